@@ -1,0 +1,119 @@
+"""Command line: parses options, runs the text commands, or starts the window.
+
+The text commands (--check, --regions, --lessons) never import Qt widgets,
+so authors and tests can run them without a display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+from viewer import APP_NAME, __version__
+from viewer.paths import bundled_content_dir
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="dgs-viewer",
+        description=f"{APP_NAME}: an annotated diagram of the deep gluteal space, with lessons.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--content", metavar="DIR", type=Path,
+                        help="use content from DIR (holding lessons/ and resources/) instead of the bundled content")
+    parser.add_argument("--data-dir", metavar="DIR", type=Path,
+                        help="keep settings and user data in DIR")
+    commands = parser.add_argument_group("commands that print and exit")
+    commands.add_argument("--check", action="store_true",
+                          help="validate all content; print problems as path:line: message; exit 1 on any error")
+    commands.add_argument("--regions", action="store_true", help="print the diagram's regions as JSON")
+    commands.add_argument("--lessons", action="store_true", help="print the lessons as JSON")
+    window = parser.add_argument_group("window options")
+    window.add_argument("--select", metavar="ID", help="start with region ID selected and its lesson open")
+    window.add_argument("--screenshot", metavar="PATH", type=Path,
+                        help="render the window to a PNG once it has painted, then exit")
+    window.add_argument("--size", metavar="WxH", type=_size, default=None,
+                        help="window size for --screenshot (default 1600x1000)")
+    window.add_argument("--exit-after-paint", action="store_true",
+                        help="exit as soon as the window's first frame has painted (for timing start-up)")
+    return parser
+
+
+def _size(text: str) -> tuple[int, int]:
+    match = re.fullmatch(r"(\d{2,5})[xX](\d{2,5})", text.strip())
+    if not match:
+        raise argparse.ArgumentTypeError(f"size must look like 1600x1000, not '{text}'")
+    return int(match.group(1)), int(match.group(2))
+
+
+def fail(message: str) -> int:
+    print(f"dgs-viewer: error: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from viewer.model.content import ContentFolderError, load_content
+
+    content_dir = args.content or bundled_content_dir()
+    try:
+        content = load_content(content_dir)
+    except ContentFolderError as exc:
+        return fail(str(exc))
+
+    if args.check:
+        return run_check(content)
+    if args.regions:
+        return print_json(regions_json(content))
+    if args.lessons:
+        return print_json(lessons_json(content))
+    if args.select and content.region(args.select) is None:
+        known = ", ".join(r.id for r in content.regions) or "none"
+        return fail(f"unknown region id '{args.select}' (known: {known})")
+
+    from viewer.qt.app import run_app
+
+    return run_app(args, content)
+
+
+def run_check(content) -> int:
+    from viewer.model.check import check_content
+
+    problems = check_content(content)
+    for problem in problems:
+        print(problem)
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    print(f"{len(content.lessons)} lessons, {len(content.regions)} regions checked: "
+          f"{errors} error(s), {warnings} warning(s)", file=sys.stderr)
+    return EXIT_PROBLEMS if errors else EXIT_OK
+
+
+def regions_json(content) -> list[dict]:
+    index = content.index()
+    out = []
+    for region in content.regions:
+        point = index.interior_point(region) if region.shape else None
+        out.append({
+            "id": region.id,
+            "name": region.name,
+            "lesson": region.lesson,
+            "bbox": region.shape.bbox.as_list() if region.shape else None,
+            "point": [round(point[0], 2), round(point[1], 2)] if point else None,
+        })
+    return out
+
+
+def lessons_json(content) -> list[dict]:
+    return [{"id": lesson.id, "title": lesson.title, "region": lesson.region}
+            for lesson in content.lessons.values()]
+
+
+def print_json(data) -> int:
+    json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")
+    return EXIT_OK

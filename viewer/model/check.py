@@ -1,0 +1,90 @@
+"""Cross-checks a loaded content folder: every reference between files must resolve."""
+
+from __future__ import annotations
+
+from viewer.model.content import Content
+from viewer.model.diagram import unsafe_references
+from viewer.model.problems import Problem
+from viewer.model.render import slugify
+
+WEB_SCHEMES = ("http://", "https://")
+
+
+def check_content(content: Content) -> list[Problem]:
+    """All problems: those found while loading plus broken cross-references."""
+    problems = list(content.problems)
+    problems += _check_regions(content)
+    problems += _check_lessons(content)
+    if content.diagram is not None:
+        problems += unsafe_references(content.diagram)
+    return sorted(set(problems), key=lambda p: (str(p.path), p.line, p.message))
+
+
+def _check_regions(content: Content) -> list[Problem]:
+    problems = []
+    path = content.regions_path
+    diagram = content.diagram
+    if diagram is not None:
+        content.index()  # builds the shapes
+    for region in content.regions:
+        if region.lesson and region.lesson not in content.lessons:
+            problems.append(Problem(path, region.line, f"region '{region.id}' opens lesson '{region.lesson}', "
+                                                       "which does not exist"))
+        if diagram is None:
+            continue
+        if region.element not in diagram.element_ids:
+            problems.append(Problem(path, region.line, f"region '{region.id}' names SVG element '{region.element}', "
+                                                       f"which is not in {diagram.path.name}"))
+        elif region.shape is None:
+            problems.append(Problem(diagram.path, diagram.line_of_id(region.element),
+                                    f"element '{region.element}' (region '{region.id}') has no filled shape to click"))
+        if region.label not in diagram.element_ids:
+            problems.append(Problem(path, region.line, f"region '{region.id}' has no label group '{region.label}' "
+                                                       f"in {diagram.path.name}", "warning"))
+    if diagram is not None:
+        declared = {r.element for r in content.regions}
+        for element_id in sorted(diagram.element_ids):
+            if element_id.startswith("region-") and element_id not in declared:
+                problems.append(Problem(diagram.path, diagram.line_of_id(element_id),
+                                        f"'{element_id}' looks like a region but no region in regions.toml uses it",
+                                        "warning"))
+    return problems
+
+
+def _check_lessons(content: Content) -> list[Problem]:
+    problems = []
+    region_ids = {r.id for r in content.regions}
+    for lesson in content.lessons.values():
+        if lesson.region and lesson.region not in region_ids:
+            problems.append(Problem(lesson.path, 2, f"region '{lesson.region}' is not a region of the diagram"))
+        for key in lesson.references:
+            if key not in content.bibliography:
+                problems.append(Problem(lesson.path, 2, f"reference key '{key}' is not in lessons/references.toml"))
+        for line, key in lesson.citations():
+            if key not in content.bibliography:
+                problems.append(Problem(lesson.path, line, f"citation [@{key}] is not in lessons/references.toml"))
+        for line, target in lesson.links():
+            problem = _check_link(content, target)
+            if problem:
+                problems.append(Problem(lesson.path, line, problem))
+    return problems
+
+
+def _check_link(content: Content, target: str) -> str | None:
+    if target.startswith(WEB_SCHEMES) or target.startswith("#"):
+        return None
+    if target.startswith("lesson:"):
+        lesson_id, _, anchor = target[len("lesson:"):].partition("#")
+        lesson = content.lessons.get(lesson_id)
+        if lesson is None:
+            return f"link to lesson '{lesson_id}', which does not exist"
+        if anchor and anchor not in _heading_slugs(lesson):
+            return f"link to '#{anchor}' in lesson '{lesson_id}', which has no such heading"
+        return None
+    if ":" not in target.split("/")[0] and (content.lessons_dir / target).is_file():
+        return None  # a figure or file next to the lessons
+    return f"link '{target}' is neither lesson:ID, a web address (https://...) nor a file in lessons/"
+
+
+def _heading_slugs(lesson) -> set[str]:
+    return {slugify(line.text.lstrip("#")) for line in lesson.body_lines() if line.text.startswith("#")}

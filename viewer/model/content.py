@@ -1,0 +1,146 @@
+"""Loads a content folder (lessons/ and resources/) into one object.
+
+Every problem is collected, not raised: a broken lesson or region is left out
+and reported, and the rest still loads. Only a missing or unreadable folder
+stops everything (ContentFolderError).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from viewer.model.diagram import Diagram, document_order, load_diagram
+from viewer.model.hittest import RegionIndex
+from viewer.model.lessons import Lesson, load_lesson
+from viewer.model.problems import ContentError, Problem, line_of
+from viewer.model.references import Reference, load_bibliography
+from viewer.model.regions import Region, load_regions
+from viewer.model.textfile import read_text
+from viewer.model.tomlfile import parse_toml
+
+
+class ContentFolderError(Exception):
+    """The content folder itself is missing or unreadable."""
+
+
+@dataclass
+class Content:
+    root: Path
+    regions: list[Region] = field(default_factory=list)
+    diagram: Diagram | None = None
+    lessons: dict[str, Lesson] = field(default_factory=dict)
+    bibliography: dict[str, Reference] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    regions_path: Path | None = None
+    home: str | None = None
+    order: list[str] = field(default_factory=list)
+    _index: RegionIndex | None = field(default=None, repr=False)
+
+    @property
+    def lessons_dir(self) -> Path:
+        return self.root / "lessons"
+
+    @property
+    def resources_dir(self) -> Path:
+        return self.root / "resources"
+
+    def lesson_order(self) -> list[str]:
+        """Lesson ids as the table of contents lists them; unlisted lessons follow by title."""
+        listed = [i for i in self.order if i in self.lessons]
+        rest = sorted((i for i in self.lessons if i not in listed), key=lambda i: self.lessons[i].title.lower())
+        return listed + rest
+
+    def home_lesson(self) -> str | None:
+        if self.home in self.lessons:
+            return self.home
+        order = self.lesson_order()
+        return order[0] if order else None
+
+    def region(self, region_id: str) -> Region | None:
+        return next((r for r in self.regions if r.id == region_id), None)
+
+    def region_for_lesson(self, lesson_id: str) -> Region | None:
+        lesson = self.lessons.get(lesson_id)
+        if lesson and lesson.region:
+            return self.region(lesson.region)
+        return next((r for r in self.regions if r.lesson == lesson_id), None)
+
+    def index(self) -> RegionIndex:
+        """Region shapes and the picking index, built on first use (parses the SVG geometry)."""
+        if self._index is None:
+            z_order = {}
+            if self.diagram is not None:
+                z_order = document_order(self.diagram)
+                for region in self.regions:
+                    if region.shape is None and region.element in self.diagram.element_ids:
+                        region.shape = self.diagram.shape_of(region.element)
+            self._index = RegionIndex(self.regions, z_order)
+        return self._index
+
+
+def load_content(root: Path) -> Content:
+    root = Path(root)
+    for needed in (root, root / "lessons", root / "resources"):
+        if not needed.is_dir():
+            raise ContentFolderError(f"content folder not found: {needed} (it must hold lessons/ and resources/)")
+    try:
+        lesson_files = sorted((root / "lessons").glob("*.md"))
+    except OSError as exc:
+        raise ContentFolderError(f"cannot read content folder {root}: {exc.strerror or exc}") from exc
+    content = Content(root)
+    _load_regions_and_diagram(content)
+    for path in lesson_files:
+        try:
+            lesson, problems = load_lesson(path)
+        except ContentError as exc:
+            content.problems.append(exc.problem)
+            continue
+        content.problems.extend(problems)
+        if lesson.id in content.lessons:
+            first = content.lessons[lesson.id].path.name
+            content.problems.append(Problem(path, 2, f"lesson id '{lesson.id}' is already used by {first}; "
+                                                     "this file is left out"))
+            continue
+        content.lessons[lesson.id] = lesson
+    _load_table_of_contents(content)
+    try:
+        content.bibliography, problems = load_bibliography(root / "lessons" / "references.toml")
+        content.problems.extend(problems)
+    except ContentError as exc:
+        content.problems.append(exc.problem)
+    return content
+
+
+def _load_regions_and_diagram(content: Content) -> None:
+    content.regions_path = content.resources_dir / "regions.toml"
+    try:
+        region_file, problems = load_regions(content.regions_path)
+    except ContentError as exc:
+        content.problems.append(exc.problem)
+        return
+    content.problems.extend(problems)
+    content.regions = region_file.regions
+    try:
+        content.diagram = load_diagram(content.resources_dir / region_file.diagram)
+    except ContentError as exc:
+        content.problems.append(exc.problem)
+
+
+def _load_table_of_contents(content: Content) -> None:
+    """lessons/contents.toml: ``home`` (the lesson shown when nothing is selected) and ``order``."""
+    path = content.lessons_dir / "contents.toml"
+    if not path.exists():
+        return
+    try:
+        text = read_text(path)
+        data = parse_toml(text, path)
+    except ContentError as exc:
+        content.problems.append(exc.problem)
+        return
+    content.home = data.get("home")
+    content.order = [str(i) for i in data.get("order", [])]
+    for lesson_id in ([content.home] if content.home else []) + content.order:
+        if lesson_id not in content.lessons:
+            content.problems.append(Problem(path, line_of(text, f'"{lesson_id}"'),
+                                            f"lesson '{lesson_id}' does not exist"))

@@ -1,0 +1,80 @@
+"""The clickable regions of the diagram, as declared in resources/regions.toml.
+
+Each region names the SVG group that holds its drawn shape, the lesson it
+opens and its label group. The file's order is the anatomical order used for
+keyboard navigation, top to bottom.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from viewer.model.geometry import Shape
+from viewer.model.problems import ContentError, Problem, line_of
+from viewer.model.textfile import read_text
+from viewer.model.tomlfile import parse_toml
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass
+class Region:
+    id: str
+    name: str
+    element: str
+    lesson: str | None
+    description: str
+    label: str
+    line: int
+    shape: Shape | None = None
+
+
+@dataclass
+class RegionFile:
+    path: Path
+    diagram: str
+    regions: list[Region]
+
+
+def load_regions(path: Path) -> tuple[RegionFile, list[Problem]]:
+    """Read the region list; broken entries are reported and skipped."""
+    text = read_text(path)
+    data = parse_toml(text, path)
+    problems: list[Problem] = []
+    diagram = data.get("diagram", "diagram.svg")
+    entries = data.get("region", [])
+    if not isinstance(entries, list) or not entries:
+        raise ContentError(Problem(path, 1, "no [[region]] entries found"))
+    regions: list[Region] = []
+    seen: set[str] = set()
+    search_from = 0
+    for number, entry in enumerate(entries, start=1):
+        # each [[region]] header starts an entry; use it to locate the entry's line
+        header = text.find("[[region]]", search_from)
+        line = text.count("\n", 0, header) + 1 if header >= 0 else 1
+        search_from = header + 1 if header >= 0 else search_from
+        region_id = entry.get("id")
+        if not isinstance(region_id, str) or not ID_PATTERN.match(region_id):
+            problems.append(Problem(path, line, f"region {number} needs an id of lowercase letters, digits and hyphens"))
+            continue
+        if region_id in seen:
+            problems.append(Problem(path, line_of(text[header:], f'"{region_id}"') + line - 1,
+                                    f"region id '{region_id}' is used twice"))
+            continue
+        name = entry.get("name")
+        if not isinstance(name, str) or not name.strip():
+            problems.append(Problem(path, line, f"region '{region_id}' needs a name"))
+            continue
+        seen.add(region_id)
+        regions.append(Region(
+            id=region_id,
+            name=name.strip(),
+            element=str(entry.get("element", f"region-{region_id}")),
+            lesson=entry.get("lesson"),
+            description=str(entry.get("description", "")).strip(),
+            label=str(entry.get("label", f"label-{region_id}")),
+            line=line,
+        ))
+    return RegionFile(path, str(diagram), regions), problems

@@ -1,0 +1,20 @@
+"""TOML parsing with errors reported as path:line."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+from viewer.model.problems import ContentError, Problem
+
+
+def parse_toml(text: str, path: Path, first_line: int = 1) -> dict:
+    """Parse TOML; ``first_line`` is the file line on which ``text`` starts."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        match = re.search(r"\(at line (\d+), column \d+\)", str(exc))
+        line = first_line + int(match.group(1)) - 1 if match else first_line
+        message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(exc))
+        raise ContentError(Problem(path, line, f"invalid TOML: {message}")) from exc
