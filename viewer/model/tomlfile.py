@@ -15,6 +15,9 @@ def parse_toml(text: str, path: Path, first_line: int = 1) -> dict:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"\(at line (\d+), column \d+\)", str(exc))
-        line = first_line + int(match.group(1)) - 1 if match else first_line
+        if match:
+            line = first_line + int(match.group(1)) - 1
+        else:  # "at end of document": the last line
+            line = first_line + text.rstrip("\n").count("\n")
         message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(exc))
         raise ContentError(Problem(path, line, f"invalid TOML: {message}")) from exc

@@ -7,7 +7,7 @@ shapes and hit-testing use.
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QPainterPath
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtSvgWidgets import QGraphicsSvgItem
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSimpleTextItem
@@ -75,6 +75,12 @@ class DiagramScene(QGraphicsScene):
             item.setZValue(REGION_Z + z_of[region.id] * 0.01)
             self.addItem(item)
             self.region_items[region.id] = item
+        for region in index.regions:
+            cover = QPainterPath()
+            for above in index.covering(region):
+                if above.shape.bbox.intersects(region.shape.bbox):
+                    cover = cover.united(self.region_items[above.id].path())
+            self.region_items[region.id].set_covered_by(cover)
 
     def set_labels_visible(self, visible: bool, only: set[str] | None = None) -> None:
         for label_id, item in self.label_items.items():

@@ -26,6 +26,7 @@ class MainWindow(QMainWindow):
         self.content = content
         self.settings = settings
         self.history = History()
+        self._splitter_restored = False
         self.level = settings.value("lesson/level", "patient")
         if self.level not in LEVELS:
             self.level = "patient"
@@ -55,7 +56,11 @@ class MainWindow(QMainWindow):
     # ----- actions -------------------------------------------------------------------------------------
     def _action(self, text: str, slot, shortcuts=(), tip: str = "", checkable: bool = False) -> QAction:
         action = QAction(text, self)
-        action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        sequences = []
+        for shortcut in map(QKeySequence, shortcuts):  # platform defaults may repeat an explicit one
+            if not shortcut.isEmpty() and shortcut not in sequences:
+                sequences.append(shortcut)
+        action.setShortcuts(sequences)
         action.setToolTip(f"{tip or text.replace('&', '')}"
                           + (f" ({QKeySequence(shortcuts[0]).toString(QKeySequence.SequenceFormat.NativeText)})"
                              if shortcuts else ""))
@@ -217,9 +222,6 @@ class MainWindow(QMainWindow):
         geometry = self.settings.bytes("window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1400, 900)
-        splitter = self.settings.bytes("window/splitter")
-        if splitter is None or not self.splitter.restoreState(splitter):
-            self.splitter.setSizes([820, 580])
         self.labels_action.setChecked(self.settings.flag("diagram/labels", True))
         self.scene.set_labels_visible(self.labels_action.isChecked())
         last = self.settings.value("lesson/last", "")
@@ -228,6 +230,14 @@ class MainWindow(QMainWindow):
             self.open_region(select)
         elif not (lesson_id and self.open_lesson(lesson_id, anchor)):
             self.go_home()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._splitter_restored:  # once the window has its final size, or the split would be rescaled
+            self._splitter_restored = True
+            splitter = self.settings.bytes("window/splitter")
+            if splitter is None or not self.splitter.restoreState(splitter):
+                self.splitter.setSizes([self.width() * 3 // 5, self.width() * 2 // 5])
 
     def finish_loading(self) -> None:
         """Work deferred until the first frame is on screen: region shapes for picking."""

@@ -32,6 +32,9 @@ def painter_path(shape: Shape) -> QPainterPath:
 
 
 class RegionItem(QGraphicsPathItem):
+    """Paints the region's highlight: tint and outline where the region is visible,
+    a dashed outline where another structure covers it (e.g. the nerve under piriformis)."""
+
     def __init__(self, region_id: str, name: str, shape: Shape):
         super().__init__(painter_path(shape))
         self.region_id = region_id
@@ -39,8 +42,15 @@ class RegionItem(QGraphicsPathItem):
         self.hovered = False
         self.focused = False
         self.selected = False
+        self.visible_path = self.path()
+        self.hidden_path = QPainterPath()
         self.setAcceptHoverEvents(False)  # the view does hover itself, from the model's hit-test
-        self._restyle()
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+    def set_covered_by(self, cover: QPainterPath) -> None:
+        if not cover.isEmpty():
+            self.visible_path = self.path().subtracted(cover)
+            self.hidden_path = self.path().intersected(cover)
 
     def set_state(self, *, hovered: bool | None = None, focused: bool | None = None,
                   selected: bool | None = None) -> None:
@@ -52,33 +62,47 @@ class RegionItem(QGraphicsPathItem):
         if selected is not None:
             self.selected = selected
         if before != (self.hovered, self.focused, self.selected):
-            self._restyle()
+            self.update()
 
-    def _restyle(self) -> None:
-        if self.selected:
-            fill = QColor(THEME.selected_fill)
-            fill.setAlpha(THEME.selected_alpha)
-            pen = QPen(QColor(THEME.outline), THEME.selected_width)
-        elif self.hovered or self.focused:
-            fill = QColor(THEME.hover_fill)
-            fill.setAlpha(THEME.hover_alpha)
-            pen = QPen(QColor(THEME.outline), THEME.hover_width)
-            if self.focused and not self.hovered:
-                pen.setStyle(Qt.PenStyle.DashLine)
-        else:
-            self.setBrush(QBrush(Qt.BrushStyle.NoBrush))
-            self.setPen(QPen(Qt.PenStyle.NoPen))
-            return
-        pen.setCosmetic(True)
-        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-        self.setBrush(QBrush(fill))
-        self.setPen(pen)
+    @property
+    def highlighted(self) -> bool:
+        return self.hovered or self.focused or self.selected
+
+    def boundingRect(self):
+        margin = (THEME.selected_width + 4) / max(self.scene_scale(), 1e-3)
+        return self.path().boundingRect().adjusted(-margin, -margin, margin, margin)
+
+    def scene_scale(self) -> float:
+        views = self.scene().views() if self.scene() else []
+        return views[0].transform().m11() if views else 1.0
 
     def paint(self, painter, option, widget=None):
+        if not self.highlighted:
+            return
+        width = THEME.selected_width if self.selected else THEME.hover_width
+        fill = QColor(THEME.selected_fill if self.selected else THEME.hover_fill)
+        fill.setAlpha(THEME.selected_alpha if self.selected else THEME.hover_alpha)
+        painter.setRenderHint(painter.RenderHint.Antialiasing)
         if self.selected:  # white halo under the outline so it reads on dark and light art alike
-            halo = QPen(QColor(THEME.halo), THEME.selected_width + 3)
-            halo.setCosmetic(True)
-            painter.setPen(halo)
+            painter.setPen(_pen(THEME.halo, width + 3))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(self.path())
-        super().paint(painter, option, widget)
+            painter.drawPath(self.visible_path)
+        outline = _pen(THEME.outline, width)
+        if self.focused and not (self.hovered or self.selected):
+            outline.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(outline)
+        painter.setBrush(QBrush(fill))
+        painter.drawPath(self.visible_path)
+        if not self.hidden_path.isEmpty():
+            hidden = _pen(THEME.outline, 1.5)
+            hidden.setStyle(Qt.PenStyle.DashLine)
+            painter.setPen(hidden)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(self.hidden_path)
+
+
+def _pen(color: str, width: float) -> QPen:
+    pen = QPen(QColor(color), width)
+    pen.setCosmetic(True)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    return pen

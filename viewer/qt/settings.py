@@ -9,7 +9,7 @@ from PySide6.QtCore import QByteArray, QSettings
 
 class Settings:
     def __init__(self, data_dir: Path):
-        self.data_dir = data_dir
+        self.data_dir = data_dir = Path(data_dir)
         self.writable = True
         try:
             data_dir.mkdir(parents=True, exist_ok=True)
