@@ -35,9 +35,8 @@ class LessonPanel(QTextBrowser):
         self.rendered = rendered
         self.document().setMarkdown(rendered.markdown, QTextDocument.MarkdownFeature.MarkdownDialectGitHub)
         self.setAccessibleDescription(rendered.headings[0][1] if rendered.headings else "")
-        if anchor:
-            self.scroll_to(anchor)
-        else:
+        if not (anchor and self.scroll_to(anchor)):
+            self.setTextCursor(QTextCursor(self.document()))  # the top, not wherever the last cursor was
             self.verticalScrollBar().setValue(0)
 
     def show_message(self, markdown: str) -> None:

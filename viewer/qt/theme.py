@@ -16,7 +16,7 @@ class HighlightTheme:
     hover_fill: str = "#2f7fe0"
     hover_alpha: int = 60
     selected_fill: str = "#2f7fe0"
-    selected_alpha: int = 95
+    selected_alpha: int = 70
     hover_width: float = 2.5         # device pixels (cosmetic pens keep their width at any zoom)
     selected_width: float = 4.0
     tag_background: str = "#0b3d91"
