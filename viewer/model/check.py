@@ -38,9 +38,10 @@ def _check_regions(content: Content) -> list[Problem]:
         elif region.shape is None:
             problems.append(Problem(diagram.path, diagram.line_of_id(region.element),
                                     f"element '{region.element}' (region '{region.id}') has no filled shape to click"))
-        if region.label not in diagram.element_ids:
-            problems.append(Problem(path, region.line, f"region '{region.id}' has no label group '{region.label}' "
-                                                       f"in {diagram.path.name}", "warning"))
+        for label in region.labels:
+            if label not in diagram.element_ids:
+                problems.append(Problem(path, region.line, f"region '{region.id}' has no label group '{label}' "
+                                                           f"in {diagram.path.name}", "warning"))
     if diagram is not None:
         declared = {r.element for r in content.regions}
         for element_id in sorted(diagram.element_ids):

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from viewer.model.diagram import Diagram, document_order, load_diagram
+from viewer.model.glossary import Glossary, load_glossary
 from viewer.model.hittest import RegionIndex
 from viewer.model.lessons import Lesson, load_lesson
 from viewer.model.problems import ContentError, Problem, line_of
@@ -33,7 +34,9 @@ class Content:
     bibliography: dict[str, Reference] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     regions_path: Path | None = None
+    glossary: Glossary = field(default_factory=lambda: Glossary([]))
     home: str | None = None
+    urgent: str | None = None
     order: list[str] = field(default_factory=list)
     _index: RegionIndex | None = field(default=None, repr=False)
 
@@ -109,6 +112,11 @@ def load_content(root: Path) -> Content:
         content.problems.extend(problems)
     except ContentError as exc:
         content.problems.append(exc.problem)
+    try:
+        content.glossary, problems = load_glossary(root / "lessons" / "glossary.toml")
+        content.problems.extend(problems)
+    except ContentError as exc:
+        content.problems.append(exc.problem)
     return content
 
 
@@ -128,7 +136,8 @@ def _load_regions_and_diagram(content: Content) -> None:
 
 
 def _load_table_of_contents(content: Content) -> None:
-    """lessons/contents.toml: ``home`` (the lesson shown when nothing is selected) and ``order``."""
+    """lessons/contents.toml: ``home`` (shown when nothing is selected), ``urgent`` (the
+    urgent-help lesson, one click away everywhere) and ``order`` (the Lessons menu)."""
     path = content.lessons_dir / "contents.toml"
     if not path.exists():
         return
@@ -139,8 +148,9 @@ def _load_table_of_contents(content: Content) -> None:
         content.problems.append(exc.problem)
         return
     content.home = data.get("home")
+    content.urgent = data.get("urgent")
     content.order = [str(i) for i in data.get("order", [])]
-    for lesson_id in ([content.home] if content.home else []) + content.order:
+    for lesson_id in [i for i in (content.home, content.urgent) if i] + content.order:
         if lesson_id not in content.lessons:
             content.problems.append(Problem(path, line_of(text, f'"{lesson_id}"'),
                                             f"lesson '{lesson_id}' does not exist"))

@@ -30,6 +30,7 @@ class Diagram:
     text: str = field(repr=False)
     element_ids: set[str] = field(default_factory=set)
     label_ids: list[str] = field(default_factory=list)
+    layer_ids: list[str] = field(default_factory=list)  # top-level groups, back to front
     _root: ET.Element | None = field(default=None, repr=False)
 
     def line_of_id(self, element_id: str) -> int:
@@ -78,7 +79,8 @@ def load_diagram(path: Path) -> Diagram:
     ids = {el.get("id") for el in root.iter() if el.get("id")}
     labels_group = next((el for el in root.iter() if el.get("id") == "labels"), None)
     label_ids = [el.get("id") for el in labels_group if el.get("id")] if labels_group is not None else []
-    return Diagram(path, view_box, text, ids, label_ids, root)
+    layer_ids = [el.get("id") for el in root if el.tag == f"{SVG_NS}g" and el.get("id")]
+    return Diagram(path, view_box, text, ids, label_ids, layer_ids, root)
 
 
 def unsafe_references(diagram: Diagram) -> list[Problem]:

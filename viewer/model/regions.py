@@ -26,7 +26,7 @@ class Region:
     element: str
     lesson: str | None
     description: str
-    label: str
+    labels: list[str]
     line: int
     shape: Shape | None = None
 
@@ -74,7 +74,13 @@ def load_regions(path: Path) -> tuple[RegionFile, list[Problem]]:
             element=str(entry.get("element", f"region-{region_id}")),
             lesson=entry.get("lesson"),
             description=str(entry.get("description", "")).strip(),
-            label=str(entry.get("label", f"label-{region_id}")),
+            labels=_labels(entry, region_id),
             line=line,
         ))
     return RegionFile(path, str(diagram), regions), problems
+
+
+def _labels(entry: dict, region_id: str) -> list[str]:
+    """``labels`` (a list) or ``label`` (one id); by default ``label-<id>``."""
+    labels = entry.get("labels", entry.get("label", f"label-{region_id}"))
+    return [str(labels)] if isinstance(labels, str) else [str(label) for label in labels]

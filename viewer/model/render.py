@@ -28,8 +28,10 @@ class RenderedLesson:
     headings: list[tuple[int, str, str]]  # (level, text, slug)
 
 
-def render_lesson(lesson: Lesson, level: str, bibliography: dict[str, Reference]) -> RenderedLesson:
+def render_lesson(lesson: Lesson, level: str, bibliography: dict[str, Reference], glossary=None) -> RenderedLesson:
     body = lesson.markdown(level)
+    if glossary is not None:
+        body = glossary.mark_terms(body)
     order: list[str] = []
 
     def number(key: str) -> int:

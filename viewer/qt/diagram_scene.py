@@ -38,11 +38,16 @@ class DiagramScene(QGraphicsScene):
         box = self.content.diagram.view_box
         self.diagram_rect = QRectF(box.left, box.top, box.width, box.height)
         self.renderer = QSvgRenderer(str(self.content.diagram.path), self)
-        has_layers = self.renderer.elementExists("art")
-        self._svg_item("art" if has_layers else "", ART_Z)
-        if has_layers:
-            for label_id in self.content.diagram.label_ids:
-                self.label_items[label_id] = self._svg_item(label_id, LABEL_Z)
+        layers = self.content.diagram.layer_ids
+        if "art" not in layers:  # not split into layers: one picture, no per-label control
+            self._svg_item("", ART_Z)
+            return
+        for depth, layer in enumerate(layers):
+            if layer == "labels":
+                for label_id in self.content.diagram.label_ids:
+                    self.label_items[label_id] = self._svg_item(label_id, LABEL_Z)
+            else:
+                self._svg_item(layer, ART_Z if layer == "art" else LABEL_Z + 1 + depth)
 
     def _svg_item(self, element_id: str, z: float) -> QGraphicsSvgItem:
         item = QGraphicsSvgItem()

@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QTextBrowser
+from PySide6.QtGui import QCursor, QDesktopServices, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QTextBrowser, QToolTip
 
 from viewer.model.render import RenderedLesson, slugify
 
@@ -16,9 +16,11 @@ WEB_SCHEMES = ("http", "https")
 
 class LessonPanel(QTextBrowser):
     lessonLinkClicked = Signal(str, str)   # lesson id, heading slug ("" for the top)
+    definitionShown = Signal(str)          # glossary term shown after a click or Enter
 
-    def __init__(self, lessons_dir: Path, parent=None):
+    def __init__(self, lessons_dir: Path, glossary=None, parent=None):
         super().__init__(parent)
+        self.glossary = glossary
         self.setObjectName("lesson")
         self.setAccessibleName("Lesson")
         self.setOpenLinks(False)
@@ -34,6 +36,7 @@ class LessonPanel(QTextBrowser):
     def show_lesson(self, rendered: RenderedLesson, anchor: str = "") -> None:
         self.rendered = rendered
         self.document().setMarkdown(rendered.markdown, QTextDocument.MarkdownFeature.MarkdownDialectGitHub)
+        self._style_glossary_terms()
         self.setAccessibleDescription(rendered.headings[0][1] if rendered.headings else "")
         if not (anchor and self.scroll_to(anchor)):
             self.setTextCursor(QTextCursor(self.document()))  # the top, not wherever the last cursor was
@@ -72,9 +75,42 @@ class LessonPanel(QTextBrowser):
             block = block.next()
         return None
 
+    def _style_glossary_terms(self) -> None:
+        """Glossary terms: dotted underline in the text colour, definition as tooltip."""
+        if self.glossary is None:
+            return
+        block = self.document().begin()
+        while block.isValid():
+            iterator = block.begin()
+            while not iterator.atEnd():
+                fragment = iterator.fragment()
+                href = fragment.charFormat().anchorHref()
+                term = self.glossary.definition(href[len("glossary:"):]) if href.startswith("glossary:") else None
+                if term is not None:
+                    cursor = QTextCursor(self.document())
+                    cursor.setPosition(fragment.position())
+                    cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
+                    style = QTextCharFormat()
+                    style.setForeground(self.palette().text())
+                    style.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+                    style.setToolTip(f"<b>{term.term}</b>: {term.definition}")
+                    cursor.mergeCharFormat(style)
+                iterator += 1
+            block = block.next()
+
+    def show_definition(self, slug: str) -> bool:
+        term = self.glossary.definition(slug) if self.glossary else None
+        if term is None:
+            return False
+        QToolTip.showText(QCursor.pos(), f"<b>{term.term}</b>: {term.definition}", self)
+        self.definitionShown.emit(term.term)
+        return True
+
     def _on_anchor(self, url: QUrl) -> None:
         scheme = url.scheme()
-        if scheme == "lesson":
+        if scheme == "glossary":
+            self.show_definition(url.path())
+        elif scheme == "lesson":
             self.lessonLinkClicked.emit(url.path(), url.fragment())
         elif scheme in WEB_SCHEMES:
             QDesktopServices.openUrl(url)

@@ -35,7 +35,7 @@ class MainWindow(QMainWindow):
 
         self.scene = DiagramScene(content, self)
         self.view = DiagramView(self.scene)
-        self.panel = LessonPanel(content.lessons_dir)
+        self.panel = LessonPanel(content.lessons_dir, content.glossary)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("splitter")
         self.splitter.addWidget(self.view)
@@ -154,7 +154,7 @@ class MainWindow(QMainWindow):
         if lesson is None:
             self.statusBar().showMessage(f"There is no lesson '{lesson_id}'.")
             return False
-        rendered = render_lesson(lesson, self.level, self.content.bibliography)
+        rendered = render_lesson(lesson, self.level, self.content.bibliography, self.content.glossary)
         self.panel.show_lesson(rendered, anchor)
         if record:
             self.history.visit(f"{lesson_id}#{anchor}" if anchor else lesson_id)
