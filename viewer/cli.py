@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from viewer import APP_NAME, __version__
+from viewer.model.lessons import LEVELS
 from viewer.paths import bundled_content_dir
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -32,6 +33,9 @@ def build_parser() -> argparse.ArgumentParser:
                           help="validate all content; print problems as path:line: message; exit 1 on any error")
     commands.add_argument("--regions", action="store_true", help="print the diagram's regions as JSON")
     commands.add_argument("--lessons", action="store_true", help="print the lessons as JSON")
+    commands.add_argument("--lesson-text", metavar="ID", help="print the plain text of lesson ID at --level")
+    parser.add_argument("--level", choices=LEVELS, default="patient",
+                        help="reading level for --lesson-text (default: patient)")
     window = parser.add_argument_group("window options")
     window.add_argument("--select", metavar="ID", help="start with region ID selected and its lesson open")
     window.add_argument("--screenshot", metavar="PATH", type=Path,
@@ -71,6 +75,8 @@ def main(argv: list[str] | None = None) -> int:
         return print_json(regions_json(content))
     if args.lessons:
         return print_json(lessons_json(content))
+    if args.lesson_text:
+        return print_lesson_text(content, args.lesson_text, args.level)
     if args.select and content.region(args.select) is None:
         known = ", ".join(r.id for r in content.regions) or "none"
         return fail(f"unknown region id '{args.select}' (known: {known})")
@@ -111,6 +117,16 @@ def regions_json(content) -> list[dict]:
 def lessons_json(content) -> list[dict]:
     return [{"id": lesson.id, "title": lesson.title, "region": lesson.region}
             for lesson in content.lessons.values()]
+
+
+def print_lesson_text(content, lesson_id: str, level: str) -> int:
+    from viewer.model.plaintext import lesson_text
+
+    lesson = content.lessons.get(lesson_id)
+    if lesson is None:
+        return fail(f"unknown lesson id '{lesson_id}' (see --lessons)")
+    print(lesson_text(lesson, level))
+    return EXIT_OK
 
 
 def print_json(data) -> int:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from viewer.model.content import Content
 from viewer.model.diagram import unsafe_references
+from viewer.model.figures import figure_problem
+from viewer.model.lessons import LEVELS
+from viewer.model.quality import MAX_PARAGRAPH_WORDS, long_paragraphs, uncited_figures
 from viewer.model.problems import Problem
 from viewer.model.render import slugify
 
@@ -64,6 +67,14 @@ def _check_lessons(content: Content) -> list[Problem]:
         for line, key in lesson.citations():
             if key not in content.bibliography:
                 problems.append(Problem(lesson.path, line, f"citation [@{key}] is not in lessons/references.toml"))
+        if not lesson.reviewed:
+            problems.append(Problem(lesson.path, 1, "the front matter has no 'reviewed' date", "warning"))
+        for line, sentence in uncited_figures(lesson):
+            problems.append(Problem(lesson.path, line, f"a figure without a citation: \"{sentence[:70]}\"", "warning"))
+        for level in LEVELS:
+            for line, words in long_paragraphs(lesson, level):
+                problems.append(Problem(lesson.path, line, f"a {words}-word paragraph is hard to read at chairside; "
+                                                           f"split it (at most {MAX_PARAGRAPH_WORDS})", "warning"))
         for line, target in lesson.links():
             problem = _check_link(content, target)
             if problem:
@@ -82,8 +93,12 @@ def _check_link(content: Content, target: str) -> str | None:
         if anchor and anchor not in _heading_slugs(lesson):
             return f"link to '#{anchor}' in lesson '{lesson_id}', which has no such heading"
         return None
-    if ":" not in target.split("/")[0] and (content.lessons_dir / target).is_file():
-        return None  # a figure or file next to the lessons
+    if ":" not in target.split("/")[0]:
+        path = (content.lessons_dir / target).resolve()
+        if content.root.resolve() not in path.parents:
+            return f"'{target}' points outside the content folder"
+        if path.is_file():
+            return figure_problem(path)  # a figure next to the lessons
     return f"link '{target}' is neither lesson:ID, a web address (https://...) nor a file in lessons/"
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QToolButton
+from PySide6.QtWidgets import QMainWindow, QMenu, QSizePolicy, QSplitter, QToolButton, QWidget
 
 from viewer import APP_NAME
 from viewer.model.content import Content
@@ -76,6 +76,8 @@ class MainWindow(QMainWindow):
         self.forward_action = self._action("&Forward", self.go_forward,
                                            [QKeySequence.StandardKey.Forward, "Alt+Right"], "Next lesson")
         self.home_action = self._action("&Overview", self.go_home, ["Alt+Home"], "What is deep gluteal syndrome?")
+        self.urgent_action = self._action("&Urgent help", self.go_urgent, ["Ctrl+U"],
+                                          "When to seek help urgently")
         self.zoom_in_action = self._action("Zoom &in", lambda: self.view.zoom_by(ZOOM_STEP), ["+", "="],
                                            "Zoom in on the diagram")
         self.zoom_out_action = self._action("Zoom &out", lambda: self.view.zoom_by(1 / ZOOM_STEP), ["-"],
@@ -110,7 +112,7 @@ class MainWindow(QMainWindow):
         for action in self.level_actions.values():
             view_menu.addAction(action)
         go_menu = menus.addMenu("&Go")
-        for action in (self.back_action, self.forward_action, self.home_action):
+        for action in (self.back_action, self.forward_action, self.home_action, self.urgent_action):
             go_menu.addAction(action)
         self.lessons_menu = QMenu("&Lessons", self)
         for lesson_id in self.content.lesson_order():
@@ -139,6 +141,15 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         for action in (self.zoom_out_action, self.zoom_in_action, self.fit_action, self.labels_action):
             toolbar.addAction(action)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        toolbar.addAction(self.urgent_action)
+        urgent_button = toolbar.widgetForAction(self.urgent_action)
+        urgent_button.setObjectName("urgent")
+        urgent_button.setStyleSheet("QToolButton#urgent { color: #ffffff; background: #b3261e; font-weight: bold;"
+                                    " border-radius: 4px; padding: 3px 10px; }"
+                                    "QToolButton#urgent:focus { outline: 2px solid #000000; }")
 
     # ----- lessons and regions -------------------------------------------------------------------------
     def open_region(self, region_id: str) -> None:
@@ -184,6 +195,10 @@ class MainWindow(QMainWindow):
         home = self.content.home_lesson()
         if home:
             self.open_lesson(home)
+
+    def go_urgent(self) -> None:
+        if self.content.urgent:
+            self.open_lesson(self.content.urgent)
 
     def _open_entry(self, entry: str | None) -> None:
         if entry:
