@@ -16,6 +16,7 @@ class RegionIndex:
     def __init__(self, regions: list[Region], z_order: dict[str, int]):
         self.regions = [r for r in regions if r.shape is not None]
         self.top_first = sorted(self.regions, key=lambda r: z_order.get(r.element, 0), reverse=True)
+        self._interior: dict[str, Point | None] = {}
 
     def region_at(self, x: float, y: float) -> Region | None:
         for region in self.top_first:
@@ -29,4 +30,6 @@ class RegionIndex:
 
     def interior_point(self, region: Region) -> Point | None:
         """A point where a click reaches ``region`` (inside it, not under another region)."""
-        return visible_interior_point(region.shape, [r.shape for r in self.covering(region)])
+        if region.id not in self._interior:
+            self._interior[region.id] = visible_interior_point(region.shape, [r.shape for r in self.covering(region)])
+        return self._interior[region.id]

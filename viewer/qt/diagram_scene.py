@@ -6,7 +6,7 @@ shapes and hit-testing use.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainterPath
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtSvgWidgets import QGraphicsSvgItem
@@ -17,6 +17,7 @@ from viewer.qt.region_item import RegionItem
 from viewer.qt.theme import THEME
 
 ART_Z, REGION_Z, LABEL_Z, TAG_Z = 0, 10, 20, 30
+MAX_CACHE_SIDE = 16384
 
 
 class DiagramScene(QGraphicsScene):
@@ -58,8 +59,11 @@ class DiagramScene(QGraphicsScene):
         else:
             item.setPos(self.diagram_rect.topLeft())
         item.setZValue(z)
-        # a cached pixmap per zoom level keeps hover and pan cheap; it is redrawn crisply after a zoom
+        # a cached pixmap per zoom level keeps hover and pan cheap; it is redrawn crisply after a zoom.
+        # QGraphicsSvgItem silently stops caching above 1024x768 device pixels unless told otherwise;
+        # when the item is larger than the viewport Qt caches only the visible part.
         item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        item.setMaximumCacheSize(QSize(MAX_CACHE_SIDE, MAX_CACHE_SIDE))
         self.addItem(item)
         return item
 
