@@ -1,0 +1,34 @@
+"""The project's promises to a newcomer: README commands, CI, module sizes, the benchmark."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+
+def test_readme_quick_start_comes_first_and_ci_runs_its_test_command(repo):
+    readme = (repo / "README.md").read_text(encoding="utf-8")
+    commands = re.findall(r"```sh\n(.+?)\n```", readme)
+    launch, test = commands[0], commands[1]
+    assert readme.index(launch) < readme.index("## What it is")
+    assert "pip install" in launch and "dgs-viewer" in launch
+    assert "pip install" in test and "pytest" in test
+    assert test in (repo / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_modules_stay_small(repo):
+    for path in (repo / "viewer").rglob("*.py"):
+        lines = len(path.read_text(encoding="utf-8").splitlines())
+        assert lines <= 400, f"{path.relative_to(repo)} has {lines} lines"
+
+
+def test_benchmark_runs_once(repo, tmp_path):
+    out = tmp_path / "bench.json"
+    result = subprocess.run([sys.executable, "benchmarks/bench.py", "--runs", "1", "--iterations", "1",
+                             "--json", str(out)], cwd=repo, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(out.read_text())
+    assert data["startup"]["floor"]["ms"] > 0 and data["startup"]["app"]["ms"] > 0
+    assert data["interaction"]["hit_test_us"] > 0
