@@ -106,3 +106,20 @@ def test_figures_are_checked_with_pillow(repo, mini_dir):
     assert "lessons/band.md:12: figure broken.png cannot be opened" in result.stdout
     assert "lessons/band.md:14: figure wide.png is 9000x100 pixels" in result.stdout
     assert "good.png" not in result.stdout
+
+
+def test_figures_show_but_nothing_outside_the_content_folder(open_window, mini_dir, tmp_path):
+    from PIL import Image
+    from PySide6.QtGui import QTextDocument
+
+    Image.new("RGB", (120, 80), "red").save(mini_dir / "resources" / "figure.png")
+    Image.new("RGB", (120, 80), "blue").save(tmp_path / "private.png")
+    lesson = mini_dir / "lessons" / "lower.md"
+    lesson.write_text(lesson.read_text() + "\n![figure](../resources/figure.png)\n\n![secret](../../private.png)\n")
+    window = open_window(mini_dir)
+    window.open_lesson("lower")
+    kind = QTextDocument.ResourceType.ImageResource
+    assert window.panel.loadResource(kind, QUrl("../resources/figure.png")) is not None
+    assert window.panel.loadResource(kind, QUrl("../../private.png")) is None
+    assert window.panel.loadResource(kind, QUrl("https://example.org/x.png")) is None
+    assert window.panel.loadResource(kind, QUrl("file:///etc/hostname")) is None

@@ -26,6 +26,7 @@ class LessonPanel(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.lessons_dir = lessons_dir.resolve()
+        self.content_root = self.lessons_dir.parent  # figures may live in lessons/ or resources/
         self.anchorClicked.connect(self._on_anchor)
         self.rendered: RenderedLesson | None = None
         font = self.document().defaultFont()
@@ -118,10 +119,10 @@ class LessonPanel(QTextBrowser):
             self.scroll_to(url.fragment())
 
     def loadResource(self, kind: int, url: QUrl):
-        """Only files inside the lessons folder; never the network, never other local files."""
+        """Only files inside the content folder; never the network, never other local files."""
         if url.scheme() or url.isEmpty():
             return None
         path = (self.lessons_dir / url.path()).resolve()
-        if self.lessons_dir not in path.parents:
+        if self.content_root not in path.parents:
             return None
         return super().loadResource(kind, QUrl.fromLocalFile(str(path)))
