@@ -36,6 +36,10 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_argument("--lesson-text", metavar="ID", help="print the plain text of lesson ID at --level")
     parser.add_argument("--level", choices=LEVELS, default="patient",
                         help="reading level for --lesson-text (default: patient)")
+    handout = parser.add_argument_group("handout without a window")
+    handout.add_argument("--handout", metavar="REGION_ID", help="write the patient handout for REGION_ID")
+    handout.add_argument("--output", metavar="FILE.pdf", type=Path, help="where --handout writes the PDF")
+    handout.add_argument("--paper", choices=("a4", "letter"), default="a4", help="handout paper size (default a4)")
     window = parser.add_argument_group("window options")
     window.add_argument("--select", metavar="ID", help="start with region ID selected and its lesson open")
     window.add_argument("--screenshot", metavar="PATH", type=Path,
@@ -77,6 +81,8 @@ def main(argv: list[str] | None = None) -> int:
         return print_json(lessons_json(content))
     if args.lesson_text:
         return print_lesson_text(content, args.lesson_text, args.level)
+    if args.handout:
+        return make_handout(content, args)
     if args.select and content.region(args.select) is None:
         known = ", ".join(r.id for r in content.regions) or "none"
         return fail(f"unknown region id '{args.select}' (known: {known})")
@@ -126,6 +132,20 @@ def print_lesson_text(content, lesson_id: str, level: str) -> int:
     if lesson is None:
         return fail(f"unknown lesson id '{lesson_id}' (see --lessons)")
     print(lesson_text(lesson, level))
+    return EXIT_OK
+
+
+def make_handout(content, args) -> int:
+    if content.region(args.handout) is None:
+        known = ", ".join(r.id for r in content.regions) or "none"
+        return fail(f"unknown region id '{args.handout}' (known: {known})")
+    if args.output is None:
+        return fail("--handout needs --output FILE.pdf")
+    from viewer.qt.handout_cli import write_region_handout
+
+    if not write_region_handout(content, args.handout, args.output, args.paper):
+        return fail(f"could not write {args.output}")
+    print(args.output)
     return EXIT_OK
 
 

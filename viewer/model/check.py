@@ -5,7 +5,7 @@ from __future__ import annotations
 from viewer.model.content import Content
 from viewer.model.diagram import unsafe_references
 from viewer.model.figures import figure_problem
-from viewer.model.lessons import LEVELS
+from viewer.model.lessons import CITATION, LEVELS
 from viewer.model.quality import MAX_PARAGRAPH_WORDS, long_paragraphs, uncited_figures
 from viewer.model.problems import Problem
 from viewer.model.render import slugify
@@ -18,6 +18,7 @@ def check_content(content: Content) -> list[Problem]:
     problems = list(content.problems)
     problems += _check_regions(content)
     problems += _check_lessons(content)
+    problems += _check_positions(content)
     if content.diagram is not None:
         problems += unsafe_references(content.diagram)
     return sorted(set(problems), key=lambda p: (str(p.path), p.line, p.message))
@@ -79,6 +80,25 @@ def _check_lessons(content: Content) -> list[Problem]:
             problem = _check_link(content, target)
             if problem:
                 problems.append(Problem(lesson.path, line, problem))
+    return problems
+
+
+def _check_positions(content: Content) -> list[Problem]:
+    problems = []
+    path = content.resources_dir / "positions.toml"
+    region_ids = {r.id for r in content.regions}
+    for position in content.positions:
+        for region_id in position.tenses + position.narrows:
+            if region_id not in region_ids:
+                problems.append(Problem(path, position.line, f"position '{position.id}' names region "
+                                                             f"'{region_id}', which is not in the diagram"))
+        cited = [m.group(1) for m in CITATION.finditer(position.clinical)]
+        for key in position.references + [k.strip().lstrip("@") for group in cited for k in group.split(";")]:
+            if key not in content.bibliography:
+                problems.append(Problem(path, position.line, f"position '{position.id}' cites '{key}', "
+                                                             "which is not in lessons/references.toml"))
+        if not position.patient:
+            problems.append(Problem(path, position.line, f"position '{position.id}' needs a patient explanation"))
     return problems
 
 

@@ -14,6 +14,7 @@ from viewer.model.diagram import Diagram, document_order, load_diagram
 from viewer.model.glossary import Glossary, load_glossary
 from viewer.model.hittest import RegionIndex
 from viewer.model.lessons import Lesson, load_lesson
+from viewer.model.positions import Position, load_positions
 from viewer.model.problems import ContentError, Problem, line_of
 from viewer.model.references import Reference, load_bibliography
 from viewer.model.regions import Region, load_regions
@@ -35,6 +36,8 @@ class Content:
     problems: list[Problem] = field(default_factory=list)
     regions_path: Path | None = None
     glossary: Glossary = field(default_factory=lambda: Glossary([]))
+    positions: list[Position] = field(default_factory=list)
+    handout: dict = field(default_factory=dict)
     home: str | None = None
     urgent: str | None = None
     order: list[str] = field(default_factory=list)
@@ -107,8 +110,14 @@ def load_content(root: Path) -> Content:
             continue
         content.lessons[lesson.id] = lesson
     _load_table_of_contents(content)
+    _load_handout_text(content)
     try:
         content.bibliography, problems = load_bibliography(root / "lessons" / "references.toml")
+        content.problems.extend(problems)
+    except ContentError as exc:
+        content.problems.append(exc.problem)
+    try:
+        content.positions, problems = load_positions(root / "resources" / "positions.toml")
         content.problems.extend(problems)
     except ContentError as exc:
         content.problems.append(exc.problem)
@@ -154,3 +163,13 @@ def _load_table_of_contents(content: Content) -> None:
         if lesson_id not in content.lessons:
             content.problems.append(Problem(path, line_of(text, f'"{lesson_id}"'),
                                             f"lesson '{lesson_id}' does not exist"))
+
+
+def _load_handout_text(content: Content) -> None:
+    """lessons/handout.toml: the fixed parts of the patient handout."""
+    path = content.lessons_dir / "handout.toml"
+    if path.exists():
+        try:
+            content.handout = parse_toml(read_text(path), path)
+        except ContentError as exc:
+            content.problems.append(exc.problem)

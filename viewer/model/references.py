@@ -25,8 +25,8 @@ class Reference:
     url: str = ""
     note: str = ""
 
-    def citation(self) -> str:
-        """Vancouver-style text: Authors. Title. Journal. Year;Volume:Pages."""
+    def citation(self, with_note: bool = True) -> str:
+        """Vancouver-style text: Authors. Title. Journal. Year;Volume:Pages. (Note.)"""
         parts = [p.rstrip(".") + "." for p in (self.authors, self.title) if p]
         source = self.journal.rstrip(".")
         if self.year:
@@ -37,7 +37,7 @@ class Reference:
             source += f":{self.pages}"
         if source:
             parts.append(source + ".")
-        if self.note:
+        if self.note and with_note:
             parts.append(f"({self.note.rstrip('.')}.)")
         return " ".join(parts)
 

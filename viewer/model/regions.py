@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from viewer.model.geometry import Shape
-from viewer.model.problems import ContentError, Problem, line_of
+from viewer.model.problems import ContentError, Problem
 from viewer.model.textfile import read_text
-from viewer.model.tomlfile import parse_toml
+from viewer.model.tomlfile import parse_toml, table_array_lines
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -49,18 +49,15 @@ def load_regions(path: Path) -> tuple[RegionFile, list[Problem]]:
         raise ContentError(Problem(path, 1, "no [[region]] entries found"))
     regions: list[Region] = []
     seen: set[str] = set()
-    search_from = 0
+    headers = table_array_lines(text, "region")
     for number, entry in enumerate(entries, start=1):
-        # each [[region]] header starts an entry; use it to locate the entry's line
-        header = text.find("[[region]]", search_from)
-        line = text.count("\n", 0, header) + 1 if header >= 0 else 1
-        search_from = header + 1 if header >= 0 else search_from
+        line = headers[number - 1] if number <= len(headers) else 1
         region_id = entry.get("id")
         if not isinstance(region_id, str) or not ID_PATTERN.match(region_id):
             problems.append(Problem(path, line, f"region {number} needs an id of lowercase letters, digits and hyphens"))
             continue
         if region_id in seen:
-            problems.append(Problem(path, line_of(text[header:], f'"{region_id}"') + line - 1,
+            problems.append(Problem(path, line,
                                     f"region id '{region_id}' is used twice"))
             continue
         name = entry.get("name")

@@ -21,3 +21,8 @@ def parse_toml(text: str, path: Path, first_line: int = 1) -> dict:
             line = first_line + text.rstrip("\n").count("\n")
         message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(exc))
         raise ContentError(Problem(path, line, f"invalid TOML: {message}")) from exc
+
+
+def table_array_lines(text: str, name: str) -> list[int]:
+    """1-based line of each ``[[name]]`` header (not in comments), in order."""
+    return [text.count("\n", 0, m.start()) + 1 for m in re.finditer(rf"(?m)^[ \t]*\[\[{re.escape(name)}\]\]", text)]

@@ -51,6 +51,7 @@ class DiagramView(QGraphicsView):
     cleared = Signal()                 # click on empty space or Esc
     hoverChanged = Signal(str)         # region id under the pointer or focus, "" for none
     zoomChanged = Signal(float)
+    selectionChanged = Signal(str)     # the selected region, "" for none
 
     def __init__(self, scene: DiagramScene, parent=None):
         super().__init__(scene, parent)
@@ -75,6 +76,7 @@ class DiagramView(QGraphicsView):
         self.hovered_id: str | None = None
         self._press_pos = None
         self._dragging = False
+        self.pen_tool = None  # set by the chairside tools; when active, a drag draws instead of panning
 
     # ----- regions -------------------------------------------------------------------------------------
     def region_ids(self) -> list[str]:
@@ -93,6 +95,7 @@ class DiagramView(QGraphicsView):
         self.selected_id = region_id
         for rid, item in self.diagram.region_items.items():
             item.set_state(selected=(rid == region_id))
+        self.selectionChanged.emit(region_id or "")
 
     def _set_hover(self, region_id: str | None, pos: QPointF | None = None) -> None:
         if region_id != self.hovered_id:
@@ -177,8 +180,14 @@ class DiagramView(QGraphicsView):
         self.cleared.emit()
 
     # ----- mouse ---------------------------------------------------------------------------------------
+    def _drawing(self) -> bool:
+        return self.pen_tool is not None and self.pen_tool.active
+
     def mousePressEvent(self, event) -> None:
-        if event.button() == Qt.MouseButton.LeftButton:
+        if event.button() == Qt.MouseButton.LeftButton and self._drawing():
+            self.pen_tool.press(self.mapToScene(event.position().toPoint()))
+            event.accept()
+        elif event.button() == Qt.MouseButton.LeftButton:
             self._press_pos = event.position()
             self._dragging = False
             event.accept()
@@ -187,6 +196,9 @@ class DiagramView(QGraphicsView):
 
     def mouseMoveEvent(self, event) -> None:
         pos = event.position()
+        if self._drawing() and event.buttons() & Qt.MouseButton.LeftButton:
+            self.pen_tool.move(self.mapToScene(pos.toPoint()))
+            return
         if self._press_pos is not None and event.buttons() & Qt.MouseButton.LeftButton:
             delta = pos - self._press_pos
             if self._dragging or delta.manhattanLength() > DRAG_THRESHOLD:
@@ -198,6 +210,9 @@ class DiagramView(QGraphicsView):
         self._set_hover(self.region_at(pos.toPoint()), pos)
 
     def mouseReleaseEvent(self, event) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self._drawing():
+            self.pen_tool.release(self.mapToScene(event.position().toPoint()))
+            return
         if event.button() != Qt.MouseButton.LeftButton or self._press_pos is None:
             return super().mouseReleaseEvent(event)
         was_drag = self._dragging

@@ -11,6 +11,7 @@ from viewer.model.content import Content
 from viewer.model.history import History
 from viewer.model.lessons import LEVELS
 from viewer.model.render import render_lesson
+from viewer.qt.chairside import Chairside
 from viewer.qt.diagram_scene import DiagramScene
 from viewer.qt.diagram_view import ZOOM_STEP, DiagramView
 from viewer.qt.lesson_panel import LessonPanel
@@ -51,6 +52,7 @@ class MainWindow(QMainWindow):
         self.view.cleared.connect(self.clear_selection)
         self.view.hoverChanged.connect(self._show_hover)
         self.panel.lessonLinkClicked.connect(lambda lesson_id, anchor: self.open_lesson(lesson_id, anchor))
+        self.chairside = Chairside(self)
         self.statusBar().showMessage("Click a structure, or press Tab to move between structures.")
 
     # ----- actions -------------------------------------------------------------------------------------
@@ -265,6 +267,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"{errors} content problem(s) were found: Help ▸ Content problems.")
 
     def save_state(self) -> bool:
+        if self.chairside.presenting:  # remember the normal window, not the full-screen one
+            self.chairside.present_action.setChecked(False)
         self.settings.set("window/geometry", self.saveGeometry())
         self.settings.set("window/splitter", self.splitter.saveState())
         self.settings.set("diagram/labels", self.labels_action.isChecked())

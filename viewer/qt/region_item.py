@@ -42,6 +42,7 @@ class RegionItem(QGraphicsPathItem):
         self.hovered = False
         self.focused = False
         self.selected = False
+        self.effect: str | None = None  # "tenses" or "narrows" while a position is shown
         self.visible_path = self.path()
         self.hidden_path = QPainterPath()
         self.setAcceptHoverEvents(False)  # the view does hover itself, from the model's hit-test
@@ -64,6 +65,11 @@ class RegionItem(QGraphicsPathItem):
         if before != (self.hovered, self.focused, self.selected):
             self.update()
 
+    def set_effect(self, effect: str | None) -> None:
+        if effect != self.effect:
+            self.effect = effect
+            self.update()
+
     @property
     def highlighted(self) -> bool:
         return self.hovered or self.focused or self.selected
@@ -77,6 +83,8 @@ class RegionItem(QGraphicsPathItem):
         return views[0].transform().m11() if views else 1.0
 
     def paint(self, painter, option, widget=None):
+        if self.effect:
+            self._paint_effect(painter)
         if not self.highlighted:
             return
         width = THEME.selected_width if self.selected else THEME.hover_width
@@ -99,6 +107,19 @@ class RegionItem(QGraphicsPathItem):
             painter.setPen(hidden)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(self.hidden_path)
+
+
+    def _paint_effect(self, painter) -> None:
+        """A position's effect: hatching plus an outline, so it never relies on colour alone."""
+        colour = THEME.tensed if self.effect == "tenses" else THEME.narrowed
+        pattern = Qt.BrushStyle.BDiagPattern if self.effect == "tenses" else Qt.BrushStyle.CrossPattern
+        painter.setRenderHint(painter.RenderHint.Antialiasing)
+        painter.setPen(_pen(THEME.halo, THEME.selected_width + 2))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(self.visible_path)
+        painter.setPen(_pen(colour, THEME.selected_width))
+        painter.setBrush(QBrush(QColor(colour), pattern))
+        painter.drawPath(self.visible_path)
 
 
 def _pen(color: str, width: float) -> QPen:

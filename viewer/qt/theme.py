@@ -22,6 +22,8 @@ class HighlightTheme:
     tag_background: str = "#0b3d91"
     tag_text: str = "#ffffff"
     canvas: str = "#ffffff"
+    tensed: str = "#e65100"          # orange, diagonal hatching: a position stretches this structure
+    narrowed: str = "#6a1b9a"        # purple, cross hatching: a position narrows this space
 
 
 THEME = HighlightTheme()

@@ -1,0 +1,28 @@
+"""--handout: the same PDF as "Save handout", made without showing a window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from viewer.model.content import Content
+
+
+def write_region_handout(content: Content, region_id: str, output: Path, paper: str) -> bool:
+    from PySide6.QtWidgets import QApplication
+
+    from viewer.qt.diagram_scene import DiagramScene
+    from viewer.qt.handout import build_document, page_layout, render_picture, write_pdf
+
+    # a graphics scene needs the widgets application; no window is shown, so no display is needed
+    app = QApplication.instance() or QApplication(["dgs-viewer", "-platform", "offscreen"])
+    scene = DiagramScene(content)
+    scene.build_regions()
+    if region_id in scene.region_items:
+        scene.region_items[region_id].set_state(selected=True)
+    region = content.region(region_id)
+    width_px = round(page_layout(paper).paintRectPoints().width() / 72 * 300)
+    picture = render_picture(scene, scene.diagram_rect, width_px) if content.diagram else None
+    document = build_document(content, region.lesson, region.name, picture, "", paper)
+    ok = write_pdf(document, Path(output), paper)
+    del app
+    return ok
