@@ -23,7 +23,7 @@ from viewer.model.lessons import CITATION
 PAPER = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 MARGIN_MM = 12
 DPI = 300
-MAX_PICTURE_HEIGHT_PT = 165
+MAX_PICTURE_HEIGHT_PT = 330
 MAX_PAGES = 2
 MAX_SOURCES = 3
 IN_APP_LINK = re.compile(r"\[([^\]]*)\]\((?:lesson|glossary):[^)]*\)")
@@ -56,8 +56,8 @@ def render_picture(scene, source: QRectF, width_px: int) -> QImage:
 def build_document(content: Content, lesson_id: str | None, title: str, picture: QImage | None, notes: str,
                    paper: str, today: date | None = None) -> QTextDocument:
     """The handout, fitted to two pages where it can be: fewer sources first, then a smaller picture."""
-    for sources, picture_height in ((MAX_SOURCES, MAX_PICTURE_HEIGHT_PT), (2, MAX_PICTURE_HEIGHT_PT), (1, 130),
-                                    (1, 110)):
+    for sources, picture_height in ((MAX_SOURCES, MAX_PICTURE_HEIGHT_PT), (MAX_SOURCES, 280), (MAX_SOURCES, 230),
+                                    (2, 200), (2, 165), (1, 140), (1, 110)):
         document = _layout(content, lesson_id, title, picture, notes, paper, today, sources, picture_height)
         if document.pageCount() <= MAX_PAGES:
             break
