@@ -119,19 +119,19 @@ class Chairside(QObject):
         self.clear_action.setEnabled(bool(self.pen.drawing.strokes))
 
     def _set_pen(self, on: bool) -> None:
-        self.pen.active = on or self.arrow_action.isChecked()
         if on:
             self.arrow_action.setChecked(False)
-            self.pen.arrow = False
-            self.pen.active = True
-        self.window.view.viewport().setCursor(Qt.CursorShape.CrossCursor if self.pen.active
-                                              else Qt.CursorShape.ArrowCursor)
+        self._pen_mode_changed()
 
     def _set_arrow(self, on: bool) -> None:
         if on:
             self.pen_action.setChecked(False)
-        self.pen.arrow = on
-        self.pen.active = on or self.pen_action.isChecked()
+        self._pen_mode_changed()
+
+    def _pen_mode_changed(self) -> None:
+        """Pen and Arrow exclude each other; either one turns drawing on."""
+        self.pen.arrow = self.arrow_action.isChecked()
+        self.pen.active = self.pen.arrow or self.pen_action.isChecked()
         self.window.view.viewport().setCursor(Qt.CursorShape.CrossCursor if self.pen.active
                                               else Qt.CursorShape.ArrowCursor)
 

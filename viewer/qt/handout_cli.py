@@ -14,7 +14,7 @@ def write_region_handout(content: Content, region_id: str, output: Path, paper: 
     from viewer.qt.handout import build_document, page_layout, render_picture, write_pdf
 
     # a graphics scene needs the widgets application; no window is shown, so no display is needed
-    app = QApplication.instance() or QApplication(["dgs-viewer", "-platform", "offscreen"])
+    _app = QApplication.instance() or QApplication(["dgs-viewer", "-platform", "offscreen"])
     scene = DiagramScene(content)
     scene.build_regions()
     if region_id in scene.region_items:
@@ -23,6 +23,4 @@ def write_region_handout(content: Content, region_id: str, output: Path, paper: 
     width_px = round(page_layout(paper).paintRectPoints().width() / 72 * 300)
     picture = render_picture(scene, scene.diagram_rect, width_px) if content.diagram else None
     document = build_document(content, region.lesson, region.name, picture, "", paper)
-    ok = write_pdf(document, Path(output), paper)
-    del app
-    return ok
+    return write_pdf(document, Path(output), paper)
