@@ -11,7 +11,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRectF, QStandardPaths, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QFileDialog, QToolBar
 
 from viewer.model.drawing import Drawing
@@ -240,6 +239,8 @@ class Chairside(QObject):
             self.window.statusBar().showMessage(f"Handout saved to {path}" if ok else f"Could not write {path}")
 
     def print_handout(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # loaded on first print, not at start-up
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageLayout(page_layout(self.paper))
         if QPrintDialog(printer, self.window).exec():
