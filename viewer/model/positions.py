@@ -23,11 +23,6 @@ class Position:
     references: list[str] = field(default_factory=list)
     line: int = 1
 
-    @property
-    def structures(self) -> list[str]:
-        """Every region the position acts on, tensed first."""
-        return self.tenses + [r for r in self.narrows if r not in self.tenses]
-
 
 def load_positions(path: Path) -> tuple[list[Position], list[Problem]]:
     if not path.exists():

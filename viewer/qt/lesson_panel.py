@@ -43,10 +43,6 @@ class LessonPanel(QTextBrowser):
             self.setTextCursor(QTextCursor(self.document()))  # the top, not wherever the last cursor was
             self.verticalScrollBar().setValue(0)
 
-    def show_message(self, markdown: str) -> None:
-        self.rendered = None
-        self.document().setMarkdown(markdown)
-
     def scroll_to(self, anchor: str) -> bool:
         """Scroll to the heading whose slug is ``anchor``, or to reference ``ref-N``."""
         block = self._find_block(anchor)

@@ -10,11 +10,10 @@ from PySide6.QtCore import QByteArray, QSettings
 class Settings:
     def __init__(self, data_dir: Path):
         self.data_dir = data_dir = Path(data_dir)
-        self.writable = True
         try:
             data_dir.mkdir(parents=True, exist_ok=True)
         except OSError:
-            self.writable = False
+            pass  # read-only or full: the app still runs; sync() then reports the failure
         self._qs = QSettings(str(data_dir / "settings.ini"), QSettings.Format.IniFormat)
 
     def value(self, key: str, default=None):
