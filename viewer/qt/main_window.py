@@ -53,7 +53,12 @@ class MainWindow(QMainWindow):
         self.view.hoverChanged.connect(self._show_hover)
         self.panel.lessonLinkClicked.connect(lambda lesson_id, anchor: self.open_lesson(lesson_id, anchor))
         self.chairside = Chairside(self)
+        self._install_features()
         self.statusBar().showMessage("Click a structure, or press Tab to move between structures.")
+
+    def _install_features(self) -> None:
+        """Each feature module adds its own actions and menus here; its widgets are built on first use."""
+        # features: one line each, e.g. study.install(self)
 
     # ----- actions -------------------------------------------------------------------------------------
     def _action(self, text: str, slot, shortcuts=(), tip: str = "", checkable: bool = False) -> QAction:
@@ -105,15 +110,15 @@ class MainWindow(QMainWindow):
 
     def _build_menus_and_toolbar(self) -> None:
         menus = self.menuBar()
-        file_menu = menus.addMenu("&File")
+        self.file_menu = file_menu = menus.addMenu("&File")
         file_menu.addAction(self.quit_action)
-        view_menu = menus.addMenu("&View")
+        self.view_menu = view_menu = menus.addMenu("&View")
         for action in (self.zoom_in_action, self.zoom_out_action, self.fit_action, self.labels_action):
             view_menu.addAction(action)
         view_menu.addSeparator()
         for action in self.level_actions.values():
             view_menu.addAction(action)
-        go_menu = menus.addMenu("&Go")
+        self.go_menu = go_menu = menus.addMenu("&Go")
         for action in (self.back_action, self.forward_action, self.home_action, self.urgent_action):
             go_menu.addAction(action)
         self.lessons_menu = QMenu("&Lessons", self)
@@ -122,10 +127,12 @@ class MainWindow(QMainWindow):
             action = self.lessons_menu.addAction(lesson.title)
             action.triggered.connect(lambda _checked=False, i=lesson_id: self.open_lesson(i))
         menus.addMenu(self.lessons_menu)
-        help_menu = menus.addMenu("&Help")
+        self.study_menu = menus.addMenu("&Study")
+        self.tools_menu = menus.addMenu("&Tools")
+        self.help_menu = help_menu = menus.addMenu("&Help")
         help_menu.addAction(self.problems_action)
 
-        toolbar = self.addToolBar("Main")
+        self.toolbar = toolbar = self.addToolBar("Main")
         toolbar.setObjectName("main-toolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
