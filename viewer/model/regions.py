@@ -8,7 +8,7 @@ keyboard navigation, top to bottom.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from viewer.model.geometry import Shape
@@ -29,6 +29,7 @@ class Region:
     labels: list[str]
     line: int
     shape: Shape | None = None
+    aliases: list[str] = field(default_factory=list)  # other names accepted when typing it in a quiz
 
 
 @dataclass
@@ -72,6 +73,8 @@ def load_regions(path: Path) -> tuple[RegionFile, list[Problem]]:
             lesson=entry.get("lesson"),
             description=str(entry.get("description", "")).strip(),
             labels=_labels(entry, region_id),
+            aliases=[str(a).strip() for a in entry.get("aliases", []) if str(a).strip()]
+            if isinstance(entry.get("aliases", []), list) else [],
             line=line,
         ))
     return RegionFile(path, str(diagram), regions), problems
