@@ -1,0 +1,300 @@
+"""The user's data in the real window: notices for damaged files, bookmarks, lesson notes,
+the progress chart, export/import, a read-only or full data folder, and start-up cost."""
+
+from __future__ import annotations
+
+import errno
+import json
+import random
+import subprocess
+import sys
+import time
+from datetime import datetime, timezone
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractButton, QApplication
+
+from viewer.model import datafile
+from viewer.qt import progress_transfer
+from viewer.qt.user_data import card_info, user_data
+
+
+def press(window, key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
+    QTest.keyClick(QApplication.focusWidget() or window, key, modifiers)
+
+
+def notice_text(window) -> str:
+    bar = getattr(window, "_notice_bar", None)
+    return bar.label.text() if bar is not None and bar.isVisible() else ""
+
+
+def answer_some(window, count: int = 6) -> None:
+    info = card_info(window.content)
+    progress = user_data(window).progress
+    for number, card in enumerate(list(info)[:count]):
+        progress.record(card, number % 3 != 0, region=info[card][0], topic=info[card][1])
+
+
+def test_a_corrupt_progress_file_is_set_aside_and_the_app_starts_with_a_clear_notice(open_window, mini_dir, tmp_path):
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    (data_dir / "progress.json").write_text('{"kind": "progress", "version": 1, "cards": {"find:up', encoding="utf-8")
+    window = open_window(mini_dir, data_dir)
+    qtbot_wait(window, lambda: "progress" in notice_text(window))
+    kept = list(data_dir.glob("progress.corrupt-*.json"))
+    assert len(kept) == 1 and not (data_dir / "progress.json").exists()
+    assert kept[0].name in notice_text(window) and "fresh" in notice_text(window)
+    assert user_data(window).progress.attempts == []
+    answer_some(window, 2)
+    assert user_data(window).save()
+    assert json.loads((data_dir / "progress.json").read_text())["version"] == 1
+    window._notice_bar.dismiss.click()
+    assert not window._notice_bar.isVisible()
+
+
+def test_notes_from_a_newer_version_are_kept_aside(open_window, mini_dir, tmp_path):
+    data_dir = tmp_path / "data"
+    datafile.save_json(data_dir / "notes.json", {"kind": "notes", "version": 5, "bookmarks": ["upper"]})
+    window = open_window(mini_dir, data_dir)
+    qtbot_wait(window, lambda: "newer version" in notice_text(window))
+    assert len(list(data_dir.glob("notes.newer-*.json"))) == 1
+
+
+def test_a_damaged_settings_file_is_set_aside_with_a_notice(open_window, mini_dir, tmp_path):
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    (data_dir / "settings.ini").write_bytes(b"[window]\ngeometry=\x00\x13\xff\xfe garbage\n[broken")
+    window = open_window(mini_dir, data_dir)
+    qtbot_wait(window, lambda: "settings" in notice_text(window))
+    kept = list(data_dir.glob("settings.corrupt-*.ini"))
+    assert len(kept) == 1 and kept[0].name in notice_text(window)
+    assert window.save_state() and (data_dir / "settings.ini").exists()
+
+
+def test_a_data_folder_that_cannot_be_written_gives_a_clear_message_and_the_app_goes_on(open_window, mini_dir,
+                                                                                         tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the data folder should be")
+    window = open_window(mini_dir, blocker / "data")
+    qtbot_wait(window, lambda: "Nothing will be saved" in notice_text(window))
+    window.open_lesson("band")
+    press(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert user_data(window).notes.bookmarks == ["band"]  # still works, in memory
+    assert "not saved" in window.statusBar().currentMessage()
+    assert not window.save_state()
+    assert window.settings.error
+
+
+def test_a_full_disk_is_reported_once_and_nothing_is_lost_in_memory(open_window, mini_dir, monkeypatch):
+    window = open_window(mini_dir)
+    qtbot_wait(window, lambda: user_data(window)._notes is not None)
+
+    def disk_full(path, data):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(datafile, "save_json", disk_full)
+    answer_some(window, 3)
+    assert not user_data(window).save()
+    assert not user_data(window).save()
+    assert notice_text(window).count("disk holding") == 1
+    assert len(user_data(window).progress.attempts) == 3
+    monkeypatch.undo()
+    assert user_data(window).save()
+
+
+def test_ctrl_d_bookmarks_the_lesson_and_the_bookmarks_menu_jumps_back(open_window, mini_dir, tmp_path):
+    window = open_window(mini_dir)
+    window.open_lesson("band")
+    press(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert "Bookmarked “The band”" in window.statusBar().currentMessage()
+    stored = json.loads((window.settings.data_dir / "notes.json").read_text())
+    assert stored["bookmarks"] == ["band"]
+    window.open_lesson("upper")
+    menu = window.bookmarks_menu
+    menu.aboutToShow.emit()
+    entries = [a for a in menu.actions() if "The band" in a.text()]
+    assert entries and window.bookmark_action.text() == "&Bookmark this lesson"
+    entries[0].trigger()
+    assert window.current_lesson() == "band"
+    press(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert "removed" in window.statusBar().currentMessage() and user_data(window).notes.bookmarks == []
+
+
+def test_f8_notes_are_kept_per_lesson_and_saved_as_you_type(open_window, mini_dir, tmp_path, qtbot):
+    data_dir = tmp_path / "data"
+    window = open_window(mini_dir, data_dir)
+    window.open_lesson("upper")
+    press(window, Qt.Key.Key_F8)
+    dock = window._lesson_notes_dock
+    qtbot.waitUntil(lambda: dock.isVisible() and QApplication.focusWidget() is dock.editor)
+    assert "Upper muscle" in dock.heading.text()
+    QTest.keyClicks(QApplication.focusWidget(), "Tender when sitting")
+    qtbot.waitUntil(lambda: "Tender when sitting" in (data_dir / "notes.json").read_text(encoding="utf-8")
+                    if (data_dir / "notes.json").exists() else False)
+    assert dock.status.text() == "Saved."
+    window.open_lesson("band")
+    assert dock.editor.toPlainText() == "" and "The band" in dock.heading.text()
+    window.go_back()
+    assert dock.editor.toPlainText() == "Tender when sitting"
+    press(window, Qt.Key.Key_F8)
+    assert not dock.isVisible() and not window.lesson_notes_action.isChecked()
+    window.close()
+
+    again = open_window(mini_dir, data_dir)
+    again.open_lesson("upper")
+    again.lesson_notes_action.trigger()
+    assert again._lesson_notes_dock.editor.toPlainText() == "Tender when sitting"
+
+
+def test_progress_window_shows_table_and_charts_per_region_and_topic(open_window, mini_dir, qtbot):
+    window = open_window(mini_dir)
+    answer_some(window, 6)
+    window.progress_action.trigger()
+    view = window._progress_view
+    qtbot.waitUntil(view.isVisible)
+    assert "Due today" in view.summary.text() and "Answered 6" in view.summary.text()
+    table = view.table
+    rows = {table.item(r, 0).text(): [table.item(r, c).text() for c in range(1, table.columnCount())]
+            for r in range(table.rowCount())}
+    assert rows["All cards"][:3] == ["6", "4", "67%"]
+    assert "Upper muscle" in rows and table.horizontalHeaderItem(0).text() == "Region"
+    assert view.rate_plot.listDataItems()  # the overall line is drawn
+    table.selectRow(list(rows).index("Upper muscle"))
+    assert len(view.rate_plot.listDataItems()) == 2 and "Upper muscle" in view.due_plot.plotItem.titleLabel.text
+    view.group_by.setCurrentIndex(1)
+    assert table.horizontalHeaderItem(0).text() == "Topic"
+    assert "Anatomy" in [table.item(r, 0).text() for r in range(table.rowCount())]
+    answer_some(window, 1)  # answered in the study panel while this window stays open
+    qtbot.waitUntil(lambda: "Answered 7" in view.summary.text(), timeout=3000)
+    view.close()
+
+
+def test_progress_window_with_no_answers_says_so(open_window, mini_dir, qtbot):
+    window = open_window(mini_dir)
+    window.progress_action.trigger()
+    view = window._progress_view
+    assert "no answers yet" in view.summary.text()
+    assert view.table.item(0, 3).text() == "—"
+    view.close()
+
+
+def test_export_then_import_on_another_computer_round_trips(open_window, mini_dir, tmp_path):
+    first = open_window(mini_dir, tmp_path / "first")
+    answer_some(first, 5)
+    first.open_lesson("band")
+    first.bookmark_action.trigger()
+    user_data(first).notes.set_note("band", "Remember the band.")
+    export = tmp_path / "moving" / "mine.dgsprogress.json"
+    assert progress_transfer.export_progress(first, export)
+    assert "exported" in first.statusBar().currentMessage()
+
+    second = open_window(mini_dir, tmp_path / "second")
+    user_data(second).progress.record("find:upper", False, region="upper", topic="anatomy",
+                                      now=datetime(2026, 1, 5, tzinfo=timezone.utc))
+    assert progress_transfer.import_progress(second, export, "merge")
+    mine, theirs = user_data(second), user_data(first)
+    assert len(mine.progress.attempts) == 6
+    assert mine.notes.bookmarks == ["band"] and mine.notes.note("band") == "Remember the band."
+    stored = json.loads((tmp_path / "second" / "progress.json").read_text())
+    assert len(stored["attempts"]) == 6
+
+    assert progress_transfer.import_progress(second, export, "replace")
+    assert mine.progress.to_json() == theirs.progress.to_json()
+    assert mine.notes.to_json() == theirs.notes.to_json()
+    assert list((tmp_path / "second").glob("progress.before-import-*.json"))  # the replaced data is backed up
+
+    (tmp_path / "garbage.json").write_text("[]")
+    assert not progress_transfer.import_progress(second, tmp_path / "garbage.json", "merge")
+    assert "not a progress export" in second.statusBar().currentMessage()
+    assert not progress_transfer.export_progress(second, tmp_path / "garbage.json" / "x.json")
+
+
+SETTINGS_CHILD = """
+import sys
+from PySide6.QtCore import QSettings
+path, n = sys.argv[1], int(sys.argv[2])
+settings = QSettings(path, QSettings.Format.IniFormat)
+while True:
+    n += 1
+    settings.setValue("count/n", n)
+    settings.setValue("blob/text", "x" * min(500 * n, 40000))
+    settings.sync()
+    print(n, flush=True)
+"""
+
+
+def test_settings_killed_mid_save_always_load(tmp_path):
+    from viewer.qt.settings import Settings
+
+    rng = random.Random(7)
+    path, confirmed = tmp_path / "settings.ini", 0
+    for _ in range(20):
+        child = subprocess.Popen([sys.executable, "-c", SETTINGS_CHILD, str(path), str(confirmed)],
+                                 stdout=subprocess.PIPE, text=True)
+        first = child.stdout.readline()
+        assert first.strip()
+        time.sleep(rng.uniform(0, 0.03))
+        child.kill()
+        child.wait()
+        printed = [int(line) for line in (first + child.stdout.read()).split()]
+        child.stdout.close()
+        settings = Settings(tmp_path)
+        assert settings.notice is None
+        confirmed = int(settings.value("count/n"))
+        assert confirmed in (printed[-1], printed[-1] + 1)
+        assert len(settings.value("blob/text")) == min(500 * confirmed, 40000)
+        del settings
+
+
+def test_start_up_loads_no_user_data_code_before_the_first_frame(repo, tmp_path):
+    script = ("import sys; sys.path.insert(0, sys.argv[1]);"
+              "from viewer.model.content import load_content; from viewer.qt.app import create_window;"
+              "from pathlib import Path; w = create_window(load_content(Path(sys.argv[1])), sys.argv[2]);"
+              "print(sorted(m for m in ('fsrs', 'pyqtgraph', 'viewer.model.progress', 'viewer.qt.user_data',"
+              " 'viewer.qt.progress_view', 'viewer.qt.lesson_notes') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", script, str(repo), str(tmp_path / "data")], capture_output=True,
+                            text=True, timeout=120, env={"QT_QPA_PLATFORM": "offscreen", "PATH": ""})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
+def qtbot_wait(window, condition, timeout: int = 5000) -> None:
+    """Wait for the start-up check that runs just after the first frame."""
+    deadline = time.monotonic() + timeout / 1000
+    while not condition():
+        assert time.monotonic() < deadline, f"timed out; notice: {notice_text(window)!r}"
+        QTest.qWait(20)
+
+
+def answer_dialog(qtbot, *button_texts) -> None:
+    """Click the named buttons of the modal boxes as they open, one after another."""
+    remaining = list(button_texts)
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        if box is None:
+            QTimer.singleShot(10, click)
+            return
+        text = remaining.pop(0)
+        button = next(b for b in box.findChildren(QAbstractButton) if b.text().replace("&", "") == text)
+        button.click()
+        if remaining:
+            QTimer.singleShot(10, click)
+
+    QTimer.singleShot(0, click)
+
+
+def test_import_asks_merge_or_replace_and_replace_needs_a_second_yes(open_window, mini_dir, tmp_path, qtbot):
+    window = open_window(mini_dir)
+    export = tmp_path / "mine.dgsprogress.json"
+    answer_some(window, 2)
+    progress_transfer.export_progress(window, export)
+    answer_dialog(qtbot, "Merge")
+    assert progress_transfer.ask_import_mode(window, export) == "merge"
+    answer_dialog(qtbot, "Replace…", "Cancel")
+    assert progress_transfer.ask_import_mode(window, export) is None
+    answer_dialog(qtbot, "Replace…", "Yes")
+    assert progress_transfer.ask_import_mode(window, export) == "replace"
+    answer_dialog(qtbot, "Cancel")
+    assert progress_transfer.ask_import_mode(window, export) is None

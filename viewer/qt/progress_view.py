@@ -1,0 +1,234 @@
+"""Study ▸ Progress…: how well each region and topic is known, and what is due, over time.
+
+Two charts (pyqtgraph, imported when the window first opens): the share of right answers per day,
+and the cards coming due over the next two weeks. The table beside them holds the same figures
+as text, for screen readers and for anyone who would rather read numbers than lines.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout,
+                               QHeaderView, QLabel, QSplitter, QTableWidget, QTableWidgetItem,
+                               QVBoxLayout, QWidget)
+
+from viewer.model.progress import UNSORTED
+from viewer.qt.plotting import pyqtgraph
+from viewer.qt.user_data import card_info, user_data
+
+COLUMNS = ("", "Answered", "Right", "% right", "Due now", "New")
+ALL = "all"
+FORECAST_DAYS = 14
+
+
+def show_progress(window) -> ProgressDialog:
+    view = getattr(window, "_progress_view", None)
+    if view is None:
+        view = window._progress_view = ProgressDialog(window)
+    view.refresh()
+    view.show()
+    view.raise_()
+    view.activateWindow()
+    return view
+
+
+def group_name(content, by: str, key: str) -> str:
+    if key == ALL:
+        return "All cards"
+    if key == UNSORTED:
+        return "Not grouped"
+    if by == "region":
+        region = content.region(key)
+        return region.name if region else key
+    return key.replace("-", " ").capitalize()
+
+
+def _timestamp(day) -> float:
+    return time.mktime(datetime(day.year, day.month, day.day, 12).timetuple())
+
+
+class ProgressDialog(QDialog):
+    def __init__(self, window):
+        super().__init__(window)
+        self.window_ = window
+        self.setWindowTitle("Study progress")
+        self.setAccessibleName("Study progress")
+        self.resize(1000, 640)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName("Summary")
+        self.group_by = QComboBox()
+        self.group_by.addItem("Region", "region")
+        self.group_by.addItem("Topic", "topic")
+        self.group_by.setAccessibleName("Group by")
+        self.group_by.currentIndexChanged.connect(lambda _i: self.refresh())
+        group_label = QLabel("&Group by:")
+        group_label.setBuddy(self.group_by)
+
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setObjectName("progress-table")
+        self.table.setAccessibleName("Progress per group")
+        self.table.setAccessibleDescription("One row per region or topic: answers, share right, cards due. "
+                                            "Select a row to draw it on the charts.")
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)
+        self.table.itemSelectionChanged.connect(self.draw)
+
+        pg = pyqtgraph()
+        self.rate_plot = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem(orientation="bottom")})
+        self.rate_plot.setObjectName("progress-rate-chart")
+        self.rate_plot.setAccessibleName("Chart: share of right answers per day")
+        self.rate_plot.setLabel("left", "% right")
+        self.rate_plot.setYRange(0, 100)
+        self.rate_plot.setMouseEnabled(x=True, y=False)
+        self.rate_plot.showGrid(x=False, y=True, alpha=0.3)
+        self.rate_legend = self.rate_plot.addLegend(offset=(10, -10), brush=(255, 255, 255, 200), pen="#767676")
+        self.due_plot = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem(orientation="bottom")})
+        self.due_plot.setObjectName("progress-due-chart")
+        self.due_plot.setAccessibleName(f"Chart: cards coming due in the next {FORECAST_DAYS} days")
+        self.due_plot.setLabel("left", "cards due")
+        self.due_plot.setMouseEnabled(x=False, y=False)
+        self.due_plot.showGrid(x=False, y=True, alpha=0.3)
+
+        controls = QHBoxLayout()
+        controls.addWidget(group_label)
+        controls.addWidget(self.group_by)
+        controls.addStretch(1)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(controls)
+        left_layout.addWidget(self.table)
+        hint = QLabel("Select a row to draw it on the charts. “Due now”: cards to review today; "
+                      "“New”: cards not yet studied.")
+        hint.setWordWrap(True)
+        left_layout.addWidget(hint)
+        charts = QSplitter(Qt.Orientation.Vertical)
+        charts.addWidget(self.rate_plot)
+        charts.addWidget(self.due_plot)
+        charts.setSizes([380, 220])
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(left)
+        split.addWidget(charts)
+        split.setSizes([420, 580])
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(split, 1)
+        layout.addWidget(buttons)
+        self.keys: list[str] = []
+        self.shown_revision = -1
+        self.watch = QTimer(self)  # answers given while this window is open show up within a second
+        self.watch.setInterval(1000)
+        self.watch.timeout.connect(self._follow_answers)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.watch.start()
+
+    def hideEvent(self, event) -> None:
+        self.watch.stop()
+        super().hideEvent(event)
+
+    def _follow_answers(self) -> None:
+        if user_data(self.window_).progress.revision != self.shown_revision:
+            self.refresh()
+
+    # ----- figures ----------------------------------------------------------------------------------------
+    @property
+    def by(self) -> str:
+        return self.group_by.currentData()
+
+    def refresh(self) -> None:
+        content = self.window_.content
+        progress = user_data(self.window_).progress
+        self.shown_revision = progress.revision
+        info = card_info(content)
+        stats = progress.stats(self.by, card_info=info)
+        total = sum(s.total for s in stats.values())
+        right = sum(s.correct for s in stats.values())
+        due_today = progress.due_today_count(info)
+        new = sum(s.new for s in stats.values())
+        rate = f"{round(100 * right / total)}% right" if total else "no answers yet"
+        self.summary.setText(f"<b>Due today: {due_today} card{'s' if due_today != 1 else ''}</b> "
+                             f"({new} not yet studied). Answered {total}, {rate}.")
+        selected = self.selected_key()
+        self.keys = [ALL] + sorted(stats, key=lambda k: (k == UNSORTED, group_name(content, self.by, k).lower()))
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(self.keys))
+        self.table.setHorizontalHeaderLabels([self.group_by.currentText(), *COLUMNS[1:]])
+        for row, key in enumerate(self.keys):
+            if key == ALL:
+                values = (total, right, sum(s.due for s in stats.values()), new)
+            else:
+                s = stats[key]
+                values = (s.total, s.correct, s.due, s.new)
+            answered, correct, due, fresh = values
+            cells = [group_name(content, self.by, key), str(answered), str(correct),
+                     f"{round(100 * correct / answered)}%" if answered else "—", str(due), str(fresh)]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(cells[0] if column == 0 else "")
+                if column:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(row, column, item)
+        self.table.selectRow(self.keys.index(selected) if selected in self.keys else 0)
+        self.table.blockSignals(False)
+        self.draw()
+
+    def selected_key(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return self.keys[rows[0].row()] if rows and rows[0].row() < len(self.keys) else None
+
+    # ----- charts -----------------------------------------------------------------------------------------
+    def draw(self) -> None:
+        pg = pyqtgraph()
+        content = self.window_.content
+        progress = user_data(self.window_).progress
+        key = self.selected_key() or ALL
+        self.rate_plot.clear()
+        self.rate_legend.clear()
+        overall = progress.daily_series(None).get(ALL, [])
+        lines = [(ALL, overall, pg.mkPen("#1f1f1f", width=3), "o", "#1f1f1f")]
+        if key != ALL:
+            series = progress.daily_series(self.by).get(key, [])
+            lines.append((key, series, pg.mkPen("#0b57d0", width=3, style=Qt.PenStyle.DashLine), "t", "#0b57d0"))
+        for group, points, pen, symbol, colour in lines:
+            if points:
+                self.rate_plot.plot([_timestamp(p.day) for p in points], [100 * p.rate for p in points], pen=pen,
+                                    symbol=symbol, symbolSize=10, symbolBrush=colour, symbolPen=colour,
+                                    name=group_name(content, self.by, group))
+        if not overall:
+            note = pg.TextItem("No answers yet. Study some cards and your progress shows here.", color="#1f1f1f",
+                               anchor=(0.5, 0.5))
+            note.setPos(0.5, 50)
+            self.rate_plot.addItem(note)
+            self.rate_plot.setXRange(0, 1)
+        self.rate_plot.setYRange(0, 100)
+        self.rate_plot.setTitle("Share of right answers, per day", color="#1f1f1f")
+        info = card_info(content)
+        if key != ALL:
+            index = 0 if self.by == "region" else 1
+            info = {card: groups for card, groups in info.items() if (groups[index] or UNSORTED) == key}
+        forecast = progress.due_forecast(info, FORECAST_DAYS)
+        self.due_plot.clear()
+        bars = pg.BarGraphItem(x=[_timestamp(p.day) for p in forecast], height=[p.total for p in forecast],
+                               width=0.7 * 86400, brush="#0b57d0", pen=pg.mkPen("#1f1f1f"))
+        self.due_plot.addItem(bars)
+        self.due_plot.setTitle(f"Cards coming due: {group_name(content, self.by, key)}", color="#1f1f1f")
+        self.due_plot.setYRange(0, max([p.total for p in forecast] + [4]))
+        described = ", ".join(f"{p.day:%a %d %b}: {p.total}" for p in forecast if p.total) or "none"
+        self.due_plot.setAccessibleDescription(f"Cards coming due by day: {described}")
+        self.rate_plot.setAccessibleDescription(
+            "Share of right answers per day. " + "; ".join(f"{p.day:%d %b}: {round(100 * p.rate)}% of {p.total}"
+                                                            for p in overall[-14:]))
