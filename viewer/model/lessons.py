@@ -35,6 +35,8 @@ FENCE = "+++"
 BLOCK_OPEN = re.compile(r"^:::\s*(\w[\w-]*)\s*$")
 BLOCK_CLOSE = re.compile(r"^:::\s*$")
 CITATION = re.compile(r"\[(@[\w:.-]+(?:\s*;\s*@[\w:.-]+)*)\]")
+CHART_MARKER = "<!-- chart:{} -->"
+CHART_LINE = re.compile(r"^<!-- chart:([a-z0-9-]+) -->$", re.MULTILINE)
 LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 
 
@@ -53,7 +55,34 @@ class Lesson:
     region: str | None = None
     references: list[str] = field(default_factory=list)
     reviewed: str = ""
-    lines: list[tuple[str | None, Line]] = field(default_factory=list, repr=False)
+    # the body is split into levels (and its charts parsed) on first use: start-up reads front matter only
+    body: list[str] = field(default_factory=list, repr=False)
+    body_first_line: int = 1
+    _parsed: tuple | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def lines(self) -> list[tuple[str | None, Line]]:
+        return self._parse()[0]
+
+    @property
+    def charts(self) -> dict:
+        """chart id -> viewer.model.charts.Chart"""
+        return self._parse()[1]
+
+    @property
+    def body_problems(self) -> list[Problem]:
+        return self._parse()[2]
+
+    @property
+    def parsed(self) -> bool:
+        return self._parsed is not None
+
+    def _parse(self) -> tuple:
+        if self._parsed is None:
+            charts: dict = {}
+            lines, problems = _split_levels(self.body, self.body_first_line, self.path, charts)
+            self._parsed = (lines, charts, problems)
+        return self._parsed
 
     def markdown(self, level: str) -> str:
         """The lesson body at one reading level: shared text plus that level's blocks."""
@@ -76,10 +105,13 @@ class Lesson:
         return any(block == level for block, _ in self.lines)
 
 
-def parse_lesson(text: str, path: Path) -> tuple[Lesson, list[Problem]]:
-    """Parse one lesson. Raises ContentError if it cannot be used at all."""
+def parse_lesson(text: str, path: Path, lazy: bool = False) -> tuple[Lesson, list[Problem]]:
+    """Parse one lesson. Raises ContentError if it cannot be used at all. ``lazy``: leave the body
+    until first use; its problems are then in ``lesson.body_problems``, not in the list returned."""
     problems: list[Problem] = []
     all_lines = text.splitlines()
+    if not text.strip():
+        raise ContentError(Problem(path, 1, "the lesson file is empty"))
     if not all_lines or all_lines[0].strip() != FENCE:
         raise ContentError(Problem(path, 1, f"a lesson must start with a '{FENCE}' line opening its TOML front matter"))
     try:
@@ -105,19 +137,41 @@ def parse_lesson(text: str, path: Path) -> tuple[Lesson, list[Problem]]:
         region=meta.get("region") or None,
         references=references,
         reviewed=str(meta.get("reviewed", "")),
+        body=all_lines[close + 1:],
+        body_first_line=close + 2,
     )
-    lesson.lines, block_problems = _split_levels(all_lines[close + 1:], close + 2, path)
-    problems.extend(block_problems)
+    if not lazy:
+        problems.extend(lesson.body_problems)
     return lesson, problems
 
 
-def _split_levels(lines: list[str], first_number: int, path: Path):
-    """Tag each body line with the reading level block it sits in (None = shared)."""
+def _split_levels(lines: list[str], first_number: int, path: Path, charts: dict | None = None):
+    """Tag each body line with the reading level block it sits in (None = shared).
+    A ```chart fence becomes one marker line (CHART_MARKER) and its chart goes into ``charts``."""
+    from viewer.model.charts import parse_chart, split_chart_blocks
+
     tagged: list[tuple[str | None, Line]] = []
     problems: list[Problem] = []
-    block, opened_at = None, 0
+    fences = {start: (end, body) for start, end, body in split_chart_blocks(lines)}
+    block, opened_at, skip_to = None, 0, -1
     for offset, text in enumerate(lines):
         number = first_number + offset
+        if offset <= skip_to:
+            continue
+        if offset in fences:
+            skip_to, body = fences[offset]
+            if skip_to >= len(lines):
+                problems.append(Problem(path, number, "the ```chart block is never closed with a ``` line"))
+            chart, chart_problems = parse_chart(body, path, number + 1)
+            problems.extend(chart_problems)
+            if chart is not None and charts is not None:
+                if chart.id in charts:
+                    problems.append(Problem(path, number, f"chart id '{chart.id}' is used twice in this lesson"))
+                else:
+                    charts[chart.id] = chart
+                    chart.level = block
+                    tagged.append((block, Line(number, CHART_MARKER.format(chart.id))))
+            continue
         opening = BLOCK_OPEN.match(text.strip())
         if opening:
             if block is not None:
@@ -137,5 +191,5 @@ def _split_levels(lines: list[str], first_number: int, path: Path):
     return tagged, problems
 
 
-def load_lesson(path: Path) -> tuple[Lesson, list[Problem]]:
-    return parse_lesson(read_text(path), path)
+def load_lesson(path: Path, lazy: bool = False) -> tuple[Lesson, list[Problem]]:
+    return parse_lesson(read_text(path), path, lazy)

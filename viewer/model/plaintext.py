@@ -7,7 +7,7 @@ not read a list as one endless sentence.
 
 from __future__ import annotations
 
-from viewer.model.lessons import CITATION, Lesson
+from viewer.model.lessons import CHART_LINE, CITATION, Lesson
 
 TERMINAL = ".!?:;"
 
@@ -30,5 +30,9 @@ def markdown_to_text(markdown: str) -> str:
 
 
 def lesson_text(lesson: Lesson, level: str) -> str:
-    """Title, summary and body at one level, as plain text."""
-    return markdown_to_text(f"# {lesson.title}\n\n{lesson.summary}\n\n{lesson.markdown(level)}")
+    """Title, summary and body at one level, as plain text; each chart becomes its text table."""
+    from viewer.model.charts import text_lines
+
+    body = CHART_LINE.sub(lambda m: "\n\n".join(text_lines(lesson.charts[m.group(1)]))
+                          if m.group(1) in lesson.charts else "", lesson.markdown(level))
+    return markdown_to_text(f"# {lesson.title}\n\n{lesson.summary}\n\n{body}")

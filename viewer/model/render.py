@@ -9,9 +9,9 @@ show it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from viewer.model.lessons import CITATION, Lesson
+from viewer.model.lessons import CHART_LINE, CITATION, Lesson
 from viewer.model.references import Reference
 
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -26,6 +26,7 @@ class RenderedLesson:
     markdown: str
     references: list[Reference]
     headings: list[tuple[int, str, str]]  # (level, text, slug)
+    charts: list = field(default_factory=list)  # viewer.model.charts.Chart shown at this level, in order
 
 
 def render_lesson(lesson: Lesson, level: str, bibliography: dict[str, Reference], glossary=None) -> RenderedLesson:
@@ -46,6 +47,9 @@ def render_lesson(lesson: Lesson, level: str, bibliography: dict[str, Reference]
             return ""
         return "\\[" + ", ".join(f"[{n}](#ref-{n})" for n in numbers) + "\\]"
 
+    charts = [lesson.charts[m.group(1)] for m in CHART_LINE.finditer(body) if m.group(1) in lesson.charts]
+    body = CHART_LINE.sub(lambda m: chart_markdown(lesson.charts[m.group(1)]) if m.group(1) in lesson.charts
+                          else "", body)
     body = CITATION.sub(cite, body)
     for key in lesson.references:
         if key in bibliography:
@@ -64,7 +68,18 @@ def render_lesson(lesson: Lesson, level: str, bibliography: dict[str, Reference]
     markdown = "\n".join(parts)
     headings = [(len(m.group(1)), m.group(2), slugify(m.group(2)))
                 for m in (HEADING.match(line) for line in markdown.splitlines()) if m]
-    return RenderedLesson(markdown, references, headings)
+    return RenderedLesson(markdown, references, headings, charts)
+
+
+def chart_markdown(chart) -> str:
+    """A chart's place in the text: an image the panel draws the live chart over, and a caption
+    with its source. The image's alt text is the chart as sentences."""
+    from viewer.model.charts import text_lines
+
+    alt = re.sub(r"[\[\]]", "", " ".join(text_lines(chart)))
+    cites = "; ".join(f"@{key}" for key in chart.cite_keys())
+    return (f"![{alt}](chart:{chart.id})\n\n"
+            f"*Chart: {_escape(chart.title)}; sources* [{cites}]")
 
 
 def _escape(text: str) -> str:

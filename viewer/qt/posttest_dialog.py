@@ -1,0 +1,126 @@
+"""Tools ▸ Post-test probability: choose a test, set a pre-test probability, read the
+post-test probability for a positive and a negative result, as numbers and on a Fagan
+nomogram. Built on first use; install() only adds the menu entry."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel,
+                               QSlider, QVBoxLayout)
+
+from viewer.model.charts import proportion_text
+from viewer.model.posttest import post_test, calculator_tests
+
+SHORTCUT = "Ctrl+Shift+L"  # L for likelihood ratio
+CAVEAT = ("The pre-test probability is your own estimate for this patient. The result assumes the test performs "
+          "as it did in the study group, for that study's target condition. Tests are not chained: a combination "
+          "is offered only where the study reported it.")
+
+
+def install(window) -> None:
+    window.posttest_action = window._action("&Post-test probability…", lambda: show_dialog(window), [SHORTCUT],
+                                            "Post-test probability from a test's likelihood ratios")
+    window.tools_menu.addAction(window.posttest_action)
+
+
+def show_dialog(window) -> "PostTestDialog":
+    dialog = getattr(window, "posttest_dialog", None)
+    if dialog is None:
+        dialog = window.posttest_dialog = PostTestDialog(window)
+    dialog.show()
+    dialog.raise_()
+    dialog.activateWindow()
+    return dialog
+
+
+class PostTestDialog(QDialog):
+    def __init__(self, window):
+        super().__init__(window)
+        from viewer.qt.chart_fagan import FaganNomogram  # pyqtgraph, on first use
+
+        self.setWindowTitle("Post-test probability")
+        self.setAccessibleName("Post-test probability calculator")
+        self.bibliography = window.content.bibliography
+        lessons = [window.content.lessons[i] for i in window.content.lesson_order()]
+        self.options, left_out = calculator_tests(lessons)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.test_box = QComboBox()
+        self.test_box.setAccessibleName("Test")
+        for option in self.options:
+            self.test_box.addItem(f"{option.label} — {option.target}" + (" (LR derived)" if option.derived else ""))
+        form.addRow("&Test:", self.test_box)
+        self.test_info = QLabel()
+        self.test_info.setWordWrap(True)
+        self.test_info.setObjectName("test-info")
+        self.test_info.setAccessibleName("About the chosen test")
+        form.addRow("", self.test_info)
+        pre_row = QHBoxLayout()
+        self.pre_slider = QSlider(Qt.Orientation.Horizontal)
+        self.pre_slider.setRange(1, 99)
+        self.pre_slider.setValue(30)
+        self.pre_slider.setAccessibleName("Pre-test probability, percent (slider)")
+        self.pre_box = QDoubleSpinBox()
+        self.pre_box.setRange(0.1, 99.9)
+        self.pre_box.setDecimals(1)
+        self.pre_box.setSuffix(" %")
+        self.pre_box.setValue(30)
+        self.pre_box.setAccessibleName("Pre-test probability, percent")
+        pre_row.addWidget(self.pre_slider, 1)
+        pre_row.addWidget(self.pre_box)
+        pre_label = QLabel("P&re-test probability:")
+        pre_label.setBuddy(self.pre_box)
+        form.addRow(pre_label, pre_row)
+        layout.addLayout(form)
+        self.result = QLabel()
+        self.result.setObjectName("result")
+        self.result.setWordWrap(True)
+        self.result.setAccessibleName("Post-test probabilities")
+        self.result.setStyleSheet("font-size: 15pt;")
+        layout.addWidget(self.result)
+        self.nomogram = FaganNomogram()
+        layout.addWidget(self.nomogram.widget, 1)
+        self.source = QLabel()
+        self.source.setObjectName("source")
+        self.source.setWordWrap(True)
+        layout.addWidget(self.source)
+        caveat = QLabel(CAVEAT + (" Left out: " + "; ".join(left_out) + "." if left_out else ""))
+        caveat.setWordWrap(True)
+        layout.addWidget(caveat)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.close)
+        layout.addWidget(buttons)
+        self.test_box.currentIndexChanged.connect(self.update_result)
+        self.pre_slider.valueChanged.connect(lambda v: self.pre_box.setValue(v) if round(self.pre_box.value()) != v
+                                             else None)
+        self.pre_box.valueChanged.connect(self._pre_box_changed)
+        self.resize(640, 860)
+        self.update_result()
+
+    def _pre_box_changed(self, value: float) -> None:
+        self.pre_slider.blockSignals(True)
+        self.pre_slider.setValue(round(value))
+        self.pre_slider.blockSignals(False)
+        self.update_result()
+
+    def current(self):
+        index = self.test_box.currentIndex()
+        return self.options[index] if 0 <= index < len(self.options) else None
+
+    def update_result(self, *_args) -> None:
+        option = self.current()
+        if option is None:
+            self.result.setText("No test with likelihood ratios is in the lessons.")
+            return
+        pre = self.pre_box.value() / 100
+        positive, negative = post_test(pre, option.lr_pos), post_test(pre, option.lr_neg)
+        self.result.setText(f"Pre-test {pre:.0%} → if <b>positive</b>: <b>{positive:.0%}</b>; "
+                            f"if <b>negative</b>: <b>{negative:.0%}</b>")
+        self.result.setAccessibleDescription(f"If positive {positive:.0%}, if negative {negative:.0%}")
+        combined = " A combination reported by the source." if option.combined else ""
+        self.test_info.setText(f"Target: {option.target}. Sensitivity {proportion_text(option.sens)}, specificity "
+                               f"{proportion_text(option.spec)}; "
+                               f"{option.ratio_text()}.{combined}" + (f" {option.note}" if option.note else ""))
+        titles = [self.bibliography[k].citation(with_note=False) if k in self.bibliography else k for k in option.cite]
+        self.source.setText(f"Source: {option.source}, {option.n}. " + " ".join(titles))
+        self.nomogram.update(pre, option.lr_pos, option.lr_neg)
