@@ -205,3 +205,18 @@ def test_positions_are_checked(repo, bundled_copy):
                             cwd=bundled_copy, capture_output=True, text=True, timeout=60)
     assert result.returncode == 1 and "names region 'ischiofemoral-space'" in result.stdout
     assert "resources/positions.toml:" in result.stdout
+
+
+def test_every_lesson_handout_fits_two_pages_with_picture(qapp, repo):
+    """Charts shrink with the picture; when even the smallest fit is too long, the charts are left out."""
+    from PySide6.QtGui import QImage
+
+    from viewer.model.content import load_content
+    from viewer.qt.handout import build_document
+
+    content = load_content(repo)
+    picture = QImage(1600, 1250, QImage.Format.Format_RGB32)
+    picture.fill(0xFFFFFF)
+    pages = {lesson_id: build_document(content, lesson_id, content.lessons[lesson_id].title, picture, "", "a4")
+             .pageCount() for lesson_id in content.lesson_order()}
+    assert all(count <= 2 for count in pages.values()), pages
