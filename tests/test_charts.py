@@ -85,7 +85,8 @@ def test_words_for_a_patient_value():
     assert "12 mm is below the 15 mm line" in words
     assert "within 1 SD of Patients" in words and "Controls 20 ± 4" in words
     assert "above the 15 mm line" in " ".join(describe_value(chart, 30))
-    assert "outside 1 SD of every group" in " ".join(describe_value(chart, 50))
+    assert "wider than 1 SD above every group's average" in " ".join(describe_value(chart, 50))
+    assert "narrower than 1 SD below every group's average" in " ".join(describe_value(chart, 2))
 
 
 @pytest.mark.parametrize("change, line, message", [

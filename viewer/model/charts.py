@@ -282,8 +282,9 @@ def text_lines(chart: Chart) -> list[str]:
             if item.lr_pos is not None and item.lr_neg is not None:
                 ratios = f"; LR+ {number_text(item.lr_pos)}, LR− {number_text(item.lr_neg)}"
             target = f" for {item.target}" if item.target else ""
+            note = f" {item.note.rstrip('.')}." if item.note else ""
             lines.append(f"{item.label}{target}: sensitivity {proportion_text(item.sens)}, specificity "
-                         f"{proportion_text(item.spec)}{ratios}; {item.n_text()}.")
+                         f"{proportion_text(item.spec)}{ratios}; {item.n_text()}.{note}")
         elif chart.type == "paired":
             before, after = chart.series_names()[:2]
             lines.append(f"{item.label}: {before.lower()} {number_text(item.values[0])}, {after.lower()} "
@@ -314,7 +315,14 @@ def describe_value(chart: Chart, value: float) -> list[str]:
     for item in chart.items:
         groups = list(zip(chart.series, item.values, item.sd))
         inside = [name for name, mean, sd in groups if abs(value - mean) <= sd]
-        where = ("within 1 SD of " + " and of ".join(inside)) if inside else "outside 1 SD of every group"
+        if inside:
+            where = "within 1 SD of " + " and of ".join(inside)
+        elif all(value < mean - sd for _name, mean, sd in groups):
+            where = "narrower than 1 SD below every group's average"
+        elif all(value > mean + sd for _name, mean, sd in groups):
+            where = "wider than 1 SD above every group's average"
+        else:
+            where = "between the groups, more than 1 SD from each average"
         means = "; ".join(f"{name} {number_text(mean)} ± {number_text(sd)}" for name, mean, sd in groups)
         words.append(f"{item.label}: {where} ({means}).")
     return words

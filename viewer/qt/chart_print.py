@@ -3,8 +3,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QImage, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument, QTextImageFormat
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import (QImage, QTextCursor, QTextDocument, QTextFrameFormat, QTextImageFormat,
+                           QTextLength)
 
 from viewer.model.lessons import CHART_LINE
 
@@ -44,8 +45,12 @@ def insert_chart(cursor: QTextCursor, chart, width_pt: float) -> None:
     image_format.setName(name)
     image_format.setWidth(width_pt)
     image_format.setHeight(width_pt * picture.height() / picture.width())
-    block = QTextBlockFormat()
-    block.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-    cursor.insertBlock(block, QTextCharFormat())
-    cursor.insertImage(image_format)
-    cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+    # floated right, so the text beside it keeps flowing and the handout stays short
+    frame_format = QTextFrameFormat()
+    frame_format.setPosition(QTextFrameFormat.Position.FloatRight)
+    frame_format.setWidth(QTextLength(QTextLength.Type.FixedLength, width_pt))
+    frame_format.setLeftMargin(10)
+    frame_format.setBottomMargin(6)
+    frame = cursor.insertFrame(frame_format)
+    frame.firstCursorPosition().insertImage(image_format)
+    cursor.setPosition(frame.lastPosition() + 1)

@@ -55,21 +55,25 @@ def render_picture(scene, source: QRectF, width_px: int) -> QImage:
 
 def build_document(content: Content, lesson_id: str | None, title: str, picture: QImage | None, notes: str,
                    paper: str, today: date | None = None, teachback: str = "") -> QTextDocument:
-    """The handout, fitted to two pages where it can be: fewer sources first, then a smaller picture,
-    and last of all without the lesson's charts (a chart shrunk further could not be read)."""
-    for sources, picture_height, charts in ((MAX_SOURCES, MAX_PICTURE_HEIGHT_PT, True), (MAX_SOURCES, 280, True),
-                                            (MAX_SOURCES, 230, True), (2, 200, True), (2, 165, True),
-                                            (1, 140, True), (1, 110, True), (1, 110, False), (1, 80, False)):
+    """The handout, fitted to two pages where it can be: fewer sources first, then a smaller picture.
+
+    The picture is never shrunk to a thumbnail and charts are never dropped to save a page: a long
+    lesson that cannot fit keeps the full-size layout and runs onto a third page.
+    """
+    first = None
+    for sources, picture_height in ((MAX_SOURCES, MAX_PICTURE_HEIGHT_PT), (MAX_SOURCES, 280), (MAX_SOURCES, 230),
+                                    (2, 200), (2, 165), (1, 165)):
         document = _layout(content, lesson_id, title, picture, notes, paper, today, sources, picture_height,
-                           teachback=teachback, charts=charts)
+                           teachback=teachback)
         if document.pageCount() <= MAX_PAGES:
-            break
-    return document
+            return document
+        first = first or document
+    return first
 
 
 def _layout(content: Content, lesson_id: str | None, title: str, picture: QImage | None, notes: str,
             paper: str, today: date | None, max_sources: int, max_picture_height: float,
-            teachback: str = "", charts: bool = True) -> QTextDocument:
+            teachback: str = "") -> QTextDocument:
     layout = page_layout(paper)
     page = layout.paintRectPoints()
     document = QTextDocument()
@@ -121,8 +125,8 @@ def _layout(content: Content, lesson_id: str | None, title: str, picture: QImage
         heading = "" if lesson.title == title else f"## {lesson.title}\n\n"
         from viewer.qt.chart_print import insert_with_charts  # charts at the handout's level, as pictures
 
-        insert_with_charts(cursor, heading + lesson.markdown("patient"), lesson if charts else None, _insert_markdown,
-                           max(240.0, min(page.width() * 0.6, max_picture_height * 1.1)))
+        insert_with_charts(cursor, heading + lesson.markdown("patient"), lesson, _insert_markdown,
+                           page.width() * 0.45)
     if notes.strip():
         _new_paragraph(cursor)
         _insert_markdown(cursor, "## Notes from your clinician")
