@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -31,4 +32,18 @@ def test_benchmark_runs_once(repo, tmp_path):
     assert result.returncode == 0, result.stderr
     data = json.loads(out.read_text())
     assert data["startup"]["floor"]["ms"] > 0 and data["startup"]["app"]["ms"] > 0
-    assert data["interaction"]["hit_test_us"] > 0
+    assert data["bundled"]["hit_test_us"] > 0 and data["bundled"]["click_to_lesson_p95_ms"] > 0
+    assert data["scale"]["regions"] >= 250 and data["scale"]["lessons"] >= 500
+    assert "start-up to first paint" in result.stdout
+
+
+def test_starting_the_window_imports_no_heavy_module(repo, tmp_path):
+    """Charts, Markdown tools and images load when first used, never before the first frame."""
+    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "viewer", "--exit-after-paint",
+                             "--data-dir", str(tmp_path)], cwd=repo, capture_output=True, text=True, timeout=120,
+                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 0, result.stderr[-2000:]
+    imported = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines()
+                if line.startswith("import time:")}
+    assert "viewer.qt.main_window" in imported  # the window really started
+    assert not imported & {"pyqtgraph", "numpy", "markdown_it", "PIL"}

@@ -2,23 +2,30 @@
 
 from __future__ import annotations
 
+import re
+
+from viewer.model.charts import cite_problems
 from viewer.model.content import Content
 from viewer.model.diagram import unsafe_references
 from viewer.model.figures import figure_problem
 from viewer.model.lessons import CITATION, LEVELS
 from viewer.model.quality import MAX_PARAGRAPH_WORDS, long_paragraphs, uncited_figures
 from viewer.model.problems import Problem
+from viewer.model.questions import check_questions
 from viewer.model.render import slugify
 
 WEB_SCHEMES = ("http://", "https://")
+PICTURE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)|<img\b[^>]*\bsrc\s*=\s*[\"']?([^\"'\s>]+)", re.IGNORECASE)
 
 
 def check_content(content: Content) -> list[Problem]:
     """All problems: those found while loading plus broken cross-references."""
+    content.questions  # the question banks load on first use, adding their problems
     problems = list(content.problems)
     problems += _check_regions(content)
     problems += _check_lessons(content)
     problems += _check_positions(content)
+    problems += check_questions(content)
     if content.diagram is not None:
         problems += unsafe_references(content.diagram)
     return sorted(set(problems), key=lambda p: (str(p.path), p.line, p.message))
@@ -68,6 +75,8 @@ def _check_lessons(content: Content) -> list[Problem]:
         for line, key in lesson.citations():
             if key not in content.bibliography:
                 problems.append(Problem(lesson.path, line, f"citation [@{key}] is not in lessons/references.toml"))
+        for chart in lesson.charts.values():
+            problems += cite_problems(chart, content.bibliography)
         if not lesson.reviewed:
             problems.append(Problem(lesson.path, 1, "the front matter has no 'reviewed' date", "warning"))
         for line, sentence in uncited_figures(lesson):
@@ -80,6 +89,22 @@ def _check_lessons(content: Content) -> list[Problem]:
             problem = _check_link(content, target)
             if problem:
                 problems.append(Problem(lesson.path, line, problem))
+        problems += _outside_pictures(lesson)
+    return problems
+
+
+def _outside_pictures(lesson) -> list[Problem]:
+    """Pictures the lesson would take from the web or from outside the content folder: never shown."""
+    problems = []
+    for line in lesson.body_lines():
+        for match in PICTURE.finditer(line.text):
+            target = match.group(1) or match.group(2)
+            if target.lower().startswith(WEB_SCHEMES):
+                problems.append(Problem(lesson.path, line.number, f"picture '{target[:60]}' is on the web; the app "
+                                                                  "never fetches it (save the file in lessons/)"))
+            elif match.group(2) and (":" in target.split("/")[0] or target.startswith("/")):
+                problems.append(Problem(lesson.path, line.number, f"picture '{target[:60]}' is outside the content "
+                                                                  "folder and is not shown"))
     return problems
 
 
@@ -119,6 +144,7 @@ def _check_link(content: Content, target: str) -> str | None:
             return f"'{target}' points outside the content folder"
         if path.is_file():
             return figure_problem(path)  # a figure next to the lessons
+        return f"'{target}' is not in the lessons folder (a missing figure or a mistyped link?)"
     return f"link '{target}' is neither lesson:ID, a web address (https://...) nor a file in lessons/"
 
 

@@ -33,15 +33,29 @@ class Content:
     diagram: Diagram | None = None
     lessons: dict[str, Lesson] = field(default_factory=dict)
     bibliography: dict[str, Reference] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
+    _problems: list[Problem] = field(default_factory=list, repr=False)
+    _unread_bodies: list[Lesson] = field(default_factory=list, repr=False)  # lessons whose body is unread
     regions_path: Path | None = None
     glossary: Glossary = field(default_factory=lambda: Glossary([]))
     positions: list[Position] = field(default_factory=list)
+    _questions: list | None = field(default=None, repr=False)
     handout: dict = field(default_factory=dict)
     home: str | None = None
     urgent: str | None = None
     order: list[str] = field(default_factory=list)
     _index: RegionIndex | None = field(default=None, repr=False)
+
+    @property
+    def problems(self) -> list[Problem]:
+        """Every problem found. Lesson bodies are read on first use (start-up reads front matter
+        only); asking for the problems reads the rest, so none is ever missed."""
+        while self._unread_bodies:
+            self._problems.extend(self._unread_bodies.pop(0).body_problems)
+        return self._problems
+
+    @problems.setter
+    def problems(self, value: list[Problem]) -> None:
+        self._problems = list(value)
 
     @property
     def lessons_dir(self) -> Path:
@@ -56,6 +70,21 @@ class Content:
         listed = [i for i in self.order if i in self.lessons]
         rest = sorted((i for i in self.lessons if i not in listed), key=lambda i: self.lessons[i].title.lower())
         return listed + rest
+
+    @property
+    def questions(self) -> list:
+        """The question banks (lessons/questions/, a list of Question), loaded on first use: start-up
+        does not need them. Their problems join ``problems`` then."""
+        if self._questions is None:
+            from viewer.model.questions import load_questions
+
+            self._questions, problems = load_questions(self.lessons_dir / "questions")
+            self.problems.extend(problems)
+        return self._questions
+
+    @questions.setter
+    def questions(self, value: list) -> None:
+        self._questions = list(value)
 
     def home_lesson(self) -> str | None:
         if self.home in self.lessons:
@@ -98,34 +127,35 @@ def load_content(root: Path) -> Content:
     _load_regions_and_diagram(content)
     for path in lesson_files:
         try:
-            lesson, problems = load_lesson(path)
+            lesson, problems = load_lesson(path, lazy=True)
         except ContentError as exc:
-            content.problems.append(exc.problem)
+            content._problems.append(exc.problem)
             continue
-        content.problems.extend(problems)
+        content._problems.extend(problems)
         if lesson.id in content.lessons:
             first = content.lessons[lesson.id].path.name
-            content.problems.append(Problem(path, 2, f"lesson id '{lesson.id}' is already used by {first}; "
+            content._problems.append(Problem(path, 2, f"lesson id '{lesson.id}' is already used by {first}; "
                                                      "this file is left out"))
             continue
         content.lessons[lesson.id] = lesson
+        content._unread_bodies.append(lesson)
     _load_table_of_contents(content)
     _load_handout_text(content)
     try:
         content.bibliography, problems = load_bibliography(root / "lessons" / "references.toml")
-        content.problems.extend(problems)
+        content._problems.extend(problems)
     except ContentError as exc:
-        content.problems.append(exc.problem)
+        content._problems.append(exc.problem)
     try:
         content.positions, problems = load_positions(root / "resources" / "positions.toml")
-        content.problems.extend(problems)
+        content._problems.extend(problems)
     except ContentError as exc:
-        content.problems.append(exc.problem)
+        content._problems.append(exc.problem)
     try:
         content.glossary, problems = load_glossary(root / "lessons" / "glossary.toml")
-        content.problems.extend(problems)
+        content._problems.extend(problems)
     except ContentError as exc:
-        content.problems.append(exc.problem)
+        content._problems.append(exc.problem)
     return content
 
 
@@ -134,14 +164,19 @@ def _load_regions_and_diagram(content: Content) -> None:
     try:
         region_file, problems = load_regions(content.regions_path)
     except ContentError as exc:
-        content.problems.append(exc.problem)
+        content._problems.append(exc.problem)
         return
-    content.problems.extend(problems)
+    content._problems.extend(problems)
     content.regions = region_file.regions
+    diagram_path = content.resources_dir / region_file.diagram
+    if content.resources_dir.resolve() not in diagram_path.resolve().parents:  # never a file from elsewhere
+        content._problems.append(Problem(content.regions_path, line_of(read_text(content.regions_path), "diagram"),
+                                         f"diagram '{region_file.diagram}' must be a file in resources/"))
+        return
     try:
-        content.diagram = load_diagram(content.resources_dir / region_file.diagram)
+        content.diagram = load_diagram(diagram_path)
     except ContentError as exc:
-        content.problems.append(exc.problem)
+        content._problems.append(exc.problem)
 
 
 def _load_table_of_contents(content: Content) -> None:
@@ -154,14 +189,14 @@ def _load_table_of_contents(content: Content) -> None:
         text = read_text(path)
         data = parse_toml(text, path)
     except ContentError as exc:
-        content.problems.append(exc.problem)
+        content._problems.append(exc.problem)
         return
     content.home = data.get("home")
     content.urgent = data.get("urgent")
     content.order = [str(i) for i in data.get("order", [])]
     for lesson_id in [i for i in (content.home, content.urgent) if i] + content.order:
         if lesson_id not in content.lessons:
-            content.problems.append(Problem(path, line_of(text, f'"{lesson_id}"'),
+            content._problems.append(Problem(path, line_of(text, f'"{lesson_id}"'),
                                             f"lesson '{lesson_id}' does not exist"))
 
 
@@ -172,4 +207,4 @@ def _load_handout_text(content: Content) -> None:
         try:
             content.handout = parse_toml(read_text(path), path)
         except ContentError as exc:
-            content.problems.append(exc.problem)
+            content._problems.append(exc.problem)

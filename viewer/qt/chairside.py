@@ -14,8 +14,6 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QToolBar
 
 from viewer.model.drawing import Drawing
-from viewer.qt.chairside_docks import NotesDock, PositionsDock
-from viewer.qt.handout import build_document, page_layout, render_picture, write_pdf
 from viewer.qt.pen_tool import PEN_COLOURS, PenTool
 
 PRESENTATION_TEXT_ZOOM = 6
@@ -27,8 +25,7 @@ class Chairside(QObject):
         self.window = window
         self.pen = PenTool(window.scene, Drawing())
         window.view.pen_tool = self.pen
-        self.positions = PositionsDock(window)
-        self.notes = NotesDock(window)
+        self._positions = self._notes = None  # docks are built when first shown, not at start-up
         self._saved_state = None
         self.paper = window.settings.value("handout/paper", default_paper())
         self._build_actions()
@@ -91,8 +88,12 @@ class Chairside(QObject):
         view_menu = w.menuBar().actions()[1].menu()
         view_menu.addSeparator()
         view_menu.addAction(self.present_action)
-        view_menu.addAction(self.positions.toggleViewAction())
-        view_menu.addAction(self.notes.toggleViewAction())
+        self.positions_action = w._action("Positions", lambda on: self._show_dock(self.positions, on), ["F6"],
+                                          "Positions: what each one tenses or narrows", checkable=True)
+        self.notes_action = w._action("Notes for the handout", lambda on: self._show_dock(self.notes, on), ["F7"],
+                                      checkable=True)
+        view_menu.addAction(self.positions_action)
+        view_menu.addAction(self.notes_action)
         self.screen_menu = view_menu.addMenu("Present on screen")
         self.screen_menu.aboutToShow.connect(self._fill_screen_menu)
 
@@ -100,17 +101,42 @@ class Chairside(QObject):
         toolbar.setObjectName("chairside-toolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        positions_toggle = self.positions.toggleViewAction()
-        positions_toggle.setShortcut(QKeySequence("F6"))
-        notes_toggle = self.notes.toggleViewAction()
-        notes_toggle.setShortcut(QKeySequence("F7"))
-        for action in (self.present_action, positions_toggle, notes_toggle, self.pen_action, self.arrow_action,
+        for action in (self.present_action, self.positions_action, self.notes_action, self.pen_action, self.arrow_action,
                        *self.colour_actions.values(), self.undo_action, self.redo_action, self.clear_action,
                        self.save_action, self.new_patient_action):
             toolbar.addAction(action)
         w.addToolBarBreak()
         w.addToolBar(toolbar)
         self.toolbar = toolbar
+
+    @property
+    def positions(self):
+        if self._positions is None:
+            from viewer.qt.chairside_docks import PositionsDock
+
+            self._positions = self._docked(PositionsDock(self.window), self.positions_action)
+        return self._positions
+
+    @property
+    def notes(self):
+        if self._notes is None:
+            from viewer.qt.chairside_docks import NotesDock
+
+            self._notes = self._docked(NotesDock(self.window), self.notes_action)
+        return self._notes
+
+    def _docked(self, dock, action):
+        """Keep the menu/toolbar toggle in step with the dock (closed with its own button, say)."""
+        dock.toggleViewAction().toggled.connect(action.setChecked)
+        return dock
+
+    def _show_dock(self, dock, on: bool) -> None:
+        dock.setVisible(on)
+        if on:
+            dock.raise_()
+
+    def notes_text(self) -> str:
+        return self._notes.editor.toPlainText() if self._notes is not None else ""
 
     def _update_undo(self) -> None:
         self.undo_action.setEnabled(self.pen.drawing.can_undo())
@@ -151,8 +177,9 @@ class Chairside(QObject):
                                  w.labels_action.isChecked(), w.menuBar().isVisible())
             w.menuBar().hide()
             self.toolbar.hide()
-            self.positions.hide()
-            self.notes.hide()
+            for dock in (self._positions, self._notes):
+                if dock is not None:
+                    dock.hide()
             w.set_level("patient")
             w.panel.zoomIn(PRESENTATION_TEXT_ZOOM)
             w.showFullScreen()
@@ -207,8 +234,10 @@ class Chairside(QObject):
     # ----- patient -------------------------------------------------------------------------------------
     def new_patient(self) -> None:
         self.pen.forget()
-        self.notes.editor.clear()
-        self.positions.clear_selection()
+        if self._notes is not None:
+            self._notes.editor.clear()
+        if self._positions is not None:
+            self._positions.clear_selection()
         self.window.view.select_region(None)
         self.window.history = type(self.window.history)()
         self.window.go_home()
@@ -221,13 +250,18 @@ class Chairside(QObject):
         return visible.intersected(self.window.scene.diagram_rect) or self.window.scene.diagram_rect
 
     def handout_document(self, paper: str):
+        from viewer.qt.handout import build_document, page_layout, render_picture  # on first use, not at start-up
+
         layout = page_layout(paper)
         width_px = round(layout.paintRectPoints().width() / 72 * 300)
         picture = render_picture(self.window.scene, self.current_view(), width_px)
         lesson_id = self.window.current_lesson()
         region = self.window.content.region(self.window.view.selected_id or "")
         title = region.name if region else (self.window.content.lessons[lesson_id].title if lesson_id else "Handout")
-        return build_document(self.window.content, lesson_id, title, picture, self.notes.editor.toPlainText(), paper)
+        result = getattr(self.window, "teachback_result", None)  # the Study menu's teach-back, if chosen
+        teachback = result.handout_markdown() if result and getattr(self.window, "teachback_on_handout", False) else ""
+        return build_document(self.window.content, lesson_id, title, picture, self.notes_text(), paper,
+                              teachback=teachback)
 
     def save_handout(self) -> None:
         region = self.window.view.selected_id or "overview"
@@ -235,15 +269,22 @@ class Chairside(QObject):
         suggested = str(Path(folder) / f"handout-{region}-{date.today().isoformat()}.pdf")
         path, _ = QFileDialog.getSaveFileName(self.window, "Save handout", suggested, "PDF (*.pdf)")
         if path:
+            from viewer.qt.handout import write_pdf
+
             ok = write_pdf(self.handout_document(self.paper), Path(path), self.paper)
             self.window.statusBar().showMessage(f"Handout saved to {path}" if ok else f"Could not write {path}")
 
     def print_handout(self) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # loaded on first print, not at start-up
 
+        from viewer.qt.handout import page_layout
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageLayout(page_layout(self.paper))
-        if QPrintDialog(printer, self.window).exec():
+        dialog = QPrintDialog(printer, self.window)
+        accepted = dialog.exec()
+        dialog.deleteLater()  # a child of the window: without this, each print would keep its dialog
+        if accepted:
             self.handout_document(self.paper).print_(printer)
 
     def export_png(self) -> None:
@@ -254,6 +295,8 @@ class Chairside(QObject):
             self.export_png_to(Path(path))
 
     def export_png_to(self, path: Path) -> bool:
+        from viewer.qt.handout import render_picture
+
         view = self.window.view
         width = view.viewport().width() * 2
         ok = render_picture(self.window.scene, self.current_view(), width).save(str(path), "PNG")

@@ -92,6 +92,7 @@ class NotesDock(QDockWidget):
         super().__init__("Notes for the handout", window)
         self.setObjectName("notes-dock")
         self.editor = QPlainTextEdit()
+        self.editor.setTabChangesFocus(True)  # Tab leaves the box: no keyboard trap
         self.editor.setAccessibleName("Notes for the handout")
         self.editor.setPlaceholderText("Notes for the patient's handout (not saved unless you save the handout)")
         self.setWidget(self.editor)

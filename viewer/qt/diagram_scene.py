@@ -1,23 +1,33 @@
 """Builds the diagram's scene: the SVG art, one item per label, and the region overlays.
 
 Scene coordinates are the SVG's user units, the same units the model's
-shapes and hit-testing use.
+shapes and hit-testing use. Everything is drawn from cached pictures
+(viewer/qt/tile_art.py), so hover, click and pan copy pixels.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
+import hashlib
+import time
+
+import PySide6
+from PySide6.QtCore import QByteArray, QRectF, QTimer
 from PySide6.QtGui import QColor, QFont, QPainterPath
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtSvgWidgets import QGraphicsSvgItem
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSimpleTextItem
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsSimpleTextItem
 
 from viewer.model.content import Content
 from viewer.qt.region_item import RegionItem
 from viewer.qt.theme import THEME
+from viewer.qt.tile_art import ArtLayer, SvgElementItem
 
 ART_Z, REGION_Z, LABEL_Z, TAG_Z = 0, 10, 20, 30
-MAX_CACHE_SIDE = 16384
+WARM_LIMIT = 64  # regions whose highlight pictures are drawn ahead, while idle
+
+
+def _styled(element) -> bool:
+    """Whether a group carries anything that must apply to it as a whole (not child by child)."""
+    return any(name in element.attrib for name in ("opacity", "filter", "mask", "clip-path", "style", "transform"))
 
 
 class DiagramScene(QGraphicsScene):
@@ -26,7 +36,8 @@ class DiagramScene(QGraphicsScene):
         self.content = content
         self.setBackgroundBrush(QColor(THEME.canvas))
         self.renderer: QSvgRenderer | None = None
-        self.label_items: dict[str, QGraphicsSvgItem] = {}
+        self.label_items: dict[str, SvgElementItem] = {}
+        self.art: ArtLayer | None = None
         self.region_items: dict[str, RegionItem] = {}
         self.diagram_rect = QRectF(0, 0, 1000, 1250)
         if content.diagram is not None:
@@ -38,32 +49,40 @@ class DiagramScene(QGraphicsScene):
     def _add_art(self) -> None:
         box = self.content.diagram.view_box
         self.diagram_rect = QRectF(box.left, box.top, box.width, box.height)
-        self.renderer = QSvgRenderer(str(self.content.diagram.path), self)
+        diagram = self.content.diagram  # cleaned bytes when the SVG referred to files or the web
+        self.renderer = QSvgRenderer(QByteArray(diagram.safe_svg) if diagram.safe_svg else str(diagram.path), self)
         layers = self.content.diagram.layer_ids
         if "art" not in layers:  # not split into layers: one picture, no per-label control
-            self._svg_item("", ART_Z)
+            self._add_art_layer("")
             return
         for depth, layer in enumerate(layers):
             if layer == "labels":
                 for label_id in self.content.diagram.label_ids:
                     self.label_items[label_id] = self._svg_item(label_id, LABEL_Z)
+            elif layer == "art":
+                self._add_art_layer(layer)
             else:
-                self._svg_item(layer, ART_Z if layer == "art" else LABEL_Z + 1 + depth)
+                self._svg_item(layer, LABEL_Z + 1 + depth)
 
-    def _svg_item(self, element_id: str, z: float) -> QGraphicsSvgItem:
-        item = QGraphicsSvgItem()
-        item.setSharedRenderer(self.renderer)
-        if element_id:
-            item.setElementId(element_id)
-            item.setPos(self.renderer.boundsOnElement(element_id).topLeft())
-        else:
-            item.setPos(self.diagram_rect.topLeft())
+    def _add_art_layer(self, element_id: str) -> None:
+        """The big picture: drawn from a cached base image and zoom tiles (viewer/qt/tile_art.py)."""
+        self.art = ArtLayer(self.renderer, element_id, self.diagram_rect, self)
+        diagram = self.content.diagram
+        source = diagram.safe_svg or diagram.text
+        source = source.encode("utf-8") if isinstance(source, str) else bytes(source)
+        identity = source + f"|{element_id}|{PySide6.__version__}|{self.diagram_rect.getRect()}".encode()
+        self.art.cache_key = hashlib.blake2b(identity, digest_size=12).hexdigest()
+        root = getattr(diagram, "_root", None)  # the parsed SVG; its layer's children make the tiles cheap
+        layer = next((el for el in root if el.get("id") == element_id), None) if root is not None else None
+        if layer is not None and all(child.get("id") for child in layer) and not _styled(layer):
+            self.art.part_ids = [child.get("id") for child in layer]
+        self.art.setZValue(ART_Z)
+        self.addItem(self.art)
+
+    def _svg_item(self, element_id: str, z: float) -> SvgElementItem:
+        """A label or small layer: its own item, so it can be shown and hidden alone."""
+        item = SvgElementItem(self.renderer, element_id)
         item.setZValue(z)
-        # a cached pixmap per zoom level keeps hover and pan cheap; it is redrawn crisply after a zoom.
-        # QGraphicsSvgItem silently stops caching above 1024x768 device pixels unless told otherwise;
-        # when the item is larger than the viewport Qt caches only the visible part.
-        item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        item.setMaximumCacheSize(QSize(MAX_CACHE_SIDE, MAX_CACHE_SIDE))
         self.addItem(item)
         return item
 
@@ -90,6 +109,20 @@ class DiagramScene(QGraphicsScene):
                 if above.shape.bbox.intersects(region.shape.bbox):
                     cover = cover.united(self.region_items[above.id].path())
             self.region_items[region.id].set_covered_by(cover)
+        self._to_warm = list(self.region_items.values())[:WARM_LIMIT]
+        QTimer.singleShot(0, self._warm_some)
+
+    def _warm_some(self) -> None:
+        """While idle, draw each region's hover and selected pictures for the current zoom."""
+        views = self.views()
+        if not views or not getattr(self, "_to_warm", None):
+            return
+        transform = views[0].viewportTransform()
+        started = time.perf_counter()
+        while self._to_warm and time.perf_counter() - started < 0.008:
+            self._to_warm.pop(0).warm(transform)
+        if self._to_warm:
+            QTimer.singleShot(0, self._warm_some)
 
     def set_labels_visible(self, visible: bool, only: set[str] | None = None) -> None:
         for label_id, item in self.label_items.items():

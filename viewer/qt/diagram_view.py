@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import (QFrame, QGraphicsItem, QGraphicsRectItem, QGraphicsSimpleTextItem, QGraphicsView,
-                               QPinchGesture)
+                               QPinchGesture, QWidget)
 
 from viewer.qt.diagram_scene import TAG_Z, DiagramScene
 from viewer.qt.theme import THEME
@@ -55,6 +55,9 @@ class DiagramView(QGraphicsView):
 
     def __init__(self, scene: DiagramScene, parent=None):
         super().__init__(scene, parent)
+        # a viewport made here is known to Python already: asking for it later needs no type lookup,
+        # which would create the enums of every widget class (about 15 ms) before the first frame
+        self.setViewport(QWidget())
         self.diagram = scene
         self.setObjectName("diagram")
         self.setAccessibleName("Diagram of the deep gluteal space")

@@ -3,15 +3,18 @@ open in the system browser only when clicked; nothing is ever fetched."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QCursor, QDesktopServices, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import QCursor, QDesktopServices, QGuiApplication, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QToolTip
 
 from viewer.model.render import RenderedLesson, slugify
 
 WEB_SCHEMES = ("http", "https")
+# Qt's Markdown reader drops everything after a raw <img> tag, so it becomes a Markdown picture
+RAW_IMAGE = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"']?([^\"'\s>]+)[^>]*>", re.IGNORECASE)
 
 
 class LessonPanel(QTextBrowser):
@@ -29,6 +32,7 @@ class LessonPanel(QTextBrowser):
         self.content_root = self.lessons_dir.parent  # figures may live in lessons/ or resources/
         self.anchorClicked.connect(self._on_anchor)
         self.rendered: RenderedLesson | None = None
+        self.charts = None  # viewer.qt.chart_overlay.ChartOverlays, made for the first lesson with a chart
         font = self.document().defaultFont()
         font.setPointSizeF(font.pointSizeF() * 1.2)
         self.document().setDefaultFont(font)
@@ -36,7 +40,13 @@ class LessonPanel(QTextBrowser):
 
     def show_lesson(self, rendered: RenderedLesson, anchor: str = "") -> None:
         self.rendered = rendered
-        self.document().setMarkdown(rendered.markdown, QTextDocument.MarkdownFeature.MarkdownDialectGitHub)
+        markdown = RAW_IMAGE.sub(lambda m: f"![]({m.group(1)})", rendered.markdown)
+        if rendered.charts or self.charts is not None:
+            from viewer.qt.chart_overlay import ChartOverlays  # no pyqtgraph until a chart is in view
+
+            self.charts = self.charts or ChartOverlays(self)
+            self.charts.show(rendered.charts)
+        self.document().setMarkdown(markdown, QTextDocument.MarkdownFeature.MarkdownDialectGitHub)
         self._style_glossary_terms()
         self.setAccessibleDescription(rendered.headings[0][1] if rendered.headings else "")
         if not (anchor and self.scroll_to(anchor)):
@@ -52,6 +62,38 @@ class LessonPanel(QTextBrowser):
         self.setTextCursor(cursor)
         top = self.document().documentLayout().blockBoundingRect(block).top()
         self.verticalScrollBar().setValue(int(top))
+        return True
+
+    def highlight_match(self, text: str, anchor: str = "") -> bool:
+        """Mark and select the first ``text`` at or after heading ``anchor`` (a search result), and
+        scroll it a third of the way down. The mark (background and underline) goes with the lesson."""
+        from PySide6.QtGui import QColor
+        from PySide6.QtWidgets import QTextEdit
+
+        heading = self._find_block(anchor) if anchor else None
+        found = QTextCursor()
+        if text:
+            found = self.document().find(text, heading.position() if heading is not None else 0)
+            if found.isNull():
+                found = self.document().find(text, 0)
+        if found.isNull():
+            return False
+        mark = QTextEdit.ExtraSelection()
+        mark.cursor = found
+        style = QTextCharFormat()
+        style.setBackground(QColor("#ffd54f"))
+        style.setForeground(QColor("#000000"))
+        style.setFontUnderline(True)
+        mark.format = style
+        self.setExtraSelections([mark])
+        if not getattr(self, "_match_mark_clears", False):  # a new lesson drops the mark
+            self._match_mark_clears = True
+            self.document().contentsChanged.connect(lambda: self.setExtraSelections([]))
+        caret = QTextCursor(self.document())
+        caret.setPosition(found.selectionStart())  # a selection would paint over the mark
+        self.setTextCursor(caret)
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + self.cursorRect(caret).top() - self.viewport().height() // 3)
         return True
 
     def _find_block(self, anchor: str):
@@ -76,6 +118,7 @@ class LessonPanel(QTextBrowser):
         """Glossary terms: dotted underline in the text colour, definition as tooltip."""
         if self.glossary is None:
             return
+        spans = []
         block = self.document().begin()
         while block.isValid():
             iterator = block.begin()
@@ -84,16 +127,22 @@ class LessonPanel(QTextBrowser):
                 href = fragment.charFormat().anchorHref()
                 term = self.glossary.definition(href[len("glossary:"):]) if href.startswith("glossary:") else None
                 if term is not None:
-                    cursor = QTextCursor(self.document())
-                    cursor.setPosition(fragment.position())
-                    cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
-                    style = QTextCharFormat()
-                    style.setForeground(self.palette().text())
-                    style.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-                    style.setToolTip(f"<b>{term.term}</b>: {term.definition}")
-                    cursor.mergeCharFormat(style)
+                    spans.append((fragment.position(), fragment.length(), term))
                 iterator += 1
             block = block.next()
+        if not spans:
+            return
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()  # one relayout for all the terms, not one per term
+        for position, length, term in spans:
+            cursor.setPosition(position)
+            cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
+            style = QTextCharFormat()
+            style.setForeground(QGuiApplication.palette().text())  # the theme's, even before a repaint
+            style.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+            style.setToolTip(f"<b>{term.term}</b>: {term.definition}")
+            cursor.mergeCharFormat(style)
+        cursor.endEditBlock()
 
     def show_definition(self, slug: str) -> bool:
         term = self.glossary.definition(slug) if self.glossary else None
@@ -109,6 +158,8 @@ class LessonPanel(QTextBrowser):
             self.show_definition(url.path())
         elif scheme == "lesson":
             self.lessonLinkClicked.emit(url.path(), url.fragment())
+        elif scheme == "chart" and self.charts is not None:
+            self.charts.focus(url.path())  # Enter on a chart (reached with Tab) moves into it
         elif scheme in WEB_SCHEMES:
             QDesktopServices.openUrl(url)
         elif not scheme and url.hasFragment() and not url.path():
@@ -116,9 +167,36 @@ class LessonPanel(QTextBrowser):
 
     def loadResource(self, kind: int, url: QUrl):
         """Only files inside the content folder; never the network, never other local files."""
+        if url.scheme() == "chart":
+            return self.charts.placeholder(url.path()) if self.charts else None
         if url.scheme() or url.isEmpty():
             return None
         path = (self.lessons_dir / url.path()).resolve()
-        if self.content_root not in path.parents:
+        if self.content_root not in path.parents or not path.is_file():
             return None
+        if getattr(kind, "value", kind) == QTextDocument.ResourceType.ImageResource.value:
+            return _safe_image(path)
         return super().loadResource(kind, QUrl.fromLocalFile(str(path)))
+
+
+def _safe_image(path: Path):
+    """The figure's bytes, or None when it is broken, huge or an SVG that reaches outside itself
+    (Qt would load the files an SVG names; --check reports each case to the author)."""
+    from PySide6.QtCore import QByteArray
+    from PySide6.QtGui import QImageReader
+
+    from viewer.model.figures import MAX_PIXELS
+    from viewer.model.svg_safety import safe_svg_bytes
+
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    if path.suffix.lower() == ".svg":
+        data = safe_svg_bytes(data)
+        return QByteArray(data) if data is not None else None
+    reader = QImageReader(str(path))
+    size = reader.size()
+    if not reader.canRead() or size.isEmpty() or size.width() * size.height() > MAX_PIXELS:
+        return None
+    return QByteArray(data)

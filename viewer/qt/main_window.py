@@ -15,7 +15,6 @@ from viewer.qt.chairside import Chairside
 from viewer.qt.diagram_scene import DiagramScene
 from viewer.qt.diagram_view import ZOOM_STEP, DiagramView
 from viewer.qt.lesson_panel import LessonPanel
-from viewer.qt.problems_dialog import ProblemsDialog
 from viewer.qt.settings import Settings
 
 LEVEL_NAMES = {"patient": "Patient", "clinical": "Clinical"}
@@ -59,6 +58,11 @@ class MainWindow(QMainWindow):
     def _install_features(self) -> None:
         """Each feature module adds its own actions and menus here; its widgets are built on first use."""
         # features: one line each, e.g. study.install(self)
+        from viewer.qt import user_menus; user_menus.install(self)  # noqa: E702 -- progress, bookmarks, notes
+        from viewer.qt import text_size, theme; theme.install(self); text_size.install(self)  # noqa: E702
+        from viewer.qt import study_menu; study_menu.install(self)  # noqa: E702 -- quizzes, review, teach-back
+        from viewer.qt import search_menu; search_menu.install(self)  # noqa: E702 -- Ctrl+K search
+        from viewer.qt import posttest_dialog; posttest_dialog.install(self)  # noqa: E702 -- Tools: post-test
 
     # ----- actions -------------------------------------------------------------------------------------
     def _action(self, text: str, slot, shortcuts=(), tip: str = "", checkable: bool = False) -> QAction:
@@ -122,10 +126,7 @@ class MainWindow(QMainWindow):
         for action in (self.back_action, self.forward_action, self.home_action, self.urgent_action):
             go_menu.addAction(action)
         self.lessons_menu = QMenu("&Lessons", self)
-        for lesson_id in self.content.lesson_order():
-            lesson = self.content.lessons[lesson_id]
-            action = self.lessons_menu.addAction(lesson.title)
-            action.triggered.connect(lambda _checked=False, i=lesson_id: self.open_lesson(i))
+        self.lessons_menu.aboutToShow.connect(self._fill_lessons_menu)  # filled after the first frame
         menus.addMenu(self.lessons_menu)
         self.study_menu = menus.addMenu("&Study")
         self.tools_menu = menus.addMenu("&Tools")
@@ -141,6 +142,7 @@ class MainWindow(QMainWindow):
         lessons_button = QToolButton()
         lessons_button.setText("Lessons")
         lessons_button.setAccessibleName("Lessons")
+        lessons_button.setToolTip("Every lesson, in teaching order")
         lessons_button.setMenu(self.lessons_menu)
         lessons_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         toolbar.addWidget(lessons_button)
@@ -174,7 +176,7 @@ class MainWindow(QMainWindow):
         if lesson is None:
             self.statusBar().showMessage(f"There is no lesson '{lesson_id}'.")
             return False
-        rendered = render_lesson(lesson, self.level, self.content.bibliography, self.content.glossary)
+        rendered = self._rendered(lesson)
         self.panel.show_lesson(rendered, anchor)
         if record:
             self.history.visit(f"{lesson_id}#{anchor}" if anchor else lesson_id)
@@ -183,6 +185,15 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{lesson.title} — {APP_NAME}")
         self._update_history_actions()
         return True
+
+    def _rendered(self, lesson):
+        """The lesson's Markdown at the current level, rendered once (clicking back and forth is common)."""
+        cache = self.__dict__.setdefault("_rendered_lessons", {})
+        lesson_object, rendered = cache.get((lesson.id, self.level), (None, None))
+        if lesson_object is not lesson:
+            rendered = render_lesson(lesson, self.level, self.content.bibliography, self.content.glossary)
+            cache[(lesson.id, self.level)] = (lesson, rendered)
+        return rendered
 
     def current_lesson(self) -> str | None:
         entry = self.history.current
@@ -239,7 +250,11 @@ class MainWindow(QMainWindow):
             self.statusBar().clearMessage()
 
     def show_problems(self) -> None:
-        ProblemsDialog(self.content, self).exec()
+        from viewer.qt.problems_dialog import ProblemsDialog  # loads the content checker: not at start-up
+
+        dialog = ProblemsDialog(self.content, self)
+        dialog.exec()
+        dialog.deleteLater()  # not kept as a child of the window after it closes
 
     # ----- start-up and shut-down ----------------------------------------------------------------------
     def restore(self, select: str | None = None) -> None:
@@ -263,13 +278,27 @@ class MainWindow(QMainWindow):
             if splitter is None or not self.splitter.restoreState(splitter):
                 self.splitter.setSizes([self.width() * 3 // 5, self.width() * 2 // 5])
 
+    def _fill_lessons_menu(self) -> None:
+        """One entry per lesson, above anything features added; built once, when first needed."""
+        if getattr(self, "_lessons_menu_filled", False):
+            return
+        self._lessons_menu_filled = True
+        first = self.lessons_menu.actions()[0] if self.lessons_menu.actions() else None
+        for lesson_id in self.content.lesson_order():
+            action = QAction(self.content.lessons[lesson_id].title, self.lessons_menu)
+            action.triggered.connect(lambda _checked=False, i=lesson_id: self.open_lesson(i))
+            self.lessons_menu.insertAction(first, action)
+
     def finish_loading(self) -> None:
-        """Work deferred until the first frame is on screen: region shapes for picking."""
+        """Work deferred until the first frame is on screen: region shapes for picking, the Lessons menu."""
+        self._fill_lessons_menu()
         self.scene.build_regions()
         current = self.current_lesson()
         region = self.content.region_for_lesson(current) if current else None
         self.view.select_region(region.id if region else None)
-        errors = sum(p.severity == "error" for p in self.content.problems)
+        from viewer.model.check import check_content  # cross-references too, so no problem goes unmentioned
+
+        errors = sum(p.severity == "error" for p in check_content(self.content))
         if errors:
             self.statusBar().showMessage(f"{errors} content problem(s) were found: Help ▸ Content problems.")
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QGraphicsPathItem
 
 from viewer.model.geometry import Shape
 from viewer.qt.theme import THEME
+from viewer.qt.tile_art import paint_cached, warm_picture
 
 
 def painter_path(shape: Shape) -> QPainterPath:
@@ -47,6 +48,9 @@ class RegionItem(QGraphicsPathItem):
         self.hidden_path = QPainterPath()
         self.setAcceptHoverEvents(False)  # the view does hover itself, from the model's hit-test
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        # the outline is a long anti-aliased path: drawn once per state and zoom, then copied as pixels
+        # (paint_cached); hidden while there is nothing to draw, so the scene skips it entirely
+        self.setVisible(False)
 
     def set_covered_by(self, cover: QPainterPath) -> None:
         if not cover.isEmpty():
@@ -63,11 +67,13 @@ class RegionItem(QGraphicsPathItem):
         if selected is not None:
             self.selected = selected
         if before != (self.hovered, self.focused, self.selected):
+            self.setVisible(self.highlighted or bool(self.effect))
             self.update()
 
     def set_effect(self, effect: str | None) -> None:
         if effect != self.effect:
             self.effect = effect
+            self.setVisible(self.highlighted or bool(self.effect))
             self.update()
 
     @property
@@ -83,6 +89,23 @@ class RegionItem(QGraphicsPathItem):
         return views[0].transform().m11() if views else 1.0
 
     def paint(self, painter, option, widget=None):
+        if self.effect or self.highlighted:
+            paint_cached(self, painter, widget, self._picture_key(), self._draw)
+
+    def _picture_key(self) -> tuple:
+        """What the drawing depends on (hover and selection look alike once selected)."""
+        dashed = self.focused and not (self.hovered or self.selected)
+        return self.selected, dashed, self.highlighted, self.effect, THEME.key  # a theme switch redraws
+
+    def warm(self, transform) -> None:
+        """Draw the hover and selected pictures ahead of time, so a first click copies pixels."""
+        saved = (self.hovered, self.focused, self.selected)
+        for state in ((True, False, False), (False, False, True)):
+            self.hovered, self.focused, self.selected = state
+            warm_picture(self, transform, self._picture_key(), self._draw)
+        self.hovered, self.focused, self.selected = saved
+
+    def _draw(self, painter) -> None:
         if self.effect:
             self._paint_effect(painter)
         if not self.highlighted:
@@ -91,10 +114,10 @@ class RegionItem(QGraphicsPathItem):
         fill = QColor(THEME.selected_fill if self.selected else THEME.hover_fill)
         fill.setAlpha(THEME.selected_alpha if self.selected else THEME.hover_alpha)
         painter.setRenderHint(painter.RenderHint.Antialiasing)
-        if self.selected:  # white halo under the outline so it reads on dark and light art alike
-            painter.setPen(_pen(THEME.halo, width + 3))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(self.visible_path)
+        # every highlight: a halo of the opposite lightness under the outline, so it reads on any art
+        painter.setPen(_pen(THEME.halo, width + 3))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(self.visible_path)
         outline = _pen(THEME.outline, width)
         if self.focused and not (self.hovered or self.selected):
             outline.setStyle(Qt.PenStyle.DashLine)
