@@ -154,3 +154,19 @@ def test_export_and_import_round_trip_merge_and_replace():
 def test_import_refuses_files_that_are_not_exports(text, words):
     with pytest.raises(TransferError, match=words):
         read_export(text)
+
+
+def test_due_and_new_is_one_count_studied_due_by_tonight_and_never_studied():
+    from viewer.model.progress import due_phrase, end_of_today
+
+    progress = Progress()
+    now = datetime.now(timezone.utc).astimezone().replace(hour=9, minute=0, second=0, microsecond=0)
+    cards = ["a", "b", "c", "d"]
+    progress.record("a", False, now=now)                     # missed: back within minutes, so due today
+    progress.record("b", True, now=now)
+    progress.cards["b"]["due"] = (now + timedelta(days=5)).isoformat()   # known: due some days on
+    due, new = progress.due_and_new(cards, now=now)
+    assert (due, new) == (1, 2) and due_phrase(due, new) == "1 due · 2 new"
+    assert end_of_today(now).date() == now.date() and end_of_today(now) > now
+    progress.record("c", True, now=now)
+    assert progress.due_and_new(cards, now=now) == (2, 1)     # a new card answered today moves to "due"

@@ -150,11 +150,55 @@ def test_teachback_result_for_the_handout(mini):
     session.answer_region("band")
     result = session.teachback_result()
     assert (result.correct, result.total) == (1, 2)
-    assert result.summary() == "What we went over today: 1 of 2 answered"
+    assert result.summary() == "We went over 2 questions; you got 1 straight away"
     text = result.handout_markdown()
-    assert "## What we went over today" in text and "you answered 1 of 2" in text
+    assert "## What we went over today" in text and "you got 1 straight away" in text
     assert "**When does the upper muscle squeeze the band?** When you sit" in text
     assert "Upper muscle or Lower muscle" in text
+
+
+def test_teachback_all_right_is_said_kindly(mini):
+    tasks = [question_task(q) for q in mini.questions if q.teachback]
+    session = QuizSession("teachback", tasks, mini.regions, record=False)
+    session.answer_choice(tasks[0].answer)
+    session.advance()
+    session.answer_region("upper")
+    assert session.teachback_result().summary() == "We went over 2 questions; you got every one straight away"
+
+
+def test_a_find_question_can_give_its_answer_in_plain_words(mini, tmp_path):
+    from viewer.model.questions import load_bank
+
+    bank = tmp_path / "bank.toml"
+    bank.write_text('''[[question]]
+id = "where"
+topic = "anatomy"
+level = "patient"
+teachback = true
+kind = "find"
+prompt = "Where is it?"
+regions = ["upper", "lower"]
+answer_text = "At the top or at the bottom."
+explanation = "Either one."
+lesson = "upper"
+
+[[question]]
+id = "bad"
+topic = "anatomy"
+level = "patient"
+prompt = "Which?"
+choices = ["a", "b"]
+answer = 0
+answer_text = 3
+explanation = "x"
+lesson = "upper"
+''', encoding="utf-8")
+    questions, problems = load_bank(bank)
+    assert [q.id for q in questions] == ["where"] and questions[0].answer_text == "At the top or at the bottom."
+    assert any("answer_text must be a string" in p.message for p in problems)
+    session = QuizSession("teachback", [question_task(questions[0])], mini.regions, record=False)
+    assert session.answer_region("band").right == "At the top or at the bottom."
+    assert "**Where is it?** At the top or at the bottom." in session.teachback_result().handout_markdown()
 
 
 def test_new_cards_are_interleaved_by_kind():
@@ -162,3 +206,52 @@ def test_new_cards_are_interleaved_by_kind():
     mixed = interleave(cards, random.Random(0))
     assert sorted(mixed) == sorted(cards)
     assert [c.partition(":")[0] for c in mixed[:3]] == ["find", "name", "q"]
+
+
+# ----- the label quiz ------------------------------------------------------------------------------------
+def test_every_label_of_the_diagram_is_read_with_its_text_and_region(bundled):
+    from viewer.model.label_quiz import diagram_labels
+
+    labels = {label.id: label for label in diagram_labels(bundled.diagram, bundled.regions)}
+    assert list(labels) == bundled.diagram.label_ids and len(labels) >= 30
+    hamstring = labels["label-hamstring-origin"]
+    assert hamstring.text == "Hamstring origin (conjoint tendon)" and len(hamstring.lines) == 2
+    assert (hamstring.anchor, hamstring.font_size, hamstring.region) == ("end", 23.0, "hamstring-origin")
+    assert labels["label-quadratus-femoris"].region == "ischiofemoral-tunnel"   # listed under that region
+    assert labels["label-sacrum"].region is None and labels["label-sacrum"].card_id == "label:label-sacrum"
+
+
+@pytest.mark.parametrize("typed, label_id, right", [
+    ("sacrum", "label-sacrum", True), ("Sacrm", "label-sacrum", True),
+    ("hamstring origin", "label-hamstring-origin", True), ("conjoint tendon", "label-hamstring-origin", True),
+    ("ischiofemoral tunnel", "label-ischiofemoral-tunnel", True),
+    ("quadratus femoris", "label-quadratus-femoris", True), ("quadratus femoris", "label-ischiofemoral-tunnel", False),
+    ("coccyx", "label-sacrum", False), ("", "label-sacrum", False),
+])
+def test_typed_label_names_are_matched_tolerantly(bundled, typed, label_id, right):
+    from viewer.model.label_quiz import diagram_labels, label_matches
+
+    assert label_matches(typed, label_id, diagram_labels(bundled.diagram, bundled.regions)) is right
+
+
+def test_a_label_session_covers_every_label_until_it_is_answered(bundled):
+    from viewer.model.label_quiz import diagram_labels, label_tasks
+
+    labels = diagram_labels(bundled.diagram, bundled.regions)
+    ids = [label.id for label in labels]
+    tasks = label_tasks(labels, random.Random(3), limit=50)
+    assert len(tasks) == len(labels) and all(len(t.choices) == 4 and t.kind == "label" for t in tasks)
+    assert all(t.choices[t.answer] == next(lb.text for lb in labels if lb.id == t.label) for t in tasks)
+    session = QuizSession("labels", tasks, bundled.regions, labels=labels)
+    assert session.visible_labels(ids) == set(ids) and session.covered_labels(ids) == set(ids)
+    first = session.current
+    assert session.answer_text(next(lb.text for lb in labels if lb.id == first.label).upper()).correct
+    assert session.covered_labels(ids) == set(ids) - {first.label}   # only the answered one is uncovered
+    session.advance()
+    second = session.current
+    wrong = next(i for i in range(4) if i != second.answer)
+    assert not session.answer_choice(wrong).correct
+    assert session.covered_labels(ids) == set(ids) - {first.label, second.label}
+    review = tasks_for_cards(["label:label-sacrum", "label:gone"], bundled.regions, bundled.questions,
+                             random.Random(0), labels)
+    assert [(t.kind, t.label) for t in review] == [("label", "label-sacrum")]

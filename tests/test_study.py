@@ -60,10 +60,12 @@ def test_start_up_loads_no_study_code(repo):
 def test_start_up_builds_no_study_widgets(open_window, mini_dir):
     window = open_window(mini_dir)
     assert not window.study_actions.built
-    assert [a.text() for a in window.study_menu.actions()[:5]] == ["&Find it", "&Name it", "&Questions",
-                                                                   "&Review due cards", "&Teach-back (patient)"]
+    assert [a.text() for a in window.study_menu.actions()[:6]] == ["&Find it", "&Name it", "&Label quiz",
+                                                                   "&Questions", "&Review due cards",
+                                                                   "&Teach-back (patient)"]
     window.study_menu.aboutToShow.emit()
-    assert window.study_actions.mode_actions["review"].text() == "&Review due cards (12)"  # 4 find, 4 name, 4 q
+    # 4 find, 4 name, 4 questions, 2 labels: all new
+    assert window.study_actions.mode_actions["review"].text() == "&Review due cards (0 due · 14 new)"
 
 
 def test_whole_find_it_quiz_answered_by_clicks_on_the_diagram(open_window, mini_dir):
@@ -80,7 +82,9 @@ def test_whole_find_it_quiz_answered_by_clicks_on_the_diagram(open_window, mini_
     assert "Not quite" in dock.feedback.text() and "The answer:" in dock.feedback.text()
     marks = runner.diagram.marks
     assert marks[target].style == "right" and marks[target].tag.text.text() == f"✓ {window.content.region(target).name}"
-    assert marks[wrong].style == "wrong" and marks[wrong].tag.text.text() == "✗ Your click"  # not named: no spoiler
+    wrong_name = window.content.region(wrong).name
+    assert marks[wrong].style == "wrong" and marks[wrong].tag.text.text() == f"✗ {wrong_name} (your answer)"
+    assert f"You clicked: {wrong_name}." in dock.feedback.text()
     if wrong in ("upper", "lower"):
         assert not label_visible(window, f"label-{wrong}")        # a wrong click reveals nothing
     if target in ("upper", "lower"):
@@ -165,7 +169,7 @@ def test_f9_toggles_the_panel_with_the_due_count(open_window, mini_dir):
     window = open_window(mini_dir)
     press(window, Qt.Key.Key_F9)
     dock = study(window).dock
-    assert dock.isVisible() and dock.due_label.text() == "12 cards due today"
+    assert dock.isVisible() and dock.due_label.text() == "Today: 0 due · 14 new"
     assert dock.mode_buttons["review"].accessibleName() == "Review due cards"
     press(window, Qt.Key.Key_F9)
     assert not dock.isVisible()
@@ -205,11 +209,11 @@ def test_review_session_mixes_cards_and_answered_cards_wait_their_turn(open_wind
     runner.dock.size_box.setCurrentIndex(0)      # 5 cards
     runner.start("review")
     tasks = runner.session.tasks
-    assert len(tasks) == 5 and {t.card_id.partition(":")[0] for t in tasks} == {"find", "name", "q"}
+    assert len(tasks) == 5 and {t.card_id.partition(":")[0] for t in tasks} == {"find", "name", "q", "label"}
     QTest.mouseClick(runner.dock.show_button, Qt.MouseButton.LeftButton)   # "Show answer": not known
     assert "The answer:" in runner.dock.feedback.text()
     runner.stop()
-    assert runner.dock.due_label.text() == "12 cards due today"   # FSRS brings a missed card back within minutes
+    assert runner.dock.due_label.text() == "Today: 1 due · 13 new"   # FSRS brings a missed card back within minutes
     runner.start("review")
     assert tasks[0].card_id not in [t.card_id for t in runner.session.tasks]   # ...not in this session
 
@@ -228,7 +232,7 @@ def test_teach_back_result_goes_on_the_handout_only_when_chosen(open_window, min
     press(window, Qt.Key.Key_Return)
     click_region(window, "band")                 # "Where can the band be pinched?" -- wrong
     press(window, Qt.Key.Key_N)
-    assert dock.score.text() == "What we went over today: 1 of 2 answered."
+    assert dock.score.text() == "We went over 2 questions; you got 1 straight away."
     assert not window.study_actions.handout_action.isChecked()
     from viewer.qt.user_data import user_data
     assert user_data(window).progress.attempts == []   # a patient's answers are not study progress
@@ -242,14 +246,14 @@ def test_teach_back_result_goes_on_the_handout_only_when_chosen(open_window, min
     dock.handout_box.click()
     assert window.study_actions.handout_action.isChecked()
     text = handout_text("with.pdf")
-    assert "What we went over today" in text and "you answered 1 of 2" in text
+    assert "What we went over today" in text and "you got 1 straight away" in text
     assert "When you sit" in text
     window.chairside.new_patient_action.trigger()
     assert window.teachback_result is None and not window.study_actions.handout_action.isChecked()
     assert "What we went over today" not in handout_text("next.pdf")
 
 
-@pytest.mark.parametrize("mode", ["find", "name", "questions", "teachback"])
+@pytest.mark.parametrize("mode", ["find", "name", "labels", "questions", "teachback"])
 def test_every_control_has_an_accessible_name(open_window, mini_dir, mode):
     window = open_window(mini_dir)
     runner = study(window)
@@ -282,3 +286,65 @@ def test_opening_a_lesson_mid_quiz_gives_nothing_away_even_when_presenting(open_
     runner.stop()
     window.chairside.present_action.setChecked(False)
     assert window.view.selected_id == "upper" and label_visible(window, "label-lower")
+
+
+# ----- wording and counts ---------------------------------------------------------------------------------
+def test_one_count_of_due_and_new_cards_everywhere(open_window, mini_dir):
+    from viewer.qt.progress_view import show_progress
+    from viewer.qt.user_data import user_data
+
+    window = open_window(mini_dir)
+    runner = study(window)
+    runner.start("find")
+    assert runner.dock.due_label.text() == "Today: 0 due · 14 new"
+    for _ in range(2):
+        click_region(window, asked_region(window))
+        due, new = user_data(window).due_and_new()
+        assert new == 14 - len(runner.session.outcomes)
+        assert runner.dock.due_label.text() == f"Today: {due} due · {new} new"   # updated after each answer
+        press(window, Qt.Key.Key_N)
+    window.study_menu.aboutToShow.emit()
+    assert window.study_actions.mode_actions["review"].text() == f"&Review due cards ({due} due · {new} new)"
+    view = show_progress(window)
+    assert f"Today: {due} due · {new} new" in view.summary.text()
+    view.close()
+
+
+def test_read_more_switches_to_the_level_that_has_the_section(open_window, mini_dir):
+    window = open_window(mini_dir)
+    window.level_actions["clinical"].trigger()
+    runner = study(window)
+    runner.start("questions")
+    runner.dock.feedback.linkActivated.emit("lesson:upper#how-it-presses")   # written for patients only
+    assert window.level == "patient" and window.current_lesson() == "upper"
+    assert "switched to Patient" in window.statusBar().currentMessage()
+
+
+def test_results_link_each_missed_card_and_teach_back_keeps_no_running_score(open_window, mini_dir):
+    window = open_window(mini_dir)
+    runner = study(window)
+    runner.start("find")
+    dock = runner.dock
+    assert all(dock.mode_notes[m].text() for m in dock.mode_notes)   # each mode says what it does
+    while runner.running:
+        QTest.mouseClick(dock.show_button, Qt.MouseButton.LeftButton)
+        press(window, Qt.Key.Key_N)
+    with_lessons = [t for t, _o in runner.session.outcomes if window.content.region(t.region).lesson]
+    assert len(with_lessons) == 3                                       # "round" has no lesson
+    assert dock.summary.text().count("href='lesson:") == 3             # Read more for each one that has
+    runner.start("teachback")
+    assert "right" not in dock.status.text()                            # a patient is not being scored
+    press(window, Qt.Key.Key_1)
+    assert "right" not in dock.status.text()
+
+
+def test_answer_tags_sit_beside_the_structure_they_name(open_window, mini_dir):
+    window = open_window(mini_dir)
+    runner = study(window)
+    runner.start("find")
+    target = asked_region(window)
+    click_region(window, target)
+    tag = runner.diagram.marks[target].tag
+    inside = window.content.index().interior_point(window.content.region(target))
+    from PySide6.QtCore import QPointF
+    assert not tag.sceneBoundingRect().contains(QPointF(*inside))

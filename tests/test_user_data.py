@@ -153,11 +153,13 @@ def test_progress_window_shows_table_and_charts_per_region_and_topic(open_window
     window.progress_action.trigger()
     view = window._progress_view
     qtbot.waitUntil(view.isVisible)
-    assert "Due today" in view.summary.text() and "Answered 6" in view.summary.text()
+    due, new = user_data(window).due_and_new()
+    assert f"Today: {due} due · {new} new" in view.summary.text() and "Answered 6" in view.summary.text()
+    assert due + new == 14 and new == 8              # 6 cards answered of 14 (4 find, 4 name, 4 q, 2 labels)
     table = view.table
     rows = {table.item(r, 0).text(): [table.item(r, c).text() for c in range(1, table.columnCount())]
             for r in range(table.rowCount())}
-    assert rows["All cards"][:3] == ["6", "4", "67%"]
+    assert rows["All cards"] == ["6", "4", "67%", str(due), str(new)]   # the same count as the summary
     assert "Upper muscle" in rows and table.horizontalHeaderItem(0).text() == "Region"
     assert view.rate_plot.listDataItems()  # the overall line is drawn
     table.selectRow(list(rows).index("Upper muscle"))
@@ -298,3 +300,64 @@ def test_import_asks_merge_or_replace_and_replace_needs_a_second_yes(open_window
     assert progress_transfer.ask_import_mode(window, export) == "replace"
     answer_dialog(qtbot, "Cancel")
     assert progress_transfer.ask_import_mode(window, export) is None
+
+
+def test_progress_charts_have_a_day_axis_and_draw_no_fake_days(open_window, mini_dir, qtbot):
+    import math
+    from datetime import timedelta
+
+    from viewer.qt.plotting import pyqtgraph
+
+    pg = pyqtgraph()
+    window = open_window(mini_dir)
+    progress = user_data(window).progress
+    now = datetime.now(timezone.utc)
+    progress.record("find:upper", True, region="upper", topic="anatomy", now=now - timedelta(days=2))
+    progress.record("find:lower", False, region="lower", topic="anatomy", now=now)
+    window.progress_action.trigger()
+    view = window._progress_view
+    room = view.screen().availableGeometry()
+    assert view.width() <= room.width() and view.height() <= room.height()
+    ticks = [label for _x, label in view.rate_plot.getAxis("bottom")._tickLevels[0]]
+    assert "Today" in ticks and all(":" not in label and "." not in label for label in ticks)
+    low, high = view.rate_plot.getViewBox().viewRange()[0]
+    assert low <= -3 and high >= 3                                  # at least three days either side
+    xs, ys = view.rate_plot.listDataItems()[0].getData()
+    assert list(xs) == [-2, -1, 0] and math.isnan(ys[1])            # the day between is a gap, not a zero
+    assert not view.rate_legend.isVisible()                         # one line: no key
+    names = [view.table.item(r, 0).text() for r in range(view.table.rowCount())]
+    view.table.selectRow(names.index("Upper muscle"))
+    assert view.rate_legend.isVisible() and len(view.rate_plot.listDataItems()) == 2
+    bars = [i for i in view.due_plot.getPlotItem().items if isinstance(i, pg.BarGraphItem)]
+    assert bars and all(height > 0 for height in bars[0].opts["height"])   # only days that have cards
+    names = [view.table.item(r, 0).text() for r in range(view.table.rowCount())]
+    assert "Not grouped" not in names
+    assert view.table.wordWrap() and view.table.textElideMode() == Qt.TextElideMode.ElideNone
+    view.close()
+
+
+def test_progress_charts_with_no_answers_show_a_note_and_no_legend(open_window, mini_dir):
+    from viewer.qt.plotting import pyqtgraph
+
+    pg = pyqtgraph()
+    window = open_window(mini_dir)
+    window.progress_action.trigger()
+    view = window._progress_view
+    assert not view.rate_legend.isVisible() and view.rate_plot.listDataItems() == []
+    notes = [i.textItem.toPlainText() for i in view.rate_plot.getPlotItem().items if isinstance(i, pg.TextItem)]
+    assert notes and "No answers yet" in notes[0]
+    assert not [i for i in view.due_plot.getPlotItem().items if isinstance(i, pg.BarGraphItem)]
+    view.close()
+
+
+def test_import_message_counts_in_good_english(open_window, mini_dir, tmp_path):
+    first = open_window(mini_dir, tmp_path / "first")
+    answer_some(first, 1)
+    first.open_lesson("band")
+    first.bookmark_action.trigger()
+    user_data(first).notes.set_note("band", "One note.")
+    export = tmp_path / "one.dgsprogress.json"
+    assert progress_transfer.export_progress(first, export)
+    second = open_window(mini_dir, tmp_path / "second")
+    assert progress_transfer.import_progress(second, export, "merge")
+    assert "1 answer, 1 bookmark and 1 note merged" in second.statusBar().currentMessage()

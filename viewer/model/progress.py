@@ -73,6 +73,16 @@ def _now(now: datetime | None) -> datetime:
     return now if now.tzinfo else now.replace(tzinfo=timezone.utc)
 
 
+def end_of_today(now: datetime | None = None) -> datetime:
+    """The last moment of the local calendar day: "due today" means due by then."""
+    return _now(now).astimezone().replace(hour=23, minute=59, second=59, microsecond=999999)
+
+
+def due_phrase(due: int, new: int) -> str:
+    """ "3 due · 85 new": the wording every count of cards to study uses."""
+    return f"{due} due · {new} new"
+
+
 def _iso(moment: datetime) -> str:
     return moment.astimezone(timezone.utc).isoformat(timespec="milliseconds")
 
@@ -150,10 +160,15 @@ class Progress:
 
     def due_today_count(self, card_ids: Iterable[str], now: datetime | None = None) -> int:
         """Cards due before local midnight tonight (new cards included)."""
-        now = _now(now)
-        local = now.astimezone()
-        midnight = local.replace(hour=23, minute=59, second=59, microsecond=999999)
-        return self.due_count(card_ids, midnight)
+        return self.due_count(card_ids, end_of_today(now))
+
+    def due_and_new(self, card_ids: Iterable[str], now: datetime | None = None) -> tuple[int, int]:
+        """The one count shown everywhere: (studied cards whose review date comes by the end of today,
+        cards never studied)."""
+        cards = set(card_ids)
+        due = self.due_cards(cards, end_of_today(now))
+        new = sum(1 for card_id in due if card_id not in self.cards)
+        return len(due) - new, new
 
     def due_forecast(self, card_ids: Iterable[str], days: int = 14, now: datetime | None = None) -> list[DayPoint]:
         """Studied cards coming due on each of the next ``days`` local days (overdue ones count today).

@@ -21,7 +21,7 @@ LEVELS = ("patient", "clinical")
 KINDS = ("choice", "find")
 MIN_CHOICES, MAX_CHOICES = 2, 6
 FIELDS = {"id", "topic", "region", "level", "teachback", "kind", "prompt", "choices", "answer", "regions",
-          "explanation", "lesson", "cite"}
+          "explanation", "lesson", "cite", "answer_text"}
 
 
 @dataclass
@@ -43,6 +43,7 @@ class Question:
     path: Path
     line: int
     field_lines: dict[str, int] = field(default_factory=dict, repr=False)
+    answer_text: str = ""   # kind=find, optional: the answer in plain words (teach-back, the handout)
 
     @property
     def card_id(self) -> str:
@@ -160,13 +161,20 @@ def _parse_entry(entry: dict, path: Path, line: int, field_lines: dict[str, int]
         if not regions:
             problem("regions" if "regions" in entry else "kind",
                     f"{name}: a find question needs 'regions', a list of the region ids that answer it")
+    answer_text = entry.get("answer_text", "")
+    if not isinstance(answer_text, str):
+        problem("answer_text", f"{name}: answer_text must be a string (the answer in plain words)")
+    elif answer_text.strip() and kind != "find":
+        problem("answer_text", f"{name}: answer_text is only used by find questions; choice questions show "
+                               f"the right choice", "warning")
     if problems and any(p.severity == "error" for p in problems):
         return None, problems
     lesson, _, anchor = texts["lesson"].partition("#")
     return Question(id=question_id, topic=topic, region=region or None, level=level, teachback=teachback,
                     kind=kind, prompt=texts["prompt"], choices=choices, answer=answer, regions=regions or [],
                     explanation=texts["explanation"], lesson=lesson.strip(), anchor=anchor.strip(),
-                    cite=cite or [], path=path, line=line, field_lines=field_lines), problems
+                    cite=cite or [], path=path, line=line, field_lines=field_lines,
+                    answer_text=answer_text.strip() if kind == "find" else ""), problems
 
 
 def _choices(entry: dict, name: str, problem) -> tuple[list[str], int | None]:

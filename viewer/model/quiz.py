@@ -4,7 +4,8 @@ Four kinds of task share one session type:
   find    the app names a structure; the answer is a click on the diagram
   name    a structure is highlighted with its label hidden; the answer is its name (picked or typed)
   choice  a multiple-choice question from a bank
-Cards ids are those of the progress store: "find:<region>", "name:<region>", "q:<question>".
+  label   one of the diagram's labels is covered and highlighted; the answer is its text (label_quiz.py)
+Cards ids are those of the progress store: "find:<region>", "name:<region>", "q:<question>", "label:<label>".
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ MATCH_THRESHOLD = 0.8  # difflib ratio: "pirifomis" for "piriformis" passes, "lo
 @dataclass
 class Task:
     card_id: str
-    kind: str                      # "find", "name" or "choice"
+    kind: str                      # "find", "name", "choice" or "label"
     prompt: str
     region: str | None             # what progress files the card under; for "name", the highlighted one
     topic: str
@@ -32,6 +33,7 @@ class Task:
     choices: list[str] = field(default_factory=list)   # choice and name: the options offered
     answer: int | None = None                          # index of the right option
     question: Question | None = None
+    label: str | None = None                           # label: the label group asked
 
     @property
     def concealed(self) -> list[str]:
@@ -84,12 +86,17 @@ def allowed_typos(name: str) -> int:
 
 def best_match(text: str, regions: list[Region]) -> tuple[Region | None, float, bool]:
     """The region whose name is closest to ``text``, how close (0..1), and whether close enough."""
+    return closest(text, [(region, names_of(region)) for region in regions])
+
+
+def closest(text: str, candidates: list[tuple[object, list[str]]]) -> tuple[object | None, float, bool]:
+    """The candidate (thing, its accepted normalised names) closest to ``text``, how close, and whether close enough."""
     typed = normalise(text)
     best, score, close = None, 0.0, False
     if not typed:
         return None, 0.0, False
-    for region in regions:
-        for name in names_of(region):
+    for region, names in candidates:
+        for name in names:
             edits = typos(typed, name)
             ratio = difflib.SequenceMatcher(None, typed, name).ratio()
             similarity = max(ratio, 1 - edits / max(len(name), 1))
@@ -157,8 +164,11 @@ def interleave(card_ids: list[str], rng: random.Random) -> list[str]:
 
 
 def tasks_for_cards(card_ids: list[str], regions: list[Region], questions: list[Question],
-                    rng: random.Random) -> list[Task]:
-    """Tasks for a review session; cards whose region or question no longer exists are skipped."""
+                    rng: random.Random, labels: list | None = None) -> list[Task]:
+    """Tasks for a review session; cards whose region, question or label no longer exists are skipped."""
+    from viewer.model.label_quiz import label_task
+
+    by_label = {label.id: label for label in labels or []}
     by_region = {r.id: r for r in regions}
     by_question = {q.card_id: q for q in questions}
     tasks = []
@@ -168,6 +178,8 @@ def tasks_for_cards(card_ids: list[str], regions: list[Region], questions: list[
             tasks.append(find_task(by_region[key]))
         elif kind == "name" and key in by_region:
             tasks.append(name_task(by_region[key], regions, rng))
+        elif kind == "label" and key in by_label:
+            tasks.append(label_task(by_label[key], labels, rng))
         elif card_id in by_question:
             tasks.append(question_task(by_question[card_id]))
     return tasks
@@ -179,7 +191,7 @@ class QuizSession:
     and only the labels of what has been asked are revealed."""
 
     def __init__(self, mode: str, tasks: list[Task], regions: list[Region], hide_all_labels: bool = False,
-                 record: bool = True):
+                 record: bool = True, labels: list | None = None):
         self.mode = mode
         self.tasks = tasks
         self.regions = regions
@@ -188,6 +200,8 @@ class QuizSession:
         self.index = 0
         self.outcomes: list[tuple[Task, Outcome]] = []
         self.revealed: set[str] = set()
+        self.labels = list(labels or [])          # DiagramLabel list, for label tasks
+        self.revealed_labels: set[str] = set()    # label tasks answered: their text shows again
 
     @property
     def current(self) -> Task | None:
@@ -216,29 +230,40 @@ class QuizSession:
     # ----- answering ---------------------------------------------------------------------------------
     def answer_region(self, region_id: str) -> Outcome:
         task = self._open_task("find")
-        right = " or ".join(self.region_name(r) for r in task.targets)
+        right = self._find_answer(task)
         return self._settle(task, Outcome(region_id in task.targets, self.region_name(region_id), right, region_id))
 
     def answer_choice(self, index: int) -> Outcome:
-        task = self._open_task("choice", "name")
+        task = self._open_task("choice", "name", "label")
         if not 0 <= index < len(task.choices):
             raise ValueError(f"no choice {index + 1}")
         return self._settle(task, Outcome(index == task.answer, task.choices[index], task.choices[task.answer]))
 
     def answer_text(self, text: str) -> Outcome:
-        task = self._open_task("name")
-        target = self.region(task.region)
-        correct = target is not None and name_matches(text, target, self.regions)
+        task = self._open_task("name", "label")
+        if task.kind == "label":
+            from viewer.model.label_quiz import label_matches
+
+            correct = label_matches(text, task.label, self.labels)
+        else:
+            target = self.region(task.region)
+            correct = target is not None and name_matches(text, target, self.regions)
         return self._settle(task, Outcome(correct, text.strip(), task.choices[task.answer]))
 
     def give_up(self) -> Outcome:
         """"Show me": counts as not known, and reveals the answer."""
-        task = self._open_task("find", "choice", "name")
+        task = self._open_task("find", "choice", "name", "label")
         if task.kind == "find":
-            right = " or ".join(self.region_name(r) for r in task.targets)
+            right = self._find_answer(task)
         else:
             right = task.choices[task.answer]
         return self._settle(task, Outcome(False, "", right))
+
+    def _find_answer(self, task: Task) -> str:
+        """The places that count, in words: the question's own plain wording when it has one."""
+        if task.question is not None and task.question.answer_text:
+            return task.question.answer_text
+        return " or ".join(self.region_name(r) for r in task.targets)
 
     def advance(self) -> Task | None:
         """Move past an answered task; the next task, or None at the end."""
@@ -257,11 +282,23 @@ class QuizSession:
     def _settle(self, task: Task, outcome: Outcome) -> Outcome:
         self.outcomes.append((task, outcome))
         self.revealed.update(task.concealed)
+        if task.label:
+            self.revealed_labels.add(task.label)
         return outcome
 
     # ----- labels ------------------------------------------------------------------------------------
+    def covered_labels(self, label_ids: list[str]) -> set[str]:
+        """Labels whose text is covered by a box (their leader lines stay): during a label task, every
+        label not yet answered in this session."""
+        task = self.current
+        if task is None or task.kind != "label":
+            return set()
+        return {label for label in label_ids if label not in self.revealed_labels}
+
     def visible_labels(self, label_ids: list[str]) -> set[str]:
         """Which of the diagram's labels to show now."""
+        if self.current is not None and self.current.kind == "label":
+            return set(label_ids)  # shown, but covered_labels() boxes their text
         owner = {label: r.id for r in self.regions for label in r.labels}
         if self.hide_all_labels:
             return {label for label in label_ids if owner.get(label) in self.revealed}
@@ -291,12 +328,14 @@ class TeachbackResult:
         return len(self.items)
 
     def summary(self) -> str:
-        return f"What we went over today: {self.correct} of {self.total} answered"
+        """Kind words for the patient: how many were known straight away, never a bare score."""
+        questions = f"{self.total} question{'s' if self.total != 1 else ''}"
+        if self.correct == self.total:
+            return f"We went over {questions}; you got every one straight away"
+        return f"We went over {questions}; you got {self.correct} straight away"
 
     def handout_markdown(self) -> str:
-        lines = ["## What we went over today", "",
-                 f"We went over {self.total} question{'s' if self.total != 1 else ''} together; "
-                 f"you answered {self.correct} of {self.total}.", ""]
+        lines = ["## What we went over today", "", self.summary() + ". The answers are below.", ""]
         lines += [f"- **{_escape(prompt)}** {_escape(answer)}" for prompt, answer, _ok in self.items]
         return "\n".join(lines)
 

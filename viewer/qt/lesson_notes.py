@@ -104,6 +104,9 @@ class LessonNotesDock(QDockWidget):
         window.windowTitleChanged.connect(lambda _title: self.follow_lesson())
         self.visibilityChanged.connect(self._visibility_changed)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self)
+        from viewer.qt.dock_room import watch_close
+
+        watch_close(window, self)
         self.follow_lesson()
 
     def follow_lesson(self) -> None:
@@ -157,8 +160,11 @@ def show_notes(window, visible: bool) -> None:
     if not visible and getattr(window, "_lesson_notes_dock", None) is None:
         return
     dock = notes_dock(window)
-    dock.setVisible(visible)
-    if visible:
+    if not visible:
+        dock.setVisible(False)
+    else:
+        from viewer.qt.dock_room import open_dock
+
+        open_dock(window, dock)  # a tab beside the Study panel; the lesson keeps its width
         dock.follow_lesson()
-        dock.raise_()
         dock.editor.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -44,13 +44,18 @@ def import_progress(window, path, mode: str) -> bool:
     saved = data.import_bundle(bundle, mode)
     answers = len(bundle.progress.attempts)
     verb = "merged into" if mode == "merge" else "now replaces"
-    window.statusBar().showMessage(f"Imported {Path(path).name}: {answers} answers, {len(bundle.notes.bookmarks)} "
-                                   f"bookmarks and {len(bundle.notes.notes)} notes {verb} this computer's."
+    counts = f"{_count(answers, 'answer')}, {_count(len(bundle.notes.bookmarks), 'bookmark')} and " \
+             f"{_count(len(bundle.notes.notes), 'note')}"
+    window.statusBar().showMessage(f"Imported {Path(path).name}: {counts} {verb} this computer's."
                                    + ("" if saved else " It could not be saved (see the notice)."), 10000)
     view = getattr(window, "_progress_view", None)
     if view is not None:
         view.refresh()
     return True
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def default_export_name() -> str:

@@ -3,25 +3,28 @@
 Two charts (pyqtgraph, imported when the window first opens): the share of right answers per day,
 and the cards coming due over the next two weeks. The table beside them holds the same figures
 as text, for screen readers and for anyone who would rather read numbers than lines.
+Days are plotted as whole days from today, with date ticks; a day without answers is a gap, not a zero.
+Colours come from the window's palette, so the charts follow the light, dark and high-contrast themes.
 """
 
 from __future__ import annotations
 
-import time
-from datetime import datetime
+from datetime import date, timedelta
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout,
                                QHeaderView, QLabel, QSplitter, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
-from viewer.model.progress import UNSORTED
+from viewer.model.progress import UNSORTED, due_phrase, end_of_today
 from viewer.qt.plotting import pyqtgraph
 from viewer.qt.user_data import card_info, user_data
 
-COLUMNS = ("", "Answered", "Right", "% right", "Due now", "New")
+COLUMNS = ("", "Answered", "Right", "% right", "Due today", "New")
 ALL = "all"
 FORECAST_DAYS = 14
+MIN_DAYS_SHOWN = 3   # the date axis always spans at least three days either side of today
 
 
 def show_progress(window) -> ProgressDialog:
@@ -39,15 +42,22 @@ def group_name(content, by: str, key: str) -> str:
     if key == ALL:
         return "All cards"
     if key == UNSORTED:
-        return "Not grouped"
+        return "General"
     if by == "region":
         region = content.region(key)
         return region.name if region else key
     return key.replace("-", " ").capitalize()
 
 
-def _timestamp(day) -> float:
-    return time.mktime(datetime(day.year, day.month, day.day, 12).timetuple())
+def day_ticks(first: int, last: int, today: date) -> list[tuple[float, str]]:
+    """Tick labels for whole days ``first``..``last`` counted from today; no more than about eight."""
+    step = max(1, -(-(last - first + 1) // 8))
+    ticks = []
+    for offset in range(first, last + 1):
+        if (offset - first) % step == 0 or offset == 0:
+            day = today + timedelta(days=offset)
+            ticks.append((float(offset), "Today" if offset == 0 else f"{day:%a} {day.day}"))
+    return ticks
 
 
 class ProgressDialog(QDialog):
@@ -56,7 +66,9 @@ class ProgressDialog(QDialog):
         self.window_ = window
         self.setWindowTitle("Study progress")
         self.setAccessibleName("Study progress")
-        self.resize(1000, 640)
+        screen = (window.screen() if window is not None else None) or QGuiApplication.primaryScreen()
+        room = screen.availableGeometry()
+        self.resize(min(1280, room.width() * 9 // 10), min(820, room.height() * 9 // 10))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName("Summary")
@@ -79,20 +91,23 @@ class ProgressDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.setWordWrap(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)   # names get the room, and wrap
+        header.setMinimumSectionSize(60)
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemSelectionChanged.connect(self.draw)
 
         pg = pyqtgraph()
-        self.rate_plot = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem(orientation="bottom")})
+        self.rate_plot = pg.PlotWidget()
         self.rate_plot.setObjectName("progress-rate-chart")
         self.rate_plot.setAccessibleName("Chart: share of right answers per day")
         self.rate_plot.setLabel("left", "% right")
         self.rate_plot.setYRange(0, 100)
         self.rate_plot.setMouseEnabled(x=True, y=False)
         self.rate_plot.showGrid(x=False, y=True, alpha=0.3)
-        self.rate_legend = self.rate_plot.addLegend(offset=(10, -10), brush=(255, 255, 255, 200), pen="#767676")
-        self.due_plot = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem(orientation="bottom")})
+        self.rate_legend = self.rate_plot.addLegend(offset=(10, -10))
+        self.due_plot = pg.PlotWidget()
         self.due_plot.setObjectName("progress-due-chart")
         self.due_plot.setAccessibleName(f"Chart: cards coming due in the next {FORECAST_DAYS} days")
         self.due_plot.setLabel("left", "cards due")
@@ -108,8 +123,8 @@ class ProgressDialog(QDialog):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(controls)
         left_layout.addWidget(self.table)
-        hint = QLabel("Select a row to draw it on the charts. “Due now”: cards to review today; "
-                      "“New”: cards not yet studied.")
+        hint = QLabel("Select a row to draw it on the charts. “Due today”: studied cards whose review date "
+                      "comes by tonight; “New”: cards not yet studied.")
         hint.setWordWrap(True)
         left_layout.addWidget(hint)
         charts = QSplitter(Qt.Orientation.Vertical)
@@ -119,7 +134,7 @@ class ProgressDialog(QDialog):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(charts)
-        split.setSizes([420, 580])
+        split.setSizes([self.width() * 9 // 20, self.width() * 11 // 20])
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
@@ -154,14 +169,13 @@ class ProgressDialog(QDialog):
         progress = user_data(self.window_).progress
         self.shown_revision = progress.revision
         info = card_info(content)
-        stats = progress.stats(self.by, card_info=info)
+        stats = progress.stats(self.by, now=end_of_today(), card_info=info)
         total = sum(s.total for s in stats.values())
         right = sum(s.correct for s in stats.values())
-        due_today = progress.due_today_count(info)
-        new = sum(s.new for s in stats.values())
+        due, new = progress.due_and_new(info)
         rate = f"{round(100 * right / total)}% right" if total else "no answers yet"
-        self.summary.setText(f"<b>Due today: {due_today} card{'s' if due_today != 1 else ''}</b> "
-                             f"({new} not yet studied). Answered {total}, {rate}.")
+        self.summary.setText(f"<b>Today: {due_phrase(due, new)}</b> (due: studied cards to review by tonight; "
+                             f"new: not yet studied). Answered {total}, {rate}.")
         selected = self.selected_key()
         self.keys = [ALL] + sorted(stats, key=lambda k: (k == UNSORTED, group_name(content, self.by, k).lower()))
         self.table.blockSignals(True)
@@ -183,6 +197,7 @@ class ProgressDialog(QDialog):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, item)
         self.table.selectRow(self.keys.index(selected) if selected in self.keys else 0)
+        self.table.resizeRowsToContents()
         self.table.blockSignals(False)
         self.draw()
 
@@ -192,43 +207,18 @@ class ProgressDialog(QDialog):
 
     # ----- charts -----------------------------------------------------------------------------------------
     def draw(self) -> None:
-        pg = pyqtgraph()
+        from viewer.qt.progress_charts import draw_forecast, draw_rates
+
         content = self.window_.content
         progress = user_data(self.window_).progress
         key = self.selected_key() or ALL
-        self.rate_plot.clear()
-        self.rate_legend.clear()
-        overall = progress.daily_series(None).get(ALL, [])
-        lines = [(ALL, overall, pg.mkPen("#1f1f1f", width=3), "o", "#1f1f1f")]
+        series = [(group_name(content, self.by, ALL), progress.daily_series(None).get(ALL, []))]
         if key != ALL:
-            series = progress.daily_series(self.by).get(key, [])
-            lines.append((key, series, pg.mkPen("#0b57d0", width=3, style=Qt.PenStyle.DashLine), "t", "#0b57d0"))
-        for group, points, pen, symbol, colour in lines:
-            if points:
-                self.rate_plot.plot([_timestamp(p.day) for p in points], [100 * p.rate for p in points], pen=pen,
-                                    symbol=symbol, symbolSize=10, symbolBrush=colour, symbolPen=colour,
-                                    name=group_name(content, self.by, group))
-        if not overall:
-            note = pg.TextItem("No answers yet. Study some cards and your progress shows here.", color="#1f1f1f",
-                               anchor=(0.5, 0.5))
-            note.setPos(0.5, 50)
-            self.rate_plot.addItem(note)
-            self.rate_plot.setXRange(0, 1)
-        self.rate_plot.setYRange(0, 100)
-        self.rate_plot.setTitle("Share of right answers, per day", color="#1f1f1f")
+            series.append((group_name(content, self.by, key), progress.daily_series(self.by).get(key, [])))
+        draw_rates(self.rate_plot, self.rate_legend, series, self.palette())
         info = card_info(content)
         if key != ALL:
             index = 0 if self.by == "region" else 1
             info = {card: groups for card, groups in info.items() if (groups[index] or UNSORTED) == key}
-        forecast = progress.due_forecast(info, FORECAST_DAYS)
-        self.due_plot.clear()
-        bars = pg.BarGraphItem(x=[_timestamp(p.day) for p in forecast], height=[p.total for p in forecast],
-                               width=0.7 * 86400, brush="#0b57d0", pen=pg.mkPen("#1f1f1f"))
-        self.due_plot.addItem(bars)
-        self.due_plot.setTitle(f"Cards coming due: {group_name(content, self.by, key)}", color="#1f1f1f")
-        self.due_plot.setYRange(0, max([p.total for p in forecast] + [4]))
-        described = ", ".join(f"{p.day:%a %d %b}: {p.total}" for p in forecast if p.total) or "none"
-        self.due_plot.setAccessibleDescription(f"Cards coming due by day: {described}")
-        self.rate_plot.setAccessibleDescription(
-            "Share of right answers per day. " + "; ".join(f"{p.day:%d %b}: {round(100 * p.rate)}% of {p.total}"
-                                                            for p in overall[-14:]))
+        draw_forecast(self.due_plot, progress.due_forecast(info, FORECAST_DAYS),
+                      f"Cards coming due: {group_name(content, self.by, key)}", self.palette())

@@ -7,7 +7,7 @@ dashed, hatched outline with a cross, the structure being asked a thick outline 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsRectItem, QGraphicsSimpleTextItem
 
@@ -32,13 +32,20 @@ class MarkTag(QGraphicsRectItem):
         font.setBold(True)
         self.text.setFont(font)
         self.text.setBrush(QColor("#ffffff"))
-        self.text.setPos(8, 4)
         rect = self.text.boundingRect()
-        self.setRect(QRectF(0, 0, rect.width() + 16, rect.height() + 8))
+        # beside the anchor (to its right, centred on it), so the tag never hides the structure it names
+        self.text.setPos(8, -rect.height() / 2)
+        self.setRect(QRectF(0, -rect.height() / 2 - 4, rect.width() + 16, rect.height() + 8))
         self.setBrush(QColor(colour))
         self.setPen(QPen(QColor("#ffffff"), 1.5))
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         self.setZValue(MARK_TAG_Z)
+
+    def extend_left(self) -> None:
+        """Put the tag on the left of its anchor instead of the right."""
+        rect = self.rect()
+        self.setRect(QRectF(-rect.width(), rect.top(), rect.width(), rect.height()))
+        self.text.setPos(-rect.width() + 8, self.text.pos().y())
 
 
 class QuizMark(QGraphicsPathItem):
@@ -88,6 +95,7 @@ class DiagramQuiz(QObject):
         self.marks: dict[str, QuizMark] = {}
         self._detached: list[tuple] = []
         self._labels: set[str] | None = None
+        self.covers = None   # study_labels.LabelCovers, made for the first label question
 
     # ----- taking over and giving back ---------------------------------------------------------------
     def begin(self) -> None:
@@ -124,6 +132,7 @@ class DiagramQuiz(QObject):
         view.cleared.disconnect(self.emptyClicked)
         view.selectionChanged.disconnect(self._keep_unselected)
         self._labels = None
+        self.clear_covers()
         for signal, slot in self._detached:
             signal.connect(slot)
         self._detached.clear()
@@ -164,10 +173,29 @@ class DiagramQuiz(QObject):
         self.unmark(region_id)
         region = self.window.content.region(region_id)
         point = self.window.content.index().interior_point(region) if region else None
-        mark = QuizMark(region_id, style, item.path(), tag_text, QPointF(*point) if point else None)
+        bounds = item.path().boundingRect()
+        y = point[1] if point else bounds.center().y()
+        mark = QuizMark(region_id, style, item.path(), tag_text, QPointF(bounds.right() + 6, y))
         scene.addItem(mark)
+        if mark.tag is not None:
+            self._fit_tag(mark.tag, bounds, QPointF(*point) if point else bounds.center())
         self.marks[region_id] = mark
         return mark
+
+    def _fit_tag(self, tag: MarkTag, bounds: QRectF, inside: QPointF) -> None:
+        """Beside the shape, on the side where the view has room; on the shape only when neither side has."""
+        view = self.window.view
+        width, room = tag.rect().width(), view.viewport().width()
+        if view.mapFromScene(tag.pos()).x() + width <= room:
+            return
+        left = QPointF(bounds.left() - 6, tag.pos().y())
+        if view.mapFromScene(left).x() - width >= 0:
+            tag.setPos(left)
+            tag.extend_left()
+            return
+        below = view.mapFromScene(QPointF(inside.x(), bounds.bottom()))  # under the shape, kept in view
+        x = max(0, min(below.x() - width / 2, room - width))
+        tag.setPos(view.mapToScene(QPoint(round(x), round(below.y() + tag.rect().height() / 2 + 4))))
 
     def unmark(self, region_id: str) -> None:
         mark = self.marks.pop(region_id, None)
@@ -177,6 +205,22 @@ class DiagramQuiz(QObject):
     def clear_marks(self) -> None:
         for region_id in list(self.marks):
             self.unmark(region_id)
+
+    def cover_labels(self, labels, covered: set[str], asked: str | None) -> None:
+        """Box the text of the ``covered`` labels (leader lines stay); ``asked`` gets the highlighted "?" box."""
+        if self.covers is None:
+            from viewer.qt.study_labels import LabelCovers
+
+            self.covers = LabelCovers(self.window.scene)
+        self.covers.show(labels, covered, asked)
+        if asked:
+            box = self.covers.items.get(asked)
+            if box is not None:
+                self.window.view.ensureVisible(box, 8, 8)
+
+    def clear_covers(self) -> None:
+        if self.covers is not None:
+            self.covers.clear()
 
     def show_region(self, region_id: str) -> None:
         item = self.window.scene.region_items.get(region_id)

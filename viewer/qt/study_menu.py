@@ -1,4 +1,4 @@
-"""The Study menu: Find it, Name it, Questions, Review due cards, Teach-back and the Study panel (F9).
+"""The Study menu: Find it, Name it, Label quiz, Questions, Review due cards, Teach-back and the Study panel (F9).
 
 install() only creates actions; the Study dock and everything it needs (question banks, the
 scheduler, the user's progress) are loaded the first time one is used.
@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject
 MODE_ACTIONS = {  # mode: (menu text, status tip)
     "find": ("&Find it", "The app names a structure; click it on the diagram"),
     "name": ("&Name it", "A structure is highlighted with its label hidden; pick or type its name"),
+    "labels": ("&Label quiz", "Every label on the diagram is covered; type or pick the one asked, one at a time"),
     "questions": ("&Questions", "Multiple-choice questions on mechanisms, positions, tests and red flags"),
     "review": ("&Review due cards", "A mixed session of the cards due today"),
     "teachback": ("&Teach-back (patient)", "A short quiz in plain words to run with a patient"),
@@ -69,8 +70,9 @@ class StudyActions(QObject):
     def show_panel(self, visible: bool) -> None:
         session = self.session()
         if visible:
-            session.dock.show()
-            session.dock.raise_()
+            from viewer.qt.dock_room import open_dock
+
+            open_dock(self.window, session.dock)
             session.focus_panel()
         else:
             session.dock.close()
@@ -78,9 +80,12 @@ class StudyActions(QObject):
     def update_due(self) -> None:
         from viewer.qt.user_data import user_data
 
-        due = user_data(self.window).due_today(self.window.content)
-        self.mode_actions["review"].setText(f"&Review due cards ({due})")
-        self.mode_actions["review"].setStatusTip(f"{due} card{'s' if due != 1 else ''} due today")
+        from viewer.model.progress import due_phrase
+
+        due, new = user_data(self.window).due_and_new(self.window.content)
+        self.mode_actions["review"].setText(f"&Review due cards ({due_phrase(due, new)})")
+        self.mode_actions["review"].setStatusTip(f"Today: {due} card{'s' if due != 1 else ''} due for review and "
+                                                 f"{new} new card{'s' if new != 1 else ''}")
 
     def set_on_handout(self, on: bool) -> None:
         self.window.teachback_on_handout = bool(on) and self.window.teachback_result is not None

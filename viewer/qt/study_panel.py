@@ -6,39 +6,28 @@ Only layout lives here; study_session.py runs the quiz and fills these widgets.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDockWidget, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QPushButton, QScrollArea, QStackedWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDockWidget, QFormLayout, QHBoxLayout, QLineEdit,
+                               QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
 from viewer.model.questions import MAX_CHOICES, TOPICS
+from viewer.qt.study_widgets import Pages, WrapButton, wrapped_label as _label
 
 MODES = {  # mode: (button text, what it does)
     "find": ("Find it", "The app names a structure; click it on the diagram"),
     "name": ("Name it", "A structure is highlighted; pick or type its name"),
+    "labels": ("Label quiz", "Every label on the diagram is covered; name the one asked, one at a time"),
     "questions": ("Questions", "Multiple-choice questions on mechanisms, positions, tests and red flags"),
     "review": ("Review due cards", "A mixed session of the cards that are due, as the scheduler plans them"),
     "teachback": ("Teach-back (patient)", "A short quiz in plain words for a patient at chairside"),
 }
 PAGE_START, PAGE_QUIZ, PAGE_RESULTS = range(3)
-CHOICE_STYLE = "QPushButton {{ text-align: left; padding: 4px 8px; {} }}"
 CHOICE_STATES = {  # after answering: never colour alone, the text gets a tick or a cross too
     "": "",
-    "right": "border: 3px solid #1b5e20; background: #e8f5e9; color: #102a12; font-weight: bold;",
-    "wrong": "border: 3px dashed #b3261e; background: #fdecea; color: #3b0d0a;",
+    "right": ("QPushButton { border: 3px solid #1b5e20; background: #e8f5e9; } "
+              "QLabel { color: #102a12; font-weight: bold; background: transparent; }"),
+    "wrong": ("QPushButton { border: 3px dashed #b3261e; background: #fdecea; } "
+              "QLabel { color: #3b0d0a; background: transparent; }"),
 }
-
-
-def _label(text: str = "", role: str = "", rich: bool = False, size: float = 1.0, bold: bool = False) -> QLabel:
-    """A wrapping label. Screen readers read its text (so no fixed accessible name); ``role`` says what it is."""
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
-    label.setAccessibleDescription(role)
-    if size != 1.0 or bold:
-        font = label.font()
-        font.setPointSizeF(font.pointSizeF() * size)
-        font.setBold(bold)
-        label.setFont(font)
-    return label
 
 
 def _button(text: str, name: str = "", description: str = "") -> QPushButton:
@@ -59,15 +48,16 @@ class StudyDock(QDockWidget):
         super().__init__("Study", window)
         self.setObjectName("study-dock")
         self.setAccessibleName("Study")
-        self.pages = QStackedWidget()
+        self.pages = Pages()
         self.pages.addWidget(self._start_page())
         self.pages.addWidget(self._quiz_page())
         self.pages.addWidget(self._results_page())
-        scroll = QScrollArea()
+        self.scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # everything wraps instead
         scroll.setAccessibleName("Study panel")
         scroll.setWidget(self.pages)
-        scroll.setMinimumWidth(340)
+        scroll.setMinimumWidth(300)
         self.setWidget(scroll)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self)
 
@@ -75,15 +65,20 @@ class StudyDock(QDockWidget):
     def _start_page(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        self.due_label = _label("", "Cards due today", size=1.25, bold=True)
+        self.due_label = _label("", "Cards to study today", size=1.25, bold=True)
         layout.addWidget(self.due_label)
         self.mode_buttons: dict[str, QPushButton] = {}
+        self.mode_notes: dict[str, object] = {}
         for mode, (text, description) in MODES.items():
             button = _button(text, text, description)
             button.setMinimumHeight(36)
             button.clicked.connect(lambda _c=False, m=mode: self.modeChosen.emit(m))
             layout.addWidget(button)
+            note = _label(description, f"What {text} does")
+            note.setContentsMargins(4, 0, 0, 6)
+            layout.addWidget(note)
             self.mode_buttons[mode] = button
+            self.mode_notes[mode] = note
         options = QFormLayout()
         self.size_box = QComboBox()
         for count in (5, 10, 20, 50):
@@ -95,14 +90,17 @@ class StudyDock(QDockWidget):
         for topic in TOPICS:
             self.topic_box.addItem(topic.replace("-", " ").capitalize(), topic)
         self.topic_box.setAccessibleName("Topic of the questions")
-        self.hide_all = QCheckBox("Hide all labels; reveal each one as it is asked")
+        self.hide_all = QCheckBox("Hide all labels")
         self.hide_all.setChecked(True)
         self.hide_all.setAccessibleName("Hide all labels")
         self.hide_all.setAccessibleDescription("Image occlusion: only the labels of what you have answered are shown")
         options.addRow("Session:", self.size_box)
         options.addRow("Questions on:", self.topic_box)
+        options.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         layout.addLayout(options)
         layout.addWidget(self.hide_all)
+        layout.addWidget(_label("In Find it and Name it, each label shows once its structure has been asked.",
+                                "About hiding labels"))
         self.start_note = _label("", "Note")
         layout.addWidget(self.start_note)
         layout.addStretch(1)
@@ -125,11 +123,11 @@ class StudyDock(QDockWidget):
         layout.addWidget(self.prompt)
         self.hint = _label("", "How to answer")
         layout.addWidget(self.hint)
-        self.choice_buttons: list[QPushButton] = []
+        self.choice_buttons: list[WrapButton] = []
         for number in range(1, MAX_CHOICES + 1):
-            button = _button("", f"Choice {number}")
+            button = WrapButton()
+            button.setAccessibleName(f"Choice {number}")
             button.setMinimumHeight(34)
-            button.setStyleSheet(CHOICE_STYLE.format(""))
             layout.addWidget(button)
             self.choice_buttons.append(button)
         row = QHBoxLayout()
@@ -165,7 +163,7 @@ class StudyDock(QDockWidget):
             if number < len(choices):
                 button.setText(f"{number + 1}.  {choices[number]}")
                 button.setAccessibleName(f"Choice {number + 1}: {choices[number]}")
-                button.setStyleSheet(CHOICE_STYLE.format(""))
+                button.setStyleSheet("")
                 button.show()
             else:
                 button.hide()
@@ -173,12 +171,14 @@ class StudyDock(QDockWidget):
     def mark_choice(self, number: int, state: str, text: str) -> None:
         button = self.choice_buttons[number]
         button.setText(text)
-        button.setStyleSheet(CHOICE_STYLE.format(CHOICE_STATES[state]))
+        button.setStyleSheet(CHOICE_STATES[state])
         button.setAccessibleName(f"Choice {text}" + {"right": ", the right answer", "wrong": ", your answer"}.get(state, ""))
 
     def set_large(self, large: bool) -> None:
         """Bigger text for a patient reading at arm's length (teach-back)."""
         self.pages.setStyleSheet("QLabel, QPushButton, QCheckBox { font-size: 15pt; }" if large else "")
+        for button in self.choice_buttons:  # the text inside a wrapping button is a label of its own
+            button.updateGeometry()
 
     # ----- results -----------------------------------------------------------------------------------
     def _results_page(self) -> QWidget:
@@ -188,7 +188,6 @@ class StudyDock(QDockWidget):
         layout.addWidget(self.score)
         self.summary = _label("", "What to go over again", rich=True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-        layout.addWidget(self.summary)
         self.handout_box = QCheckBox("Put this on today's handout")
         self.handout_box.setAccessibleName("Put the teach-back result on today's handout")
         layout.addWidget(self.handout_box)
@@ -200,6 +199,7 @@ class StudyDock(QDockWidget):
         buttons.addWidget(self.again_button)
         buttons.addWidget(self.done_button)
         layout.addLayout(buttons)
+        layout.addWidget(self.summary)   # under the buttons: a long list never pushes them out of sight
         layout.addStretch(1)
         return page
 

@@ -3,21 +3,22 @@ the diagram, records it for the scheduler and shows the explanation."""
 
 from __future__ import annotations
 
-import html
 import random
 
 from PySide6.QtCore import QObject, Qt
 
-from viewer.model.lessons import CITATION
+from viewer.model.label_quiz import diagram_labels, label_tasks
+from viewer.model.progress import due_phrase
 from viewer.model.quiz import (Outcome, QuizSession, Task, interleave, question_task, questions_for, region_tasks,
                                tasks_for_cards)
-from viewer.model.render import render_lesson
+from viewer.qt.dock_room import open_dock, watch_close
 from viewer.qt.study_diagram import DiagramQuiz
+from viewer.qt.study_feedback import feedback_html, open_read_more, results_html
 from viewer.qt.study_panel import MODES, PAGE_QUIZ, PAGE_RESULTS, PAGE_START, StudyDock
 
-RIGHT, WRONG = "#1b5e20", "#b3261e"
 HINTS = {"find": "Click it on the diagram (or Tab to it and press Enter).",
          "name": "Pick its name (keys 1–{n}) or type it and press Enter.",
+         "label": "The label in the blue “?” box: type what it says and press Enter, or pick it (keys 1–{n}).",
          "choice": "Pick an answer (keys 1–{n})."}
 
 
@@ -30,6 +31,8 @@ class StudySession(QObject):
         self.mode = ""
         self.diagram = DiagramQuiz(window)
         self.dock = StudyDock(window)
+        watch_close(window, self.dock)
+        self._labels = None
         d = self.dock
         d.modeChosen.connect(self.start)
         d.stopRequested.connect(self.stop)
@@ -71,13 +74,17 @@ class StudySession(QObject):
 
         return user_data(self.window)
 
-    def due_today(self) -> int:
-        return self.user_data().due_today(self.window.content)
+    def due_and_new(self) -> tuple[int, int]:
+        return self.user_data().due_and_new(self.window.content)
+
+    def update_due(self) -> None:
+        """The one count of cards to study (see Progress.due_and_new), refreshed after every answer."""
+        due, new = self.due_and_new()
+        self.dock.due_label.setText(f"Today: {due_phrase(due, new)}")
+        self.dock.due_label.setAccessibleName(f"Today: {due} cards due for review, {new} new cards")
 
     def show_start(self, note: str = "") -> None:
-        due = self.due_today()
-        self.dock.due_label.setText(f"{due} card{'s' if due != 1 else ''} due today")
-        self.dock.mode_buttons["review"].setText(f"Review due cards ({due})")
+        self.update_due()
         self.dock.start_note.setText(note)
         self.dock.set_large(False)
         self.dock.pages.setCurrentIndex(PAGE_START)
@@ -97,6 +104,14 @@ class StudySession(QObject):
         self.window.scene.build_regions()
         return [r for r in self.window.content.regions if r.id in self.window.scene.region_items]
 
+    def labels(self):
+        """The diagram's labels that have a picture of their own (and so can be covered one by one)."""
+        if self._labels is None:
+            content = self.window.content
+            self._labels = [label for label in diagram_labels(content.diagram, content.regions)
+                            if label.id in self.window.scene.label_items]
+        return self._labels
+
     def start(self, mode: str) -> bool:
         self.stop(show_start=False)
         content, dock = self.window.content, self.dock
@@ -104,6 +119,8 @@ class StudySession(QObject):
         level = self.window.level
         if mode in ("find", "name"):
             tasks = region_tasks(mode, regions, self.rng, limit)
+        elif mode == "labels":
+            tasks = label_tasks(self.labels(), self.rng, limit)
         elif mode == "questions":
             chosen = questions_for(content.questions, level, dock.topic())
             ids = [q.card_id for q in chosen]
@@ -122,7 +139,7 @@ class StudySession(QObject):
             due = progress.due_cards(cards)  # overdue first, then cards never studied
             due = [c for c in due if progress.studied(c)] + interleave([c for c in due if not progress.studied(c)],
                                                                         self.rng)
-            tasks = tasks_for_cards(due, regions, content.questions, self.rng)[:limit]
+            tasks = tasks_for_cards(due, regions, content.questions, self.rng, self.labels())[:limit]
         else:
             tasks = [question_task(q) for q in content.questions if q.teachback]
             hide_all = False
@@ -130,14 +147,14 @@ class StudySession(QObject):
             empty = {"review": "Nothing is due now. Well done!", "teachback": "This content has no teach-back "
                      "questions.", "questions": "No questions for this reading level and topic."}
             self.show_start(empty.get(mode, "There is nothing to ask on this diagram."))
-            dock.show()
+            open_dock(self.window, dock)
             self.window.statusBar().showMessage(dock.start_note.text())
             return False
         self.mode = mode
-        self.session = QuizSession(mode, tasks, regions, hide_all_labels=hide_all, record=mode != "teachback")
+        self.session = QuizSession(mode, tasks, regions, hide_all_labels=hide_all, record=mode != "teachback",
+                                   labels=self.labels())
         dock.set_large(mode == "teachback")
-        dock.show()
-        dock.raise_()
+        open_dock(self.window, dock)
         self.diagram.begin()
         self.window.statusBar().showMessage(f"{MODES[mode][0]}: Esc or Stop ends the quiz.")
         self._show_task()
@@ -163,12 +180,12 @@ class StudySession(QObject):
         task = session.current
         d.pages.setCurrentIndex(PAGE_QUIZ)
         number, total = session.index + 1, len(session.tasks)
-        d.status.setText(f"{MODES[self.mode][0]} · question {number} of {total} · {session.correct_count} right")
+        d.status.setText(self._status_text())
         d.prompt.setText(f"Find: {task.prompt}" if task.kind == "find" and task.question is None else task.prompt)
         d.hint.setText(HINTS[task.kind].format(n=len(task.choices)))
         d.feedback.setText("")
         d.show_choices(task.choices)
-        d.name_row.setVisible(task.kind == "name")
+        d.name_row.setVisible(task.kind in ("name", "label"))
         d.name_field.clear()
         d.name_field.setEnabled(True)
         d.check_button.setEnabled(True)
@@ -179,10 +196,27 @@ class StudySession(QObject):
         if task.kind == "name":
             self.diagram.mark(task.region, "asked", "?")
             self.diagram.show_region(task.region)
-        self.diagram.show_labels(session.visible_labels(self.diagram.label_ids()))
+        self._show_labels()
         self._set_keys(choices=len(task.choices), next_=False)
-        focus = {"name": d.name_field, "find": self.window.view}.get(task.kind, d.choice_buttons[0])
+        focus = {"name": d.name_field, "label": d.name_field, "find": self.window.view}.get(task.kind,
+                                                                                            d.choice_buttons[0])
         focus.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _status_text(self) -> str:
+        """Where we are; a running score only for students (a patient in teach-back is not being marked)."""
+        session = self.session
+        text = f"{MODES[self.mode][0]} · question {session.index + 1} of {len(session.tasks)}"
+        return text if self.mode == "teachback" else f"{text} · {session.correct_count} right"
+
+    def _show_labels(self) -> None:
+        session = self.session
+        label_ids = self.diagram.label_ids()
+        self.diagram.show_labels(session.visible_labels(label_ids))
+        covered = session.covered_labels(label_ids)
+        if covered or self.diagram.covers is not None:
+            task = session.current
+            asked = task.label if task is not None and not session.answered else None
+            self.diagram.cover_labels(self.labels(), covered, asked)
 
     def _set_keys(self, choices: int, next_: bool) -> None:
         for number, action in enumerate(self.choice_actions):
@@ -207,26 +241,27 @@ class StudySession(QObject):
             self.window.statusBar().showMessage("That is not a structure. Click on one of the structures.")
 
     def _choice_key(self, number: int) -> None:
-        task = self._open("choice", "name")
+        task = self._open("choice", "name", "label")
         if task is not None and number < len(task.choices):
             self.answer_choice(number)
 
     def answer_choice(self, number: int) -> None:
-        if self._open("choice", "name"):
+        if self._open("choice", "name", "label"):
             self._settle(self.session.answer_choice(number))
 
     def _typed(self) -> None:
-        if self._open("name") and self.dock.name_field.text().strip():
+        if self._open("name", "label") and self.dock.name_field.text().strip():
             self._settle(self.session.answer_text(self.dock.name_field.text()))
 
     def _number_typed(self, text: str) -> None:
         """A digit typed first in the empty name field picks that choice: no name starts with one."""
-        task = self._open("name")
+        task = self._open("name", "label")
         if task is not None and text.isdigit() and 1 <= int(text) <= len(task.choices):
+            self.dock.name_field.clear()   # the digit chose an answer; it is not a name
             self.answer_choice(int(text) - 1)
 
     def _give_up(self) -> None:
-        if self._open("find", "choice", "name"):
+        if self._open("find", "choice", "name", "label"):
             self._settle(self.session.give_up())
 
     def _settle(self, outcome: Outcome) -> None:
@@ -235,6 +270,7 @@ class StudySession(QObject):
             data = self.user_data()
             data.progress.record(task.card_id, outcome.correct, region=task.region, topic=task.topic)
             data.save()
+            self.update_due()
         self._show_outcome(task, outcome)
 
     def _show_outcome(self, task: Task, outcome: Outcome) -> None:
@@ -243,7 +279,7 @@ class StudySession(QObject):
             for region_id in task.targets or [task.region]:
                 self.diagram.mark(region_id, "right", f"✓ {session.region_name(region_id)}")
             if outcome.clicked and not outcome.correct:
-                self.diagram.mark(outcome.clicked, "wrong", "✗ Your click")
+                self.diagram.mark(outcome.clicked, "wrong", f"✗ {session.region_name(outcome.clicked)} (your answer)")
         for number, choice in enumerate(task.choices):
             state = "right" if number == task.answer else ("wrong" if choice == outcome.given else "")
             marker = {"right": "✓ ", "wrong": "✗ "}.get(state, "")
@@ -254,57 +290,16 @@ class StudySession(QObject):
         d.hint.setText("Press Enter or N for the next question." if session.index + 1 < len(session.tasks)
                        else "Press Enter or N to see how you did.")
         d.next_button.setEnabled(True)
-        d.status.setText(f"{MODES[self.mode][0]} · question {session.index + 1} of {len(session.tasks)} · "
-                         f"{session.correct_count} right")
-        d.feedback.setText(self._feedback_html(task, outcome))
-        self.diagram.show_labels(session.visible_labels(self.diagram.label_ids()))
+        d.status.setText(self._status_text())
+        d.feedback.setText(feedback_html(self.window, session, task, outcome))
+        self._show_labels()
         self._set_keys(choices=0, next_=True)
         d.next_button.setFocus(Qt.FocusReason.OtherFocusReason)
         verdict = "Right" if outcome.correct else f"Not quite: the answer is {outcome.right}"
         self.window.statusBar().showMessage(verdict + ".")
 
-    def _feedback_html(self, task: Task, outcome: Outcome) -> str:
-        right = html.escape(outcome.right)
-        if outcome.correct:
-            parts = [f"<p style='color:{RIGHT}'><b>✓ Right</b> — {right}</p>"]
-        elif outcome.given:
-            given = html.escape(outcome.given if task.kind != "find" else "another structure")
-            parts = [f"<p style='color:{WRONG}'><b>✗ Not quite.</b> You answered: {given}.</p>",
-                     f"<p><b>The answer:</b> {right}</p>"]
-        else:
-            parts = [f"<p><b>The answer:</b> {right}</p>"]
-        question = task.question
-        if question is not None:
-            parts.append(f"<p>{html.escape(CITATION.sub('', question.explanation).strip())}</p>")
-            lesson, anchor = question.lesson, question.anchor
-        else:
-            region = self.window.content.region(task.region)
-            lesson, anchor = (region.lesson if region else None), ""
-        link = self._link(lesson, anchor)
-        if link:
-            parts.append(link)
-        return "".join(parts)
-
-    def _link(self, lesson_id: str | None, anchor: str) -> str:
-        lesson = self.window.content.lessons.get(lesson_id or "")
-        if lesson is None:
-            return ""
-        title = lesson.title
-        if anchor:
-            heading = next((line.text.lstrip("#").strip() for line in lesson.body_lines()
-                            if line.text.startswith("#") and _slug(line.text.lstrip("#")) == anchor), "")
-            title = f"{title} › {heading}" if heading else title
-        target = f"{lesson.id}#{anchor}" if anchor else lesson.id
-        return f"<p>Read more: <a href='lesson:{target}'>{html.escape(title)}</a></p>"
-
     def _read_more(self, href: str) -> None:
-        lesson_id, _, anchor = href.removeprefix("lesson:").partition("#")
-        lesson = self.window.content.lessons.get(lesson_id)
-        if lesson is None:
-            return
-        if anchor and self.window.level == "patient" and anchor not in _slugs(self.window, lesson, "patient"):
-            self.window.set_level("clinical")  # the section is written for clinicians only
-        self.window.open_lesson(lesson_id, anchor)  # the quiz keeps the lesson's structure unhighlighted
+        open_read_more(self.window, href)
 
     # ----- moving on ---------------------------------------------------------------------------------
     def next(self) -> None:
@@ -318,15 +313,9 @@ class StudySession(QObject):
     def _show_results(self) -> None:
         session, d = self.session, self.dock
         self.diagram.clear_marks()
-        self.diagram.show_labels(session.visible_labels(self.diagram.label_ids()))
+        self.diagram.clear_covers()
         d.score.setText(f"You got {session.correct_count} of {len(session.outcomes)} right.")
-        missed = session.missed()
-        lines = []
-        for task, outcome in missed:
-            prompt = task.prompt if task.kind != "name" else "The highlighted structure"
-            lines.append(f"<li>{html.escape(prompt)} — <b>{html.escape(outcome.right)}</b></li>")
-        d.summary.setText(("<p>Worth another look:</p><ul>" + "".join(lines) + "</ul>") if lines
-                          else "<p>All right. The scheduler will bring these cards back later.</p>")
+        d.summary.setText(results_html(self.window, session))
         teachback = self.mode == "teachback"
         d.handout_box.setVisible(teachback)
         if teachback:
@@ -355,13 +344,3 @@ def _int(value, default: int = 10) -> int:
     except (TypeError, ValueError):
         return default
 
-
-def _slug(text: str) -> str:
-    from viewer.model.render import slugify
-
-    return slugify(text)
-
-
-def _slugs(window, lesson, level: str) -> set[str]:
-    rendered = render_lesson(lesson, level, window.content.bibliography, window.content.glossary)
-    return {slug for _level, _text, slug in rendered.headings}

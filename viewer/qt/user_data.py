@@ -38,6 +38,10 @@ def card_info(content) -> dict[str, tuple[str | None, str | None]]:
         info[f"name:{region.id}"] = (region.id, "anatomy")
     for question in getattr(content, "questions", None) or []:
         info[f"q:{question.id}"] = (question.region or None, question.topic or None)
+    from viewer.model.label_quiz import diagram_labels
+
+    for label in diagram_labels(content.diagram, content.regions):
+        info[label.card_id] = (label.region, "anatomy")
     return info
 
 
@@ -92,6 +96,10 @@ class UserData:
 
     def due_today(self, content=None) -> int:
         return self.progress.due_today_count(card_info(content or self.window.content))
+
+    def due_and_new(self, content=None) -> tuple[int, int]:
+        """(studied cards due by the end of today, cards never studied): the count shown everywhere."""
+        return self.progress.due_and_new(card_info(content or self.window.content))
 
     # ----- saving ---------------------------------------------------------------------------------------
     def save(self) -> bool:

@@ -1,0 +1,92 @@
+"""Boxes over the diagram's label text for the label quiz (image occlusion).
+
+Each covered label keeps its leader line, which still points at the structure; only the words are
+hidden. The label being asked gets a thick outline and a "?" so it is found without colour; the
+others are plain grey boxes. A label's box goes only when that label has been answered.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
+
+COVER_Z = 25          # above the labels (20), under the quiz's answer tags (29)
+PAD = 4.0
+ASKED = ("#0b3d91", "#dce9fb", 3.5)     # outline, fill, outline width (pixels, at any zoom)
+OTHER = ("#5f6368", "#e8e8e8", 1.0)
+
+
+def text_rect(label) -> QRectF:
+    """Where the label's words are drawn, in scene (SVG) units, from the same font the SVG asks for."""
+    font = QFont(label.font_family) if label.font_family else QFont()
+    font.setPixelSize(max(1, round(label.font_size)))
+    metrics = QFontMetricsF(font)
+    rect = QRectF()
+    for line in label.lines:
+        width = metrics.horizontalAdvance(line.text)
+        left = {"end": line.x - width, "middle": line.x - width / 2}.get(label.anchor, line.x)
+        rect = rect.united(QRectF(left, line.y - metrics.ascent(), width, metrics.ascent() + metrics.descent()))
+    return rect.adjusted(-PAD, -PAD, PAD, PAD)
+
+
+class LabelCover(QGraphicsRectItem):
+    def __init__(self, label_id: str, rect: QRectF):
+        super().__init__(rect)
+        self.label_id = label_id
+        self.asked = False
+        self.setZValue(COVER_Z)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, False)
+        self.set_asked(False)
+
+    def set_asked(self, asked: bool) -> None:
+        self.asked = asked
+        outline, fill, width = ASKED if asked else OTHER
+        pen = QPen(QColor(outline), width)
+        pen.setCosmetic(True)
+        self.setPen(pen)
+        self.setBrush(QColor(fill))
+        self.update()
+
+    def paint(self, painter, option, widget=None) -> None:
+        super().paint(painter, option, widget)
+        if self.asked:
+            font = QFont()
+            font.setPixelSize(max(10, round(self.rect().height() * 0.7)))
+            font.setBold(True)
+            painter.setFont(font)
+            painter.setPen(QColor(ASKED[0]))
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "?")
+
+
+class LabelCovers:
+    """The boxes of one quiz, one per label, kept until the quiz ends."""
+
+    def __init__(self, scene):
+        self.scene = scene
+        self.items: dict[str, LabelCover] = {}
+
+    def show(self, labels, covered: set[str], asked: str | None) -> None:
+        for label in labels:
+            item = self.items.get(label.id)
+            if label.id not in covered:
+                if item is not None:
+                    item.hide()
+                continue
+            if item is None:
+                item = self.items[label.id] = LabelCover(label.id, text_rect(label))
+                self.scene.addItem(item)
+            item.set_asked(label.id == asked)
+            item.show()
+
+    def visible_ids(self) -> set[str]:
+        return {label_id for label_id, item in self.items.items() if item.isVisible()}
+
+    def asked_id(self) -> str | None:
+        return next((i for i, item in self.items.items() if item.isVisible() and item.asked), None)
+
+    def clear(self) -> None:
+        for item in self.items.values():
+            self.scene.removeItem(item)
+        self.items.clear()
