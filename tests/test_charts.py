@@ -79,11 +79,23 @@ def test_a_chart_block_becomes_a_chart_at_its_level():
     assert "chart" not in lesson.markdown("patient") and 'type = "range"' not in lesson.markdown("clinical")
 
 
+def test_series_names_mid_sentence_are_lowered_unless_the_chart_says_otherwise():
+    chart, _ = parse_chart(RANGE_CHART.replace('"Controls"]', '"IFI patients", "Martin cohort"]')
+                           .replace("[10.0, 20.0]", "[10.0, 20.0, 30.0]").replace("[2.0, 4.0]", "[2.0, 4.0, 1.0]")
+                           .replace('n = ["50 hips", "40 hips"]', 'n = "90 hips"'), Path("x.md"), 1)
+    assert [chart.phrase(i) for i in range(3)] == ["patients", "IFI patients", "martin cohort"]
+    chart.series_phrase = ["", "", "Martin cohort"]  # a proper noun, as the author writes it
+    assert chart.phrase(2) == "Martin cohort" and chart.phrase(0) == "patients"
+    named, _ = parse_chart(RANGE_CHART.replace('patient_value = true', 'series_phrase = ["Patients", "Controls"]'),
+                           Path("x.md"), 1)
+    assert "within 1 SD of Patients" in " ".join(describe_value(named, 12))
+
+
 def test_words_for_a_patient_value():
     chart, _ = parse_chart(RANGE_CHART, Path("x.md"), 1)
     words = " ".join(describe_value(chart, 12))
     assert "12 mm is below the 15 mm line" in words
-    assert "within 1 SD of Patients" in words and "Controls 20 ± 4" in words
+    assert "within 1 SD of patients" in words and "controls 20 ± 4" in words  # mid-sentence: lower case
     assert "above the 15 mm line" in " ".join(describe_value(chart, 30))
     assert "wider than 1 SD above every group's average" in " ".join(describe_value(chart, 50))
     assert "narrower than 1 SD below every group's average" in " ".join(describe_value(chart, 2))

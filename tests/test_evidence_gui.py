@@ -7,6 +7,8 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
+
 from PySide6.QtCore import QPoint, QUrl, Qt
 from PySide6.QtGui import QTextDocument
 
@@ -99,7 +101,7 @@ def test_a_typed_patient_value_is_drawn_and_put_in_words(open_window, repo, qtbo
     qtbot.waitUntil(lambda: chart.patient_line is not None and chart.patient_line.value() == 12)
     words = chart.value_words.text()
     assert "12 mm is below the 15 mm line" in words
-    assert "Meta-analysis: within 1 SD of Patients with IFI" in words and "hip position" in words
+    assert "Meta-analysis: within 1 SD of patients with IFI (patients with IFI 14.91" in words and "hip position" in words
 
 
 def test_accuracy_bars_show_values_on_hover(open_window, repo, qtbot):
@@ -169,3 +171,133 @@ def test_the_wheel_over_a_chart_scrolls_the_lesson(open_window, repo, qtbot):
         point, chart.plot.viewport().mapToGlobal(point), QPoint(), QPoint(0, -120), Qt.MouseButton.NoButton,
         Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False))
     assert bar.value() > start
+
+
+# ----- labels placed for the size the chart has (chart_fit) ---------------------------------------------------
+def shown_chart(qtbot, chart_id, width):
+    from viewer.model.content import load_content
+    from viewer.qt.chart_widget import ChartWidget
+    from conftest import REPO
+
+    content = load_content(REPO)
+    chart = next(c for lesson in content.lessons.values() for c in lesson.charts.values() if c.id == chart_id)
+    widget = ChartWidget(chart)
+    qtbot.addWidget(widget)
+    widget.resize(width, widget.heightForWidth(width))
+    widget.show()
+    qtbot.waitExposed(widget)
+    box = widget.plot.getPlotItem().vb
+    qtbot.waitUntil(lambda: abs(box.width() - (widget.plot.getPlotItem().width() - widget.plot.getPlotItem()
+                                               .getAxis("left").width())) < 40)
+    for _ in range(2):  # as the window would after the next events: the plot's layout, then the labels
+        widget.fit()
+        widget.plot.getPlotItem().layout.activate()
+    box.updateMatrix()  # pyqtgraph updates these when it paints; the test measures before that
+    return widget, box
+
+
+def text_rect(item):
+    item.updateTransform(force=True)
+    rect = item.sceneBoundingRect()
+    assert rect.width() > 8 and rect.height() > 8  # a real label, so the checks below mean something
+    return rect
+
+
+@pytest.mark.parametrize("width", [420, 500, 860])
+def test_range_chart_labels_clear_the_lines_whiskers_and_each_other(qtbot, width):
+    widget, box = shown_chart(qtbot, "ifs-mri", width)
+    layout = widget.layout_
+    area = box.sceneBoundingRect()
+    tags = [text_rect(tag) for tag, *_ in layout.tags]
+    values = [text_rect(text) for text, *_ in layout.values]
+    for rect in tags + values:
+        assert area.adjusted(-1, -1, 1, 1).contains(rect), (rect, area)  # never cut at the edge
+    assert not tags[0].intersects(tags[1])
+    whisker_left = box.mapViewToScene(pyqtgraph().Point(layout.left_edge + 0.06, 0)).x()
+    assert all(rect.right() < whisker_left for rect in tags)  # tags sit in their margin, left of the data
+    lines = [box.mapViewToScene(pyqtgraph().Point(0, value)).y() for _tag, value, *_ in layout.tags]
+    for rect in values:
+        assert not any(rect.top() < y < rect.bottom() for y in lines)  # no value printed on a cut-off line
+        assert not any(rect.intersects(tag) for tag in tags)
+
+
+@pytest.mark.parametrize("width", [400, 480, 860])
+def test_accuracy_chart_keeps_ticks_apart_and_values_inside(qtbot, width):
+    widget, box = shown_chart(qtbot, "test-accuracy", width)
+    area = box.sceneBoundingRect()
+    for text, *_ in widget.layout_.values:
+        assert area.adjusted(-1, -1, 1, 1).contains(text_rect(text))
+    ticks = [value for value, _text in widget.plot.getPlotItem().getAxis("bottom")._tickLevels[0]]
+    pixels = [box.mapViewToScene(pyqtgraph().Point(value, 0)).x() for value in ticks]
+    assert len(ticks) >= 2 and min(b - a for a, b in zip(pixels, pixels[1:])) >= 38
+    names = [text for _y, text in widget.plot.getPlotItem().getAxis("left")._tickLevels[0]]
+    assert all(text.split("\n")[-1].startswith("n") for text in names)  # the study size under each test name
+    assert widget.plot.getPlotItem().getAxis("left").width() <= 0.42 * widget.plot.getPlotItem().width() + 1
+
+
+def test_print_picture_parts_do_not_overlap(qtbot):
+    from PySide6.QtWidgets import QLabel
+
+    from viewer.model.content import load_content
+    from viewer.qt.chart_widget import ChartWidget, chart_image
+    from conftest import REPO
+
+    content = load_content(REPO)
+    chart = content.lessons["management"].charts["surgery-pain-plain"]
+    image = chart_image(chart, 400, scale=1.0)
+    assert image.height() < 400 * 1.2  # compact on paper
+    widget = ChartWidget(chart, for_print=True)
+    qtbot.addWidget(widget)
+    widget.resize(400, widget.heightForWidth(400))
+    widget.show()
+    qtbot.waitExposed(widget)
+    note = widget.findChild(QLabel, "note")
+    assert note.geometry().top() >= widget.plot.geometry().bottom()  # the axis words stay above the note
+    widget.plot.getPlotItem().layout.activate()
+    widget.fit()
+    widget.plot.getPlotItem().vb.updateMatrix()
+    for stage in widget.layout_.stages:
+        rects = [text_rect(text) for text, *_ in stage]
+        assert not any(a.intersects(b) for i, a in enumerate(rects) for b in rects[i + 1:])
+
+
+def test_live_chart_follows_a_dark_palette_but_print_stays_white(qtbot, repo):
+    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtWidgets import QApplication
+
+    from viewer.model.content import load_content
+    from viewer.qt.chart_widget import ChartWidget, chart_image
+
+    chart = load_content(repo).lessons["ischiofemoral-tunnel"].charts["ifs-mri"]
+    app = QApplication.instance()
+    before = app.palette()
+    dark = QPalette(before)
+    dark.setColor(QPalette.ColorRole.Base, QColor("#1a1b1e"))
+    dark.setColor(QPalette.ColorRole.Text, QColor("#e8eaed"))
+    app.setPalette(dark)
+    try:
+        widget = ChartWidget(chart)
+        qtbot.addWidget(widget)
+        assert (widget.ink.paper, widget.ink.text) == ("#1a1b1e", "#e8eaed")
+        assert "background: #1a1b1e" in widget.styleSheet()
+        assert widget.plot.backgroundBrush().color().name() == "#1a1b1e"
+        picture = chart_image(chart, 300, scale=1.0)
+        assert QColor(picture.pixel(3, picture.height() // 2)).name() == "#ffffff"
+    finally:
+        app.setPalette(before)
+    assert ChartWidget(chart).ink.paper == "#ffffff"
+
+
+def test_a_print_picture_is_laid_out_for_its_own_size(repo, qtbot):
+    from viewer.model.content import load_content
+    from viewer.qt.chart_widget import ChartWidget, lay_out_hidden
+
+    chart = load_content(repo).lessons["ischiofemoral-tunnel"].charts["ifs-mri"]
+    widget = ChartWidget(chart, for_print=True)
+    qtbot.addWidget(widget)
+    lay_out_hidden(widget, 400, widget.heightForWidth(400))
+    item = widget.plot.getPlotItem()
+    assert (item.width(), item.height()) == (widget.plot.width(), widget.plot.height())  # not pyqtgraph's 640x480
+    axis = item.getAxis("bottom")
+    names = [name for _x, name in axis._tickLevels[0]]
+    assert "Case–control\nstudy" in names and axis.height() >= 40  # two lines, and room for both

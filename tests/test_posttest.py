@@ -103,3 +103,60 @@ def test_slider_moves_the_nomogram(dialog, qtbot):
     expected = post_test(box.pre_box.value() / 100, option.lr_pos)
     assert list(xs) == [0, 1, 2] and ys[2] == pytest.approx(__import__("math").log(expected / (1 - expected)))
     assert "If positive" in box.nomogram.labels[0].textItem.toPlainText()
+
+
+@pytest.mark.parametrize("sens, spec, reason", [
+    (0.964, 1.0, "specificity 1 gives no finite LR+"),
+    (1.0, 0.8, "sensitivity 1 gives an LR− of 0"),
+    (0.0, 0.8, "sensitivity 0 gives an LR+ of 0"),
+    (0.7, 0.0, "specificity 0 gives no finite LR−"),
+])
+def test_each_unusable_test_is_left_out_with_its_own_reason(sens, spec, reason):
+    from types import SimpleNamespace
+
+    from viewer.model.charts import Item
+
+    item = Item("Odd test", sens=sens, spec=spec, n=["10 patients"], cite=["x"])
+    lesson = SimpleNamespace(charts={"acc": SimpleNamespace(type="accuracy", items=[item])})
+    found, left_out = calculator_tests([lesson])
+    assert found == [] and len(left_out) == 1
+    assert left_out[0].startswith("Odd test: " + reason), left_out
+    wrong = {"specificity 1": "sensitivity", "sensitivity 1": "specificity", "sensitivity 0": "specificity",
+             "specificity 0": "sensitivity"}[reason[:13]]
+    assert wrong not in left_out[0]  # one reason, the right one
+    both = Item("Both", sens=1.0, spec=1.0, n=["1"], cite=["x"])
+    _found, both_out = calculator_tests([SimpleNamespace(charts={"a": SimpleNamespace(type="accuracy", items=[both])})])
+    assert "no finite LR+" in both_out[0] and "LR− of 0" in both_out[0]
+
+
+def test_dialog_fits_the_screen_and_scrolls_when_short(dialog, qtbot):
+    _window, box = dialog
+    screen = box.screen().availableGeometry()
+    assert box.width() <= screen.width() and box.height() <= screen.height()
+    if screen.height() < 700:  # the offscreen test screen (800x600): the body scrolls, Close stays in view
+        assert box.scroll.verticalScrollBar().maximum() > 0
+    for label in (box.result, box.source, box.test_info):  # nothing cut at the right under the scroll bar
+        assert label.mapTo(box.scroll.viewport(), label.rect().topRight()).x() < box.scroll.viewport().width()
+    box.pre_slider.setFocus()
+    qtbot.waitUntil(box.pre_slider.hasFocus)
+    box.scroll.verticalScrollBar().setValue(box.scroll.verticalScrollBar().maximum())
+    qtbot.keyClick(box.pre_slider, Qt.Key.Key_Right)  # still operable by key however far it scrolled
+    assert box.pre_slider.value() == 31 and round(box.pre_box.value()) == 31
+
+
+def test_nomogram_scales_have_titles_clear_of_the_ticks(dialog, qtbot):
+    from viewer.qt.plotting import pyqtgraph
+
+    _window, box = dialog
+    plot = box.nomogram.widget.getPlotItem()
+    titles = [t.textItem.toPlainText().replace("\n", " ") for t in box.nomogram.titles]
+    assert titles == ["Pre-test probability %", "Likelihood ratio", "Post-test probability %"]
+    area = plot.vb.sceneBoundingRect()
+    others = [item for item in plot.vb.addedItems
+              if isinstance(item, pyqtgraph().TextItem) and item not in box.nomogram.titles
+              and item not in box.nomogram.labels]
+    assert len(others) > 40
+    for title in box.nomogram.titles:
+        shape = title.sceneBoundingRect()
+        assert area.contains(shape), (title.textItem.toPlainText(), shape, area)
+        assert not any(shape.intersects(o.sceneBoundingRect()) for o in others)

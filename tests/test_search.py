@@ -253,3 +253,64 @@ def test_escape_closes_without_moving_and_names_are_spoken(open_window, repo, qt
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert window.history.current == before
     assert window.search_action.shortcut().toString() == "Ctrl+K"
+
+
+# ----- near matches for a misspelt word -------------------------------------------------------------------
+@pytest.mark.parametrize("typed, meant", [("pirifromis", "piriformis"), ("hamstrnig", "hamstring"),
+                                          ("sicatic", "sciatic"), ("sciatc nerve", "sciatic nerve"),
+                                          ("obturater", "obturator"), ("sitting pian", "sitting pain")])
+def test_a_misspelt_word_finds_the_nearest_indexed_word(bundled, typed, meant):
+    _content, index = bundled
+    assert index.correct(typed) == meant
+    hits = index.search(typed)
+    assert hits and all(h.spelled == meant for h in hits)
+    assert [(h.lesson_id, h.anchor) for h in hits] == [(h.lesson_id, h.anchor) for h in index.search(meant)]
+    assert index.search(meant)[0].spelled == ""  # spelt right: no correction claimed
+
+
+def test_an_unfinished_word_is_compared_with_word_starts(bundled):
+    _content, index = bundled
+    assert index.correct("pirifr") == "piriformis"      # a slip caught before the word ends
+    assert index.correct("pirifr ") is None             # a finished word must be near a whole word
+    assert index.correct("piriformis") is None and index.correct("pirif") is None  # it matches: nothing to mend
+    for nonsense in ("zzzqqq", "cauda zzzqqq", "xq", "12345"):
+        assert index.correct(nonsense) is None and index.search(nonsense) == []
+
+
+def test_edit_distance_counts_a_swap_as_one_edit():
+    from viewer.model.search_spelling import prefix_distances
+
+    assert prefix_distances("pirifromis", "piriformis", 2)[-1] == 1
+    assert prefix_distances("kitten", "sitting", 2)[-1] == 3  # over the limit: limit + 1
+    assert prefix_distances("abc", "abcdef", 1) == [1 + 1, 2, 1, 0, 1, 2, 2]
+    assert prefix_distances("", "ab", 2) == [0, 1, 2]
+
+
+def test_typing_with_near_matches_stays_fast(bundled):
+    """Loose bounds (the benchmark's are 10 ms a keystroke): misspelt typing costs about what plain typing does."""
+    _content, index = bundled
+    plain = keystroke_timings(index, "piriformis syndrome")
+    misspelt = keystroke_timings(index, "pirifromis syndrom")
+    assert sorted(misspelt)[len(misspelt) // 2] < 0.05
+    assert sum(misspelt) < 10 * sum(plain) + 0.05
+
+
+def test_the_box_says_what_it_searched_for_instead_and_marks_it(open_window, repo, qtbot):
+    from viewer.qt.search_dialog import marked_runs
+
+    window = open_window(repo)
+    dialog = open_box(window, qtbot)
+    type_text(dialog, "pirifromis")
+    assert dialog.results.count() > 0
+    status = dialog.status.text()
+    assert "Showing results for <b>piriformis</b>" in status and "pirifromis" in status
+    assert "Showing results for piriformis" in dialog.status.accessibleDescription()
+    hit = dialog.results.item(0).data(Qt.ItemDataRole.UserRole + 1)
+    marked = [text for text, is_match in marked_runs(hit.title, dialog.query) + marked_runs(hit.snippet, dialog.query)
+              if is_match]
+    assert marked and all(fold(text) == "piriformis" for text in marked)
+    QTest.keyClick(dialog.field, Qt.Key.Key_Backspace)  # "pirifromi": still mended, as a word start
+    assert "Showing results for <b>piriformis</b>" in dialog.status.text()
+    press(window, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert window.current_lesson() == hit.lesson_id

@@ -6,6 +6,7 @@
     title = "Ischiofemoral space on MRI"
     unit = "mm"
     series = ["Patients (IFI)", "Controls"]
+    series_phrase = ["patients (IFI)", "controls"]   # optional: the names mid-sentence
     patient_value = true           # range charts: a field for a patient's measured value
     note = "Caveat shown under the chart."
 
@@ -90,6 +91,18 @@ class Chart:
     level: str | None = None  # the lesson block it sits in (None = both levels)
     cite: list[str] = field(default_factory=list)  # for the note; items and cutoffs cite their own
     y_range: tuple[float, float] | None = None
+    series_phrase: list[str] = field(default_factory=list)
+
+    def phrase(self, index: int) -> str:
+        """Series ``index`` as written mid-sentence: 'Patients with IFI' -> 'patients with IFI'.
+        A first word in plain title case is lowered; 'series_phrase' overrides (for proper nouns)."""
+        if index < len(self.series_phrase) and self.series_phrase[index].strip():
+            return self.series_phrase[index]
+        name = self.series[index]
+        first = name.split(" ", 1)[0]
+        if len(first) > 1 and first[0].isupper() and first[1:].isalpha() and first[1:].islower():
+            return name[0].lower() + name[1:]
+        return name
 
     def cite_keys(self) -> list[str]:
         keys: list[str] = []
@@ -161,7 +174,7 @@ def parse_chart(text: str, path: Path, first_line: int) -> tuple[Chart | None, l
     chart = Chart(chart_id, kind, title.strip(), path, first_line - 1, unit=str(data.get("unit", "")),
                   series=[str(s) for s in data.get("series", [])], note=str(data.get("note", "")),
                   patient_value=bool(data.get("patient_value", False)), y_label=str(data.get("y_label", "")),
-                  cite=_keys(data.get("cite")))
+                  cite=_keys(data.get("cite")), series_phrase=_keys(data.get("series_phrase")))
     y_range = data.get("y_range")
     if y_range is not None:
         if isinstance(y_range, list) and len(y_range) == 2 and all(map(_is_number, y_range)) and y_range[0] < y_range[1]:
@@ -313,7 +326,7 @@ def describe_value(chart: Chart, value: float) -> list[str]:
         side = "below" if value < cutoff.value else "at" if value == cutoff.value else "above"
         words.append(f"{shown} is {side} the {number_text(cutoff.value)}{unit} line: {cutoff.label}.")
     for item in chart.items:
-        groups = list(zip(chart.series, item.values, item.sd))
+        groups = list(zip(map(chart.phrase, range(len(chart.series))), item.values, item.sd))
         inside = [name for name, mean, sd in groups if abs(value - mean) <= sd]
         if inside:
             where = "within 1 SD of " + " and of ".join(inside)

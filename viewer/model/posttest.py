@@ -4,7 +4,9 @@ post-test odds = pre-test odds × LR.
 The tests come from the lessons' accuracy charts. Likelihood ratios reported by the
 source are used as given; where a source reports only sensitivity and specificity they
 are derived here (LR+ = sens / (1 − spec), LR− = (1 − sens) / spec) and marked as
-derived. A test with specificity 1 has no finite LR+ and is left out, with the reason.
+derived. A test whose ratios cannot be used -- specificity 1 (no finite LR+), specificity 0 (no
+finite LR−) or sensitivity 1 or 0 (an LR of 0: one result would read as a certain "no") -- is
+left out, with its own reason.
 Combinations appear only where the source itself reports them (``combined = true``).
 """
 
@@ -66,22 +68,36 @@ def calculator_tests(lessons) -> tuple[list[TestOption], list[str]]:
                 if item.label in seen:
                     continue
                 seen.add(item.label)
-                option = _option(item)
-                if option is None:
-                    left_out.append(f"{item.label}: specificity {item.spec:g} gives no finite LR+")
+                reasons = unusable(item)
+                if reasons:
+                    left_out.append(f"{item.label}: " + " and ".join(reasons))
                 else:
-                    options.append(option)
+                    options.append(_option(item))
     return options, left_out
 
 
-def _option(item) -> TestOption | None:
+def unusable(item) -> list[str]:
+    """Why a test's likelihood ratios cannot be used (empty when they can)."""
+    if item.lr_pos is not None and item.lr_neg is not None:
+        return []  # reported by the source, and checked positive when the chart was read
+    reasons = []
+    if item.spec >= 1:
+        reasons.append(f"specificity {item.spec:g} gives no finite LR+")
+    elif item.spec <= 0:
+        reasons.append(f"specificity {item.spec:g} gives no finite LR−")
+    if item.sens >= 1:
+        reasons.append(f"sensitivity {item.sens:g} gives an LR− of 0 (a negative result would seem to rule "
+                       "the condition out for certain)")
+    elif item.sens <= 0:
+        reasons.append(f"sensitivity {item.sens:g} gives an LR+ of 0 (a positive result would seem to rule "
+                       "the condition out for certain)")
+    return reasons
+
+
+def _option(item) -> TestOption:
     if item.lr_pos is not None and item.lr_neg is not None:
         lr_pos, lr_neg, derived = item.lr_pos, item.lr_neg, False
-    elif item.spec >= 1 or item.spec <= 0:
-        return None
     else:
         lr_pos, lr_neg, derived = item.sens / (1 - item.spec), (1 - item.sens) / item.spec, True
-    if lr_neg <= 0:
-        return None
     return TestOption(item.label, item.target, lr_pos, lr_neg, derived, item.sens, item.spec, item.n_text(),
                       item.source, list(item.cite), item.combined, item.note)

@@ -11,7 +11,9 @@ Rank, best first: the title or heading is the query; it starts with the query;
 it holds every query word; then text. Within that, the words as a phrase first,
 whole words before word starts before word middles, then the current reading
 level, then reading order. Case and accents never matter; every
-query word must match somewhere in the title or text.
+query word must match somewhere in the title or text. When nothing matches and
+a word matches no indexed word at all, the nearest indexed word is tried in its
+place (viewer.model.search_spelling) and the hits say so (``Hit.spelled``).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from viewer.model.lessons import LEVELS
+from viewer.model.search_spelling import Spelling
 from viewer.model.search_text import (SUBSTRING_MIN, WORD, first_match, fold, highlight_spans, lesson_sections,
                                       match_patterns, snippet_around, whole_words, words)
 
@@ -44,6 +47,7 @@ class Hit:
     level: str | None = None  # reading level the text belongs to; None = both
     context: str = ""      # what the hit is in: lesson title, "Glossary", "Question"
     find_text: str = ""    # words to highlight in the opened lesson ("" = just the heading)
+    spelled: str = ""      # the query as corrected when the words typed matched nothing ("" = as typed)
 
 
 @dataclass
@@ -151,6 +155,7 @@ class SearchIndex:
         self._lessons = _bits(kind_ids.get("lesson", []))
         shared = _bits(level_ids.get(None, []))
         self._level = {level: shared | _bits(level_ids.get(level, [])) for level in LEVELS}
+        self._spelling = Spelling(self._vocab, {word: bits.bit_count() for word, bits in self._any.items()})
         self._short: dict[str, tuple[int, int]] = {}
         self._short_heads: dict[str, int] = {}
         for word in self._vocab:
@@ -165,9 +170,30 @@ class SearchIndex:
         """The best ``limit`` hits for ``query``; ``level`` (the reader's current level) ranks first."""
         self.build()
         typed = words(query)
-        terms = list(dict.fromkeys(typed))
-        if not terms or limit <= 0:
+        if not typed or limit <= 0:
             return []
+        hits = self._search(typed, limit, level)
+        if not hits:
+            spelled = self.correct(query)
+            if spelled:
+                hits = self._search(spelled.split(), limit, level, spelled)
+        return hits
+
+    def correct(self, query: str) -> str | None:
+        """``query`` with each word that matches no indexed word replaced by the nearest one; None if
+        every word matches something, or a word has no near match. The last word may be unfinished."""
+        self.build()
+        typed, changed = words(query), False
+        for number, term in enumerate(typed):
+            if not self._term_bits(term)[0]:
+                near = self._spelling.closest(term, partial=number == len(typed) - 1 and not query[-1:].isspace())
+                if near is None:
+                    return None
+                typed[number], changed = near, True
+        return " ".join(typed) if changed else None
+
+    def _search(self, typed: list[str], limit: int, level: str | None, spelled: str = "") -> list[Hit]:
+        terms = list(dict.fromkeys(typed))
         matches = [self._term_bits(term) for term in terms]
         found = _all(m[0] for m in matches)
         if not found:
@@ -187,8 +213,8 @@ class SearchIndex:
                     for tier in _tiers(word_tier, (preferred,)):
                         chosen.extend(_lowest(tier, limit - len(chosen)))
                         if len(chosen) >= limit:
-                            return self._hits(chosen, terms, level, in_title_all)
-        return self._hits(chosen, terms, level, in_title_all)
+                            return self._hits(chosen, terms, level, in_title_all, spelled)
+        return self._hits(chosen, terms, level, in_title_all, spelled)
 
     def _term_bits(self, term: str) -> tuple[int, int, int, int]:
         """(documents with the term anywhere, in the title, as a whole word, at a word start)."""
@@ -240,7 +266,8 @@ class SearchIndex:
         return bits
 
     # ----- hits ------------------------------------------------------------------------------------------
-    def _hits(self, numbers: list[int], terms: list[str], level: str | None, in_title: int) -> list[Hit]:
+    def _hits(self, numbers: list[int], terms: list[str], level: str | None, in_title: int,
+              spelled: str = "") -> list[Hit]:
         """Hits with snippets; when the title matches, the snippet is the start of the text."""
         patterns = match_patterns(terms)
         hits = []
@@ -253,7 +280,7 @@ class SearchIndex:
             if doc.kind == "glossary":
                 lesson_id, anchor, found, doc_level = self._glossary_target(number, level)
             hits.append(Hit(doc.kind, doc.title, snippet, start, end, lesson_id, anchor, doc_level,
-                            doc.context, whole_words(doc.body, span) if doc.kind == "lesson" else found))
+                            doc.context, whole_words(doc.body, span) if doc.kind == "lesson" else found, spelled))
         return hits
 
     def _glossary_target(self, number: int, level: str | None) -> tuple:

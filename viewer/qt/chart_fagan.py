@@ -15,7 +15,17 @@ from viewer.qt.plotting import pyqtgraph
 
 PROBABILITIES = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99,
                  0.995, 0.999]
+TITLES = ("Pre-test\nprobability %", "Likelihood\nratio", "Post-test\nprobability %")
+TOP = 9.0  # the scales end at ±6.9; above them, room for the titles (their top edge at TOP)
 RATIOS = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]
+
+
+def _centred():
+    from PySide6.QtGui import QTextOption
+
+    option = QTextOption()
+    option.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+    return option
 
 
 def percent(p: float) -> str:
@@ -38,7 +48,7 @@ class FaganNomogram:
         plot.hideAxis("left")
         plot.hideAxis("bottom")
         plot.setXRange(-0.55, 2.55, padding=0)
-        plot.setYRange(-7.4, 7.6, padding=0)
+        plot.setYRange(-7.4, TOP, padding=0)
         self._scales(plot)
         self.positive = plot.plot([], [], pen=pg.mkPen(VERMILION, width=3), symbol="o", symbolSize=10,
                                   symbolBrush=VERMILION, symbolPen=pg.mkPen(INK))
@@ -54,12 +64,17 @@ class FaganNomogram:
 
     def _scales(self, plot) -> None:
         pg = pyqtgraph()
-        for x, title in ((0, "Pre-test\nprobability"), (1, "Likelihood\nratio"), (2, "Post-test\nprobability")):
+        self.titles = []
+        for x, title in enumerate(TITLES):
             plot.plot([x, x], [-6.9, 6.9], pen=pg.mkPen(INK, width=2))
-            text = pg.TextItem(title, color=INK, anchor=(0.5, 1))
+            text = pg.TextItem(title, color=INK, anchor=(0.5, 0))
             text.setFont(small_font(9.5, bold=True))
-            text.setPos(x, 7.6)
+            text.textItem.document().setDefaultTextOption(_centred())
+            text.textItem.setTextWidth(text.textItem.document().idealWidth())  # centred lines need a width
+            text.updateTextPos()
+            text.setPos(x, TOP)
             plot.addItem(text)
+            self.titles.append(text)
         for p in PROBABILITIES:
             for x, y, anchor in ((0, -logit(p), (1.15, 0.5)), (2, logit(p), (-0.15, 0.5))):
                 self._tick(plot, x, y, percent(p), anchor)

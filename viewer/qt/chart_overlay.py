@@ -9,7 +9,7 @@ widget (and pyqtgraph with it) is built only when its place first scrolls into v
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QTextCursor, QTextImageFormat
+from PySide6.QtGui import QFont, QImage, QPainter, QPalette, QTextCursor, QTextImageFormat
 from PySide6.QtWidgets import QTextBrowser
 
 SCHEME = "chart"
@@ -72,9 +72,10 @@ class ChartOverlays(QObject):
         if chart is None:
             return None
         image = QImage(self.width(), self.height(chart_id), QImage.Format.Format_ARGB32_Premultiplied)
-        image.fill(QColor("#f4f4f4"))
+        palette = self.panel.palette()  # the theme's colours, so a dark lesson shows no pale flash
+        image.fill(palette.color(QPalette.ColorRole.AlternateBase))
         painter = QPainter(image)
-        painter.setPen(QColor("#333333"))
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
         font = QFont()
         font.setPointSizeF(11)
         painter.setFont(font)

@@ -9,22 +9,43 @@ import html
 import math
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QCursor, QImage
-from PySide6.QtWidgets import (QAbstractScrollArea, QDoubleSpinBox, QFrame, QHBoxLayout, QLabel, QToolTip, QVBoxLayout,
-                               QWidget)
+from PySide6.QtGui import QColor, QCursor, QImage, QPalette
+from PySide6.QtWidgets import (QAbstractScrollArea, QApplication, QDoubleSpinBox, QFrame, QHBoxLayout, QLabel, QToolTip,
+                               QVBoxLayout, QWidget)
 
 from viewer.model.charts import Chart, describe_value, number_text, text_lines
-from viewer.qt.chart_plot import INK, PURPLE, draw, small_font
+from viewer.qt.chart_fit import fit
+from viewer.qt.chart_plot import PRINT, PURPLE, Ink, draw, small_font
 from viewer.qt.plotting import pyqtgraph
 
 pg = pyqtgraph()
 HOVER_PIXELS = 26
 HINT = "Point at a marker or bar, or click the chart and press the arrow keys, to read its exact numbers."
 ENTER_HINT = "Press Enter to use this chart (arrow keys read values; Escape returns to the text)."
-PLOT_HEIGHT = {"range": 330, "accuracy": 400, "paired": 300}
-STYLE = ("QFrame#chart { background: #ffffff; border: 1px solid #9a9a9a; border-radius: 4px; }"
-         "QLabel { color: #1a1a1a; background: transparent; border: none; }"
-         "QGraphicsView { border: 2px solid transparent; } QGraphicsView:focus { border: 2px solid #0072B2; }")
+PLOT_HEIGHT = {"range": 330, "paired": 300}
+ROW_HEIGHT = 50  # accuracy charts: a test's two bars and its name on up to three lines
+
+
+def plot_height(chart: Chart, scale: float = 1.0) -> int:
+    if chart.type == "accuracy":  # rows do not shrink on paper: their names need the room
+        return ROW_HEIGHT * len(chart.items) + 40
+    return int(PLOT_HEIGHT[chart.type] * scale)
+STYLE = ("QFrame#chart {{ background: {paper}; border: 1px solid #9a9a9a; border-radius: 4px; }}"
+         "QLabel {{ color: {text}; background: transparent; border: none; }}"
+         "QGraphicsView {{ border: 2px solid transparent; }} QGraphicsView:focus {{ border: 2px solid {focus}; }}")
+FOCUS = "#0072B2"
+NOWRAP = 32  # legend entries this short are kept on one line
+
+
+def palette_ink() -> Ink:
+    """The live chart follows the app's colours (light, dark or high-contrast theme)."""
+    palette = QApplication.palette()
+    paper, text = palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text)
+    if paper.lightness() > 128:
+        return PRINT
+    muted = QColor((paper.red() + 3 * text.red()) // 4, (paper.green() + 3 * text.green()) // 4,
+                   (paper.blue() + 3 * text.blue()) // 4)
+    return Ink(text.name(), paper.name(), muted.name())
 
 
 class ChartPlot(pg.PlotWidget):
@@ -54,8 +75,12 @@ class ChartWidget(QFrame):
     def __init__(self, chart: Chart, parent: QWidget | None = None, for_print: bool = False):
         super().__init__(parent)
         self.chart = chart
+        self.ink = PRINT if for_print else palette_ink()
+        focus = FOCUS if self.ink.paper == PRINT.paper else QApplication.palette().color(QPalette.ColorRole.Highlight).name()
+        self.style_sheet = STYLE.format(paper=self.ink.paper, text=self.ink.text, focus=focus)
+        self.focus_colour = focus
         self.setObjectName("chart")
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(self.style_sheet)
         self.setAccessibleName(f"Chart: {chart.title}")
         self.setAccessibleDescription(" ".join(text_lines(chart)))
         layout = QVBoxLayout(self)
@@ -70,18 +95,23 @@ class ChartWidget(QFrame):
         self.legend.setWordWrap(True)
         self.legend.setFont(small_font(9.5))
         layout.addWidget(self.legend)
-        self.plot = ChartPlot()
-        self.plot.setMinimumHeight(int(PLOT_HEIGHT[chart.type] * (0.75 if for_print else 1)))
+        self.plot = ChartPlot(background=self.ink.paper)
+        if for_print:  # a fixed size on paper: the picture is as tall as its parts, no taller
+            self.plot.setFixedHeight(plot_height(chart, 0.75))
+        else:
+            self.plot.setMinimumHeight(plot_height(chart))
         self.plot.setFocusPolicy(Qt.FocusPolicy.StrongFocus if not for_print else Qt.FocusPolicy.NoFocus)
         self.plot.setAccessibleName(f"{chart.title}: use the arrow keys to read each value")
         self.plot.setAccessibleDescription(" ".join(text_lines(chart)))
         self.plot.setToolTip("")
         layout.addWidget(self.plot)
-        self.spots, keys = draw(self.plot.getPlotItem(), chart)
-        self.legend.setText(("<br/>" if chart.type == "paired" else " &nbsp; ").join(f"<span style='color:{k.colour}; font-size:13pt'>{k.glyph}</span>"
-                                            f"&nbsp;{html.escape(k.name)}" for k in keys))
+        self.spots, keys, self.layout_ = draw(self.plot.getPlotItem(), chart, self.ink)
+        self.legend.setText(("<br/>" if chart.type == "paired" else " &nbsp; ").join(
+            f"<span style='white-space:{'nowrap' if len(k.name) <= NOWRAP else 'normal'}'><span style='color:{k.colour}; "
+            f"font-size:13pt'>{k.glyph}</span>&nbsp;{html.escape(k.name)}</span>" for k in keys))
+        self.plot.getPlotItem().vb.sigResized.connect(self.fit)
         self.current = -1
-        self.ring = pg.ScatterPlotItem(size=26, pen=pg.mkPen(INK, width=2.5), brush=None, symbol="o")
+        self.ring = pg.ScatterPlotItem(size=26, pen=pg.mkPen(self.ink.text, width=2.5), brush=None, symbol="o")
         self.ring.setZValue(50)
         self.plot.addItem(self.ring)
         self.readout = QLabel("" if for_print else HINT)
@@ -103,9 +133,13 @@ class ChartWidget(QFrame):
         self.plot.scene().sigMouseMoved.connect(self._hover)
         self.plot.installEventFilter(self)
 
+    def fit(self, *_args) -> None:
+        """Place the labels for the plot's size now (see chart_fit)."""
+        fit(self.plot.getPlotItem(), self.layout_)
+
     def set_link_focus(self, on: bool) -> None:
         """The lesson's Tab focus is on this chart's link: a thick outline and a hint."""
-        self.setStyleSheet(STYLE + ("QFrame#chart { border: 3px solid #0072B2; }" if on else ""))
+        self.setStyleSheet(self.style_sheet + (f"QFrame#chart {{ border: 3px solid {self.focus_colour}; }}" if on else ""))
         if on:
             self.readout.setText(ENTER_HINT)
         elif self.readout.text() == ENTER_HINT:
@@ -149,8 +183,8 @@ class ChartWidget(QFrame):
         self.patient_line = pg.InfiniteLine(pos=value, angle=0, pen=pg.mkPen(PURPLE, width=4,
                                                                              style=Qt.PenStyle.DashDotLine),
                                             label=f"Patient: {number_text(value)}{unit}",
-                                            labelOpts={"position": 0.97, "color": INK, "anchors": [(1, 1), (1, 1)],
-                                                       "fill": pg.mkBrush(255, 255, 255, 220)})
+                                            labelOpts={"position": 0.97, "color": self.ink.text,
+                                                       "anchors": [(1, 1), (1, 1)], "fill": self.ink.fill()})
         self.patient_line.label.setFont(small_font(9, bold=True))
         self.patient_line.setZValue(40)
         self.plot.addItem(self.patient_line)
@@ -199,8 +233,8 @@ def chart_image(chart: Chart, width: int, scale: float = 2.0) -> QImage:
     """The chart drawn off screen for print, ``width`` wide and as tall as it needs: no read-out
     or patient field; the legend, caveat and source are kept."""
     widget = ChartWidget(chart, for_print=True)
-    height = min(widget.heightForWidth(width), round(width * 0.8))
-    widget.resize(width, height)
+    height = widget.heightForWidth(width)
+    lay_out_hidden(widget, width, height)
     image = QImage(round(width * scale), round(height * scale), QImage.Format.Format_ARGB32_Premultiplied)
     image.setDevicePixelRatio(scale)
     image.fill(QColor("white"))
@@ -209,3 +243,14 @@ def chart_image(chart: Chart, width: int, scale: float = 2.0) -> QImage:
     widget.close()
     widget.deleteLater()
     return image
+
+
+def lay_out_hidden(widget: ChartWidget, width: int, height: int) -> None:
+    """Size a chart that is never shown and place its labels for that size: a hidden widget is
+    told its size only when drawn, too late for the labels."""
+    widget.resize(width, height)
+    widget.layout().activate()
+    for _ in range(3):  # the plot, then its axes (which the labels may resize), then the labels again
+        widget.plot.resizeEvent(None)  # pyqtgraph fits its plot item to the view here
+        widget.plot.getPlotItem().layout.activate()
+        widget.fit()

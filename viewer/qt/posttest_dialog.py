@@ -1,26 +1,20 @@
 """Tools ▸ Post-test probability: choose a test, set a pre-test probability, read the
 post-test probability for a positive and a negative result, as numbers and on a Fagan
-nomogram. Built on first use; install() only adds the menu entry."""
+nomogram. Built on first use; the menu entry is made by viewer/qt/posttest_menu.py."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel,
-                               QSlider, QVBoxLayout)
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import (QBoxLayout, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout,
+                               QFrame, QHBoxLayout, QLabel, QScrollArea, QSlider, QVBoxLayout, QWidget)
 
 from viewer.model.charts import proportion_text
 from viewer.model.posttest import post_test, calculator_tests
 
-SHORTCUT = "Ctrl+Shift+L"  # L for likelihood ratio
 CAVEAT = ("The pre-test probability is your own estimate for this patient. The result assumes the test performs "
           "as it did in the study group, for that study's target condition. Tests are not chained: a combination "
           "is offered only where the study reported it.")
-
-
-def install(window) -> None:
-    window.posttest_action = window._action("&Post-test probability…", lambda: show_dialog(window), [SHORTCUT],
-                                            "Post-test probability from a test's likelihood ratios")
-    window.tools_menu.addAction(window.posttest_action)
+SIDE_BY_SIDE_WIDTH = 1000  # from this much screen width the nomogram sits beside the words, not under them
 
 
 def show_dialog(window) -> "PostTestDialog":
@@ -43,10 +37,12 @@ class PostTestDialog(QDialog):
         self.bibliography = window.content.bibliography
         lessons = [window.content.lessons[i] for i in window.content.lesson_order()]
         self.options, left_out = calculator_tests(lessons)
-        layout = QVBoxLayout(self)
+        words = QVBoxLayout()
         form = QFormLayout()
         self.test_box = QComboBox()
         self.test_box.setAccessibleName("Test")
+        self.test_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.test_box.setMinimumContentsLength(24)  # long test names are cut in the box, never the dialog
         for option in self.options:
             self.test_box.addItem(f"{option.label} — {option.target}" + (" (LR derived)" if option.derived else ""))
         form.addRow("&Test:", self.test_box)
@@ -71,31 +67,62 @@ class PostTestDialog(QDialog):
         pre_label = QLabel("P&re-test probability:")
         pre_label.setBuddy(self.pre_box)
         form.addRow(pre_label, pre_row)
-        layout.addLayout(form)
+        words.addLayout(form)
         self.result = QLabel()
         self.result.setObjectName("result")
         self.result.setWordWrap(True)
         self.result.setAccessibleName("Post-test probabilities")
         self.result.setStyleSheet("font-size: 15pt;")
-        layout.addWidget(self.result)
+        words.addWidget(self.result)
         self.nomogram = FaganNomogram()
-        layout.addWidget(self.nomogram.widget, 1)
         self.source = QLabel()
         self.source.setObjectName("source")
         self.source.setWordWrap(True)
-        layout.addWidget(self.source)
+        words.addWidget(self.source)
         caveat = QLabel(CAVEAT + (" Left out: " + "; ".join(left_out) + "." if left_out else ""))
         caveat.setWordWrap(True)
-        layout.addWidget(caveat)
+        words.addWidget(caveat)
+        words.addStretch(1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
-        layout.addWidget(buttons)
+        self._lay_out(words, buttons)
         self.test_box.currentIndexChanged.connect(self.update_result)
         self.pre_slider.valueChanged.connect(lambda v: self.pre_box.setValue(v) if round(self.pre_box.value()) != v
                                              else None)
         self.pre_box.valueChanged.connect(self._pre_box_changed)
-        self.resize(640, 860)
         self.update_result()
+
+    def _lay_out(self, words: QVBoxLayout, buttons: QDialogButtonBox) -> None:
+        """Fit the screen: the nomogram beside the words on a wide screen, under them on a narrow one;
+        the whole body scrolls if the screen is shorter still (the Close button always shows)."""
+        screen = self.screen().availableGeometry()
+        side = screen.width() >= SIDE_BY_SIDE_WIDTH
+        body = QWidget()
+        self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight if side else QBoxLayout.Direction.TopToBottom, body)
+        self.body.setContentsMargins(0, 0, 0, 0)
+        self.body.addLayout(words, 1 if side else 0)
+        self.body.addWidget(self.nomogram.widget, 1)
+        self.scroll = QScrollArea()
+        self.scroll.setAccessibleName("Post-test probability calculator")
+        body.installEventFilter(self)
+        self.scroll.setWidget(body)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.scroll, 1)
+        layout.addWidget(buttons)
+        wanted = (1060, 640) if side else (720, 900)
+        self.resize(min(wanted[0], screen.width() - 40), min(wanted[1], screen.height() - 60))
+
+    def eventFilter(self, watched, event) -> bool:
+        """A scroll bar appearing narrows the body; make its layout follow (Qt can leave it wider)."""
+        if event.type() == QEvent.Type.Resize and watched is self.scroll.widget():
+            layout = watched.layout()
+            if layout.geometry().width() != watched.width():
+                layout.invalidate()
+                layout.activate()
+        return False
 
     def _pre_box_changed(self, value: float) -> None:
         self.pre_slider.blockSignals(True)

@@ -8,6 +8,7 @@ box opens, so the window never freezes on a large content pack; the box says
 
 from __future__ import annotations
 
+import html
 import re
 import threading
 
@@ -78,6 +79,8 @@ class SearchDialog(QDialog):
         self.field.returnPressed.connect(self.open_current)
         self.field.installEventFilter(self)
         self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.RichText)
+        self.status.setWordWrap(True)
         self.status.setAccessibleName("Search status")
         self.results = QListWidget()
         self.results.setAccessibleName("Search results")
@@ -123,7 +126,7 @@ class SearchDialog(QDialog):
     def _check_ready(self) -> None:
         if self.build_error:
             self._poll.stop()
-            self.status.setText(self.build_error)
+            self.status.setText(html.escape(self.build_error))
         elif self.index.ready:
             self._poll.stop()
             self.refresh()
@@ -131,11 +134,14 @@ class SearchDialog(QDialog):
     # ----- searching -----------------------------------------------------------------------------------
     def refresh(self) -> None:
         """Run the search for what is in the box now and show the results."""
-        self.query = self.field.text()
+        typed = self.query = self.field.text()
         self.results.clear()
         if not self.index.ready:
             return
-        hits = self.index.search(self.query, LIMIT, self.main_window.level) if self.query.strip() else []
+        hits = self.index.search(typed, LIMIT, self.main_window.level) if typed.strip() else []
+        spelled = hits[0].spelled if hits else ""
+        if spelled:
+            self.query = spelled  # the words the results hold, so those are what is marked
         for hit in hits:
             item = QListWidgetItem(f"{hit.title} — {hit.snippet}")
             item.setData(HIT_ROLE, hit)
@@ -145,13 +151,17 @@ class SearchDialog(QDialog):
             self.results.addItem(item)
         if hits:
             self.results.setCurrentRow(0)
-        if not self.query.strip():
+        if not typed.strip():
             self.status.setText("Type a word to search all lessons, the glossary and the questions.")
         elif not hits:
-            self.status.setText(f"No matches for “{self.query.strip()}”.")
+            self.status.setText(f"No matches for “{html.escape(typed.strip())}”.")
+        elif spelled:
+            self.status.setText(f"Showing results for <b>{html.escape(spelled)}</b> (nothing matched "
+                                f"“{html.escape(typed.strip())}”).")
         else:
             more = "the best " if len(hits) == LIMIT else ""
             self.status.setText(f"Showing {more}{len(hits)} result{'s' if len(hits) != 1 else ''}.")
+        self.status.setAccessibleDescription(html.unescape(re.sub(r"<[^>]+>", "", self.status.text())))
 
     def eventFilter(self, watched, event) -> bool:
         if watched is self.field and event.type() == QEvent.Type.KeyPress and event.key() in MOVES:
