@@ -15,11 +15,11 @@ from pathlib import Path
 
 from viewer.model.geometry import BBox, Command, Shape, shape_from_parts
 from viewer.model.problems import ContentError, Problem, line_of
+from viewer.model.svg_safety import entity_line, neutralized, unsafe_parts
 from viewer.model.textfile import read_text
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 GEOMETRY_TAGS = {"path", "rect", "circle", "ellipse", "polygon", "polyline"}
-FORBIDDEN_TAGS = {"image", "use", "script", "foreignObject", "feImage"}
 MAX_SVG_BYTES = 8 * 1024 * 1024
 
 
@@ -32,6 +32,7 @@ class Diagram:
     label_ids: list[str] = field(default_factory=list)
     layer_ids: list[str] = field(default_factory=list)  # top-level groups, back to front
     _root: ET.Element | None = field(default=None, repr=False)
+    safe_svg: bytes | None = field(default=None, repr=False)  # set when references were removed
 
     def line_of_id(self, element_id: str) -> int:
         return line_of(self.text, f'id="{element_id}"')
@@ -66,6 +67,10 @@ class Diagram:
 
 def load_diagram(path: Path) -> Diagram:
     text = read_text(path, MAX_SVG_BYTES)
+    entity = entity_line(text)
+    if entity is not None:
+        raise ContentError(Problem(path, entity, "the diagram declares XML entities (<!ENTITY>), which can read "
+                                                 "other files; remove the DOCTYPE block"))
     try:
         root = ET.fromstring(text)
     except ET.ParseError as exc:
@@ -80,20 +85,18 @@ def load_diagram(path: Path) -> Diagram:
     labels_group = next((el for el in root.iter() if el.get("id") == "labels"), None)
     label_ids = [el.get("id") for el in labels_group if el.get("id")] if labels_group is not None else []
     layer_ids = [el.get("id") for el in root if el.tag == f"{SVG_NS}g" and el.get("id")]
-    return Diagram(path, view_box, text, ids, label_ids, layer_ids, root)
+    safe = ET.tostring(neutralized(root), encoding="utf-8") if unsafe_parts(root) else None
+    return Diagram(path, view_box, text, ids, label_ids, layer_ids, root, safe)
 
 
 def unsafe_references(diagram: Diagram) -> list[Problem]:
-    """Elements that could pull other files or the network into the view."""
-    problems = []
+    """Elements that could pull other files or the network into the view (removed before showing)."""
     assert diagram._root is not None
-    for element in diagram._root.iter():
+    problems = []
+    for element, what in unsafe_parts(diagram._root):
         tag = element.tag.replace(SVG_NS, "")
-        href = element.get("{http://www.w3.org/1999/xlink}href") or element.get("href") or ""
-        if tag in FORBIDDEN_TAGS or (href and not href.startswith("#")):
-            where = element.get("id") or tag
-            problems.append(Problem(diagram.path, diagram.line_of_id(where) if element.get("id") else line_of(diagram.text, f"<{tag}"),
-                                    f"<{tag}> refers to something outside the diagram; it is not allowed and will not be shown"))
+        line = diagram.line_of_id(element.get("id")) if element.get("id") else line_of(diagram.text, f"<{tag}")
+        problems.append(Problem(diagram.path, line, f"{what}; this is not allowed and is left out of the view"))
     return problems
 
 

@@ -17,10 +17,17 @@ def figure_problem(path: Path) -> str | None:
     if suffix == ".svg":
         import xml.etree.ElementTree as ET
 
+        from viewer.model.svg_safety import entity_line, unsafe_parts
+
         try:
-            ET.parse(path)
-        except (ET.ParseError, OSError) as exc:
+            text = path.read_text(encoding="utf-8")
+            if entity_line(text) is not None:
+                return f"figure {path.name} declares XML entities (<!ENTITY>), which can read other files"
+            unsafe = unsafe_parts(ET.fromstring(text))
+        except (ET.ParseError, OSError, UnicodeDecodeError) as exc:
             return f"figure {path.name} is not a valid SVG: {exc}"
+        if unsafe:
+            return f"figure {path.name}: {unsafe[0][1]}; it is left out of the view"
         return None
     if suffix not in RASTER:
         return f"figure {path.name}: use PNG, JPEG, GIF, WebP or SVG"
@@ -36,8 +43,9 @@ def figure_problem(path: Path) -> str | None:
                 image.verify()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         return f"figure {path.name} is far too large to open safely (a decompression bomb?)"
-    except Exception as exc:  # Pillow raises many kinds for a broken file
-        return f"figure {path.name} cannot be opened as an image ({exc.__class__.__name__}: {exc})"
+    except Exception:  # Pillow raises many kinds for a broken file
+        return (f"figure {path.name} cannot be opened as a picture; it is damaged or not really "
+                f"a {suffix[1:].upper()} file")
     if max(width, height) > MAX_SIDE or min(width, height) < MIN_SIDE:
         return f"figure {path.name} is {width}x{height} pixels; keep each side between {MIN_SIDE} and {MAX_SIDE}"
     return None

@@ -13,7 +13,8 @@ def read_text(path: Path, max_bytes: int = MAX_TEXT_BYTES) -> str:
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise ContentError(Problem(path, 1, f"file is {size // 1024} KiB; the limit is {max_bytes // 1024} KiB"))
+            raise ContentError(Problem(path, 1, f"the file is {size / 2**20:.1f} MB, too large to be content; "
+                                                f"the limit is {max_bytes / 2**20:.0f} MB"))
         data = path.read_bytes()
     except OSError as exc:
         raise ContentError(Problem(path, 1, f"cannot read file: {exc.strerror or exc}")) from exc

@@ -6,12 +6,11 @@ Nothing about a patient is stored: the drawing and notes live in memory until
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRectF, QStandardPaths, Qt
+from PySide6.QtCore import QObject, QRectF, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QToolBar
+from PySide6.QtWidgets import QApplication, QToolBar
 
 from viewer.model.drawing import Drawing
 from viewer.qt.pen_tool import PEN_COLOURS, PenTool
@@ -250,11 +249,10 @@ class Chairside(QObject):
         return visible.intersected(self.window.scene.diagram_rect) or self.window.scene.diagram_rect
 
     def handout_document(self, paper: str):
-        from viewer.qt.handout import build_document, page_layout, render_picture  # on first use, not at start-up
+        from viewer.qt.handout import build_document, picture_width_px, render_picture  # on first use, not at start-up
 
-        layout = page_layout(paper)
-        width_px = round(layout.paintRectPoints().width() / 72 * 300)
-        picture = render_picture(self.window.scene, self.current_view(), width_px)
+        source = self.current_view()
+        picture = render_picture(self.window.scene, source, picture_width_px(paper, source))
         lesson_id = self.window.current_lesson()
         region = self.window.content.region(self.window.view.selected_id or "")
         title = region.name if region else (self.window.content.lessons[lesson_id].title if lesson_id else "Handout")
@@ -264,6 +262,11 @@ class Chairside(QObject):
                               teachback=teachback)
 
     def save_handout(self) -> None:
+        from datetime import date  # the file dialogs load on first use, not at start-up
+
+        from PySide6.QtCore import QStandardPaths
+        from PySide6.QtWidgets import QFileDialog
+
         region = self.window.view.selected_id or "overview"
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         suggested = str(Path(folder) / f"handout-{region}-{date.today().isoformat()}.pdf")
@@ -288,6 +291,9 @@ class Chairside(QObject):
             self.handout_document(self.paper).print_(printer)
 
     def export_png(self) -> None:
+        from PySide6.QtCore import QStandardPaths
+        from PySide6.QtWidgets import QFileDialog
+
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
         path, _ = QFileDialog.getSaveFileName(self.window, "Export view as PNG",
                                               str(Path(folder) / "dgs-view.png"), "PNG (*.png)")

@@ -62,11 +62,12 @@ class MainWindow(QMainWindow):
         from viewer.qt import text_size, theme; theme.install(self); text_size.install(self)  # noqa: E702
         from viewer.qt import study_menu; study_menu.install(self)  # noqa: E702 -- quizzes, review, teach-back
         from viewer.qt import search_menu; search_menu.install(self)  # noqa: E702 -- Ctrl+K search
-        from viewer.qt import posttest_dialog; posttest_dialog.install(self)  # noqa: E702 -- Tools: post-test
+        from viewer.qt import posttest_menu; posttest_menu.install(self)  # noqa: E702 -- Tools: post-test
 
     # ----- actions -------------------------------------------------------------------------------------
     def _action(self, text: str, slot, shortcuts=(), tip: str = "", checkable: bool = False) -> QAction:
-        action = QAction(text, self)
+        action = QAction(self)  # QAction(text, parent) would make PySide6 build QIcon's enums: slower start
+        action.setText(text)
         sequences = []
         for shortcut in map(QKeySequence, shortcuts):  # platform defaults may repeat an explicit one
             if not shortcut.isEmpty() and shortcut not in sequences:
@@ -102,7 +103,7 @@ class MainWindow(QMainWindow):
         self.level_group = QActionGroup(self)
         self.level_actions = {}
         for number, level in enumerate(LEVELS, start=1):
-            action = QAction(LEVEL_NAMES[level], self, checkable=True)
+            action = QAction(self, text=LEVEL_NAMES[level], checkable=True)
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.setToolTip(f"{LEVEL_NAMES[level]} reading level (Ctrl+{number})")
             action.setChecked(level == self.level)

@@ -14,12 +14,15 @@ class ProblemsDialog(QDialog):
         self.setWindowTitle("Content problems")
         problems = check_content(content)
         layout = QVBoxLayout(self)
-        summary = QLabel(f"{len(problems)} problem(s) in {content.root}" if problems
-                         else f"No problems found in {content.root}.")
+        errors = sum(p.severity == "error" for p in problems)
+        summary = QLabel(f"{errors} error(s) and {len(problems) - errors} warning(s) in {content.root}. "
+                         "Errors leave something out of the app; each line names the file and line to fix."
+                         if problems else f"No problems found in {content.root}.")
         summary.setWordWrap(True)
         layout.addWidget(summary)
         self.text = QPlainTextEdit("\n".join(str(p) for p in problems))
         self.text.setReadOnly(True)
+        self.text.setTabChangesFocus(True)
         self.text.setAccessibleName("Problems")
         layout.addWidget(self.text)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

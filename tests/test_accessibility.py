@@ -1,0 +1,269 @@
+"""Accessibility: WCAG 2.1 AA contrast of every theme (text 4.5:1; highlights 3:1 against the real
+diagram colours near the regions), the theme switch, text size, and an accessible name on every
+control, action and region."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QApplication, QWidget
+
+from viewer.qt.theme import PAPER, THEMES
+from walk_helpers import actions_of, menus_of, plain
+
+TEXT, GRAPHICS = 4.5, 3.0
+URGENT = ("#ffffff", "#b3261e")  # the Urgent help button (main_window.py)
+
+
+def luminance(colour: str) -> float:
+    def channel(value: float) -> float:
+        value /= 255
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+    c = QColor(colour)
+    return 0.2126 * channel(c.red()) + 0.7152 * channel(c.green()) + 0.0722 * channel(c.blue())
+
+
+def contrast(a: str, b: str) -> float:
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def test_contrast_formula():
+    assert contrast("#000000", "#ffffff") == pytest.approx(21.0)
+    assert contrast("#777777", "#ffffff") == pytest.approx(4.48, abs=0.01)
+    assert contrast("#ffffff", "#ffffff") == 1.0
+
+
+def text_pairs(theme):
+    return {"lesson text": (theme.text, theme.base), "window text": (theme.window_text, theme.window),
+            "button text": (theme.button_text, theme.button), "link": (theme.link, theme.base),
+            "visited link": (theme.link_visited, theme.base), "selected text": (theme.selection_text, theme.selection),
+            "tooltip": (theme.tooltip_text, theme.tooltip_base), "placeholder": (theme.placeholder, theme.base),
+            "structure name on the diagram": (theme.tag_text, theme.tag_background), "urgent button": URGENT}
+
+
+def graphics_pairs(theme):
+    return {"outline on its halo": (theme.outline, theme.halo), "tensed hatching on its halo": (theme.tensed, theme.halo),
+            "narrowed hatching on its halo": (theme.narrowed, theme.halo),
+            "tensed key in the positions panel": (theme.tensed, theme.window),
+            "narrowed key in the positions panel": (theme.narrowed, theme.window),
+            "structure name box on the canvas": (theme.tag_background, theme.canvas)}
+
+
+@pytest.mark.parametrize("key", THEMES)
+def test_text_meets_aa(key):
+    theme = THEMES[key]
+    low = {name: round(contrast(*pair), 2) for name, pair in text_pairs(theme).items() if contrast(*pair) < TEXT}
+    assert not low, f"{key}: text below {TEXT}:1: {low}"
+
+
+@pytest.mark.parametrize("key", THEMES)
+def test_graphics_meet_aa(key):
+    theme = THEMES[key]
+    low = {name: round(contrast(*pair), 2) for name, pair in graphics_pairs(theme).items()
+           if contrast(*pair) < GRAPHICS}
+    assert not low, f"{key}: graphics below {GRAPHICS}:1: {low}"
+
+
+def svg_colours(repo) -> set[str]:
+    text = (repo / "resources" / "diagram.svg").read_text(encoding="utf-8")
+    return {c.lower() for c in re.findall(r"(?:fill|stroke|stop-color)\s*[=:]\s*\"?(#[0-9a-fA-F]{6})\b", text)}
+
+
+def sampled_colours_near_regions(repo, size: int = 900) -> set[str]:
+    """The rendered diagram's colours just inside and just outside every region's outline."""
+    from PySide6.QtSvg import QSvgRenderer
+
+    from viewer.model.content import load_content
+
+    content = load_content(repo)
+    box = content.diagram.view_box
+    scale = size / max(box.width, box.height)
+    image = QImage(int(box.width * scale), int(box.height * scale), QImage.Format.Format_RGB32)
+    image.fill(QColor(PAPER))
+    painter = QPainter(image)
+    QSvgRenderer(str(content.diagram.path)).render(painter, QRectF(0, 0, image.width(), image.height()))
+    painter.end()
+    colours = set()
+    for region in content.index().regions:
+        for part in region.shape.parts:
+            for command in part:
+                if command[0] == "Z":
+                    continue
+                x, y = (command[-2] - box.left) * scale, (command[-1] - box.top) * scale
+                for dx in (-4, 0, 4):
+                    for dy in (-4, 0, 4):
+                        px, py = int(x + dx), int(y + dy)
+                        if 0 <= px < image.width() and 0 <= py < image.height():
+                            colours.add(image.pixelColor(px, py).name())
+    return colours
+
+
+@pytest.fixture(scope="module")
+def art_colours(request):
+    from conftest import REPO
+
+    QApplication.instance() or QApplication([])
+    return svg_colours(REPO) | sampled_colours_near_regions(REPO)
+
+
+@pytest.mark.parametrize("key", THEMES)
+def test_highlight_stands_out_on_every_diagram_colour(key, art_colours):
+    """Outline over halo: on every colour of the art near a region, one of the two is 3:1 or more."""
+    theme = THEMES[key]
+    assert len(art_colours) > 50
+    weak = sorted(c for c in art_colours if max(contrast(theme.outline, c), contrast(theme.halo, c)) < GRAPHICS)
+    assert not weak, f"{key}: the highlight is hard to see on {weak}"
+    weak = sorted(c for c in art_colours for effect in (theme.tensed, theme.narrowed)
+                  if max(contrast(effect, c), contrast(theme.halo, c)) < GRAPHICS)
+    assert not weak, f"{key}: a position's hatching is hard to see on {weak}"
+
+
+# ----- the switch and the text size, in the window -------------------------------------------------------------
+def test_theme_cycles_with_ctrl_shift_t_and_is_remembered(mini_dir, open_window, qtbot, tmp_path):
+    window = open_window(mini_dir, data_dir=tmp_path / "d")
+    assert window.theme_actions["light"].isChecked()
+    assert "Theme" in [plain(m.title()) for m in menus_of(window)]
+    qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.theme_actions["dark"].isChecked()
+    assert QApplication.palette().base().color().name() == THEMES["dark"].base
+    assert window.scene.backgroundBrush().color().name() == THEMES["dark"].canvas
+    qtbot.waitUntil(lambda: window.panel.palette().text().color().name() == THEMES["dark"].text)
+    window.theme_actions["high-contrast"].trigger()
+    window.close()
+    again = open_window(mini_dir, data_dir=tmp_path / "d")
+    assert again.theme_actions["high-contrast"].isChecked()
+    assert QApplication.palette().window().color().name() == THEMES["high-contrast"].window
+    again.theme_actions["light"].trigger()
+    assert QApplication.palette().base().color().name() == THEMES["light"].base
+
+
+def test_text_size_follows_the_system_and_ctrl_plus_minus(mini_dir, open_window, qtbot, tmp_path):
+    from viewer.qt import text_size
+
+    app = QApplication.instance()
+    system = app.font()
+    saved = app.property(text_size.BASE_PROPERTY)
+    app.setProperty(text_size.BASE_PROPERTY, None)
+    font = app.font()
+    font.setPointSizeF(13.0)  # the user's system setting
+    app.setFont(font)
+    try:
+        window = open_window(mini_dir, data_dir=tmp_path / "d")
+        lesson_size = lambda: window.panel.document().defaultFont().pointSizeF()  # noqa: E731
+        assert lesson_size() == pytest.approx(13.0 * text_size.LESSON_SCALE)
+        for _ in range(2):
+            qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+        assert lesson_size() == pytest.approx(13.0 * 1.3 * text_size.LESSON_SCALE)
+        assert QApplication.font().pointSizeF() == pytest.approx(13.0 * 1.3)
+        qtbot.keyClick(window, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+        assert QApplication.font().pointSizeF() == pytest.approx(13.0 * 1.15)
+        window.close()
+        again = open_window(mini_dir, data_dir=tmp_path / "d")
+        assert QApplication.font().pointSizeF() == pytest.approx(13.0 * 1.15)  # remembered
+        again.text_reset_action.trigger()
+        assert QApplication.font().pointSizeF() == pytest.approx(13.0)
+        for _ in range(20):
+            again.text_smaller_action.trigger()
+        assert not again.text_smaller_action.isEnabled()
+        assert QApplication.font().pointSizeF() == pytest.approx(13.0 * text_size.SCALES[0])
+    finally:
+        app.setProperty(text_size.BASE_PROPERTY, saved)
+        app.setFont(system)
+
+
+# ----- accessible names ----------------------------------------------------------------------------------------
+def unnamed_controls(root: QWidget) -> list[str]:
+    """Focusable widgets a screen reader could not name (no accessible name and no text)."""
+    missing = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        if not widget.isVisibleTo(root) and widget is not root:
+            continue
+        if widget.focusPolicy() == Qt.FocusPolicy.NoFocus and not isinstance(widget, QAbstractButton):
+            continue
+        if widget.__class__.__name__ in ("QMenu", "QMenuBar", "QScrollBar", "QSplitterHandle", "QToolBarExtension"):
+            continue
+        if widget.objectName() == "qt_toolbar_ext_button":  # Qt's own "more" arrow, named by Qt
+            continue
+        parent = widget.parentWidget()
+        if isinstance(parent, QAbstractScrollArea) and widget is parent.viewport():
+            continue  # named by its scroll area
+        text = widget.accessibleName() or (widget.text() if hasattr(widget, "text") and callable(widget.text)
+                                           and isinstance(widget.text(), str) else "")
+        if not text.strip() and isinstance(widget, QAbstractButton):
+            action = getattr(widget, "defaultAction", lambda: None)()
+            text = action.text() if action else ""
+        if not text.strip():
+            missing.append(f"{widget.__class__.__name__} '{widget.objectName()}' in {widget.parent().__class__.__name__}")
+    return missing
+
+
+def test_every_control_and_action_has_a_name(repo, open_window, qtbot, monkeypatch):
+    from walk_helpers import dialogs_cancelled, trigger_everything
+
+    window = open_window(repo)
+    nameless = [repr(a) for a in actions_of(window) if not plain(a.text())]
+    assert not nameless, nameless
+    assert not [plain(m.title()) for m in menus_of(window) if not plain(m.title())]
+    assert not unnamed_controls(window), unnamed_controls(window)
+    with dialogs_cancelled(monkeypatch):
+        trigger_everything(window, qtbot)  # builds the docks and panels of every feature
+    for dock in window.findChildren(QWidget):
+        if dock.isWindow() and dock is not window and dock.isVisible() and dock.__class__.__name__ != "QMenu":
+            assert not unnamed_controls(dock), unnamed_controls(dock)
+    missing = unnamed_controls(window)
+    assert not missing, missing
+
+
+def test_every_region_has_a_name_and_description_for_screen_readers(repo, open_window, qtbot):
+    window = open_window(repo)
+    regions = {r.id: r for r in window.content.regions}
+    assert all(r.name and r.description for r in regions.values()), "regions.toml: every region needs both"
+    window.panel.setFocus()
+    qtbot.waitUntil(window.panel.hasFocus)
+    window.view.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(window.view.hasFocus)
+    seen = []
+    while window.view.focused_id and window.view.focused_id not in seen:
+        region = regions[window.view.focused_id]
+        seen.append(region.id)
+        assert window.view.accessibleDescription() == f"{region.name}. {region.description}"
+        assert region.name in window.statusBar().currentMessage()
+        qtbot.keyClick(window.view, Qt.Key.Key_Tab)
+    assert set(seen) == set(window.view.region_ids())
+
+
+# ----- never colour alone ---------------------------------------------------------------------------------------
+def grey_changes(before: QImage, after: QImage) -> int:
+    """Pixels whose lightness changed by 3:1 or more: what a viewer without colour vision sees change."""
+    changed = 0
+    for x in range(0, before.width(), 2):
+        for y in range(0, before.height(), 2):
+            a, b = before.pixelColor(x, y).name(), after.pixelColor(x, y).name()
+            if a != b and contrast(a, b) >= GRAPHICS:
+                changed += 1
+    return changed
+
+
+@pytest.mark.parametrize("key", THEMES)
+def test_highlights_show_without_colour(key, mini_dir, open_window, qtbot):
+    window = open_window(mini_dir, size=(800, 600))
+    window.theme_actions[key].trigger()
+    window.view.select_region(None)
+    qtbot.wait(20)
+    plain_view = window.view.viewport().grab().toImage()
+    window.view.set_focused_region("round")
+    qtbot.wait(20)
+    focused = window.view.viewport().grab().toImage()
+    window.view.set_focused_region(None)
+    window.view.select_region("round")
+    qtbot.wait(20)
+    selected = window.view.viewport().grab().toImage()
+    assert grey_changes(plain_view, focused) > 40   # a dashed outline, visible in greyscale
+    assert grey_changes(plain_view, selected) > 60  # a thicker solid outline
+    assert grey_changes(focused, selected) > 20     # and the two differ in shape, not only in colour
+    window.theme_actions["light"].trigger()

@@ -1,0 +1,81 @@
+"""Text size: Ctrl+= / Ctrl+- make all text (lesson and controls) larger or smaller, in steps from
+the system's own font size, which stays the starting point; View ▸ Reset text size (Ctrl+Alt+0)
+returns to it. The choice is remembered."""
+
+from __future__ import annotations
+
+SCALES = (0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0, 2.5)
+DEFAULT_STEP = SCALES.index(1.0)
+LESSON_SCALE = 1.2     # lesson text a little larger than the controls
+TAG_SCALE = 1.25       # the structure name shown on the diagram
+SETTING = "view/text_step"
+BASE_PROPERTY = "dgs_system_point_size"
+
+
+def install(window) -> None:
+    window.text_bigger_action = window._action("&Larger text", lambda: change_text_size(window, +1),
+                                               ["Ctrl+=", "Ctrl++"], "Make all text larger")
+    window.text_smaller_action = window._action("&Smaller text", lambda: change_text_size(window, -1),
+                                                ["Ctrl+-"], "Make all text smaller")
+    window.text_reset_action = window._action("&Reset text size", lambda: set_text_step(window, DEFAULT_STEP),
+                                              ["Ctrl+Alt+0"], "Text at the system's size")
+    menu = window.view_menu.addMenu("Text &size")
+    menu.menuAction().setStatusTip("Make all text larger or smaller")
+    for action in (window.text_bigger_action, window.text_smaller_action, window.text_reset_action):
+        menu.addAction(action)
+    try:
+        step = int(window.settings.value(SETTING, DEFAULT_STEP))
+    except (TypeError, ValueError):
+        step = DEFAULT_STEP
+    set_text_step(window, step, remember=False)
+
+
+def system_point_size() -> float:
+    """The system's text size, read once, before this app scaled it."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    size = app.property(BASE_PROPERTY)
+    if not size:
+        size = app.font().pointSizeF()
+        if size <= 0:  # a pixel-sized system font
+            size = 10.0
+        app.setProperty(BASE_PROPERTY, size)
+    return float(size)
+
+
+def change_text_size(window, direction: int) -> None:
+    set_text_step(window, window.text_step + direction)
+
+
+def set_text_step(window, step: int, remember: bool = True) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    step = max(0, min(len(SCALES) - 1, step))
+    window.text_step = step
+    size = system_point_size() * SCALES[step]
+    font = QApplication.font()
+    font.setPointSizeF(size)
+    QApplication.setFont(font)
+    _apply_lesson_font(window, size)
+    window.text_bigger_action.setEnabled(step < len(SCALES) - 1)
+    window.text_smaller_action.setEnabled(step > 0)
+    if remember:
+        window.settings.set(SETTING, step)
+        window.statusBar().showMessage(f"Text size {round(SCALES[step] * 100)}%.", 3000)
+
+
+def _apply_lesson_font(window, size: float) -> None:
+    panel = window.panel
+    font = panel.document().defaultFont()
+    font.setPointSizeF(size * LESSON_SCALE)
+    panel.document().setDefaultFont(font)
+    tag = getattr(window.view, "tag", None)
+    if tag is not None:
+        tag_font = tag.text.font()
+        tag_font.setPointSizeF(size * TAG_SCALE)
+        tag.text.setFont(tag_font)
+    if panel.rendered is not None:  # headings are sized relative to the default font when laid out
+        position = panel.verticalScrollBar().value()
+        panel.show_lesson(panel.rendered)
+        panel.verticalScrollBar().setValue(position)
