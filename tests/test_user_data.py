@@ -361,3 +361,23 @@ def test_import_message_counts_in_good_english(open_window, mini_dir, tmp_path):
     second = open_window(mini_dir, tmp_path / "second")
     assert progress_transfer.import_progress(second, export, "merge")
     assert "1 answer, 1 bookmark and 1 note merged" in second.statusBar().currentMessage()
+
+
+def test_reopening_the_bookmarks_menu_leaves_nothing_behind(open_window, mini_dir):
+    """The menu is rebuilt on every opening; its old entries and submenu must go with it."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QMenu
+
+    window = open_window(mini_dir)
+    notes = user_data(window).notes
+    notes.set_note("band", "Check the band.")
+    notes.toggle_bookmark("band")
+    menu = window.bookmarks_menu
+    counts = []
+    for _ in range(5):
+        menu.aboutToShow.emit()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        counts.append((len(menu.findChildren(QMenu)), len(menu.actions())))
+    assert counts[0][0] == 1 and len(set(counts)) == 1, counts
+    submenu = menu.findChildren(QMenu)[0]
+    assert [a.text() for a in submenu.actions()] == ["The band"]

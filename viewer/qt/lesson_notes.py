@@ -7,7 +7,7 @@ lesson opens, and when the window closes.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QDockWidget, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMenu, QPlainTextEdit, QVBoxLayout, QWidget
 
 from viewer.qt.user_data import user_data
 
@@ -43,6 +43,8 @@ def fill_bookmarks_menu(window, menu) -> None:
     window.bookmark_action.setText("Remove &bookmark" if current and notes.is_bookmarked(current)
                                    else "&Bookmark this lesson")
     window.bookmark_action.setEnabled(bool(current))
+    for submenu in menu.findChildren(QMenu):  # clear() drops their entries but not the submenus themselves
+        submenu.deleteLater()
     menu.clear()
     menu.addAction(window.bookmark_action)
     menu.addSeparator()

@@ -79,9 +79,11 @@ def ask_import_mode(window, path) -> str | None:
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(merge)
     box.exec()
-    if box.clickedButton() is merge:
+    clicked = box.clickedButton()
+    box.deleteLater()  # owned by the window: without this every import would leave one behind
+    if clicked is merge:
         return "merge"
-    if box.clickedButton() is replace:
+    if clicked is replace:
         sure = QMessageBox.warning(window, "Replace progress",
                                    "Replace this computer's progress, bookmarks and notes with the file's?",
                                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
