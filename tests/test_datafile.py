@@ -119,7 +119,9 @@ def test_a_save_killed_at_random_moments_never_leaves_an_unreadable_file(tmp_pat
                                  stdout=subprocess.PIPE, text=True)
         first = child.stdout.readline()  # it is in its save loop now
         assert first.strip(), "the saving process did not start"
-        time.sleep(rng.uniform(0, 0.03))  # a random moment, most likely inside a save
+        # let a random number of saves finish; the kill then lands somewhere inside the next one
+        seen = [first] + [child.stdout.readline() for _ in range(rng.randrange(4))]
+        first = "".join(seen)
         child.kill()
         child.wait()
         printed = [int(line) for line in (first + child.stdout.read()).split()]
