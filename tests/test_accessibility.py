@@ -254,14 +254,14 @@ def test_highlights_show_without_colour(key, mini_dir, open_window, qtbot):
     window = open_window(mini_dir, size=(800, 600))
     window.theme_actions[key].trigger()
     window.view.select_region(None)
-    qtbot.wait(20)
+    QApplication.processEvents()
     plain_view = window.view.viewport().grab().toImage()
     window.view.set_focused_region("round")
-    qtbot.wait(20)
+    QApplication.processEvents()
     focused = window.view.viewport().grab().toImage()
     window.view.set_focused_region(None)
     window.view.select_region("round")
-    qtbot.wait(20)
+    QApplication.processEvents()
     selected = window.view.viewport().grab().toImage()
     assert grey_changes(plain_view, focused) > 40   # a dashed outline, visible in greyscale
     assert grey_changes(plain_view, selected) > 60  # a thicker solid outline
