@@ -68,8 +68,15 @@ def main(argv: list[str] | None = None) -> int:
     from viewer.model.content import ContentFolderError, load_content
 
     content_dir = args.content or bundled_content_dir()
+    cache_dir = None  # the window starts from the content as last loaded, if no file changed; --check never does
+    if not (args.check or args.regions or args.lessons or args.lesson_text or args.handout):
+        # before Qt (default_data_dir imports it): PySide6 reads the source of every module imported after it
+        import viewer.model.content_cache  # noqa: F401
+        from viewer.paths import default_data_dir
+
+        cache_dir = Path(args.data_dir or default_data_dir()) / "cache"
     try:
-        content = load_content(content_dir)
+        content = load_content(content_dir, cache_dir)
     except ContentFolderError as exc:
         return fail(str(exc))
 

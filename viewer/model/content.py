@@ -114,8 +114,26 @@ class Content:
         return self._index
 
 
-def load_content(root: Path) -> Content:
+def load_content(root: Path, cache_dir: Path | None = None) -> Content:
+    """``cache_dir``: keep the loaded content there and reuse it while no file has changed
+    (viewer/model/content_cache.py); only the window's start-up passes it."""
     root = Path(root)
+    if cache_dir is None:
+        return _load_content(root)
+    from viewer.model.content_cache import read_cached, source_files, write_cache
+
+    content = read_cached(root, cache_dir)
+    if content is None:
+        files = source_files(root)  # before reading: an edit made meanwhile shows as a change next time
+        content = _load_content(root)
+        try:
+            write_cache(content, cache_dir, files)
+        except Exception:  # noqa: BLE001 -- the cache only saves time; it never stops the content loading
+            pass
+    return content
+
+
+def _load_content(root: Path) -> Content:
     for needed in (root, root / "lessons", root / "resources"):
         if not needed.is_dir():
             raise ContentFolderError(f"content folder not found: {needed} (it must hold lessons/ and resources/)")

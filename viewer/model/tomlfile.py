@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
 
 from viewer.model.problems import ContentError, Problem
@@ -11,6 +10,8 @@ from viewer.model.problems import ContentError, Problem
 
 def parse_toml(text: str, path: Path, first_line: int = 1) -> dict:
     """Parse TOML; ``first_line`` is the file line on which ``text`` starts."""
+    import tomllib  # here, not at the top: a start-up from the content cache parses no TOML
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -20,6 +21,8 @@ def parse_toml(text: str, path: Path, first_line: int = 1) -> dict:
         else:  # "at end of document": the last line
             line = first_line + text.rstrip("\n").count("\n")
         message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(exc))
+        if message == "Illegal character '\\n'":
+            message = "the line ends inside a quoted value (a closing \" is missing?)"
         raise ContentError(Problem(path, line, f"invalid TOML: {message}")) from exc
 
 

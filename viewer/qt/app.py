@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
@@ -21,9 +20,7 @@ def create_window(content: Content, data_dir, select: str | None = None) -> Main
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
-    window = MainWindow(content, Settings(data_dir))
-    if window.scene.art is not None:  # the diagram's picture is kept between runs (viewer/qt/tile_art.py)
-        window.scene.art.cache_dir = Path(window.settings.data_dir) / "cache"
+    window = MainWindow(content, Settings(data_dir))  # its scene keeps the diagram's pictures in <data dir>/cache
     window.restore(select=select)
     return window
 

@@ -8,7 +8,9 @@ shapes and hit-testing use. Everything is drawn from cached pictures
 from __future__ import annotations
 
 import hashlib
+import json
 import time
+from pathlib import Path
 
 import PySide6
 from PySide6.QtCore import QByteArray, QRectF, QTimer
@@ -25,6 +27,10 @@ ART_Z, REGION_Z, LABEL_Z, TAG_Z = 0, 10, 20, 30
 WARM_LIMIT = 64  # regions whose highlight pictures are drawn ahead, while idle
 
 
+def _is_rect(value) -> bool:
+    return isinstance(value, list) and len(value) == 4 and all(isinstance(v, (int, float)) for v in value)
+
+
 def _styled(element) -> bool:
     """Whether a group carries anything that must apply to it as a whole (not child by child)."""
     return any(name in element.attrib for name in ("opacity", "filter", "mask", "clip-path", "style", "transform"))
@@ -34,11 +40,14 @@ class DiagramScene(QGraphicsScene):
     def __init__(self, content: Content, parent=None):
         super().__init__(parent)
         self.content = content
+        settings = getattr(parent, "settings", None)  # the window's: its data folder keeps the caches
+        self.cache_dir = Path(settings.data_dir) / "cache" if settings is not None else None
         self.setBackgroundBrush(QColor(THEME.canvas))
         self.renderer: QSvgRenderer | None = None
         self.label_items: dict[str, SvgElementItem] = {}
         self.art: ArtLayer | None = None
         self.region_items: dict[str, RegionItem] = {}
+        self._svg_items: dict[str, SvgElementItem] = {}
         self.diagram_rect = QRectF(0, 0, 1000, 1250)
         if content.diagram is not None:
             self._add_art()
@@ -51,37 +60,84 @@ class DiagramScene(QGraphicsScene):
         self.diagram_rect = QRectF(box.left, box.top, box.width, box.height)
         diagram = self.content.diagram  # cleaned bytes when the SVG referred to files or the web
         self.renderer = QSvgRenderer(QByteArray(diagram.safe_svg) if diagram.safe_svg else str(diagram.path), self)
+        source = diagram.safe_svg or diagram.text
+        source = source.encode("utf-8") if isinstance(source, str) else bytes(source)
+        identity = source + f"|{PySide6.__version__}|{self.diagram_rect.getRect()}".encode()
+        self.svg_key = hashlib.blake2b(identity, digest_size=12).hexdigest()
+        self._known = self._read_layout_cache()
         layers = self.content.diagram.layer_ids
         if "art" not in layers:  # not split into layers: one picture, no per-label control
             self._add_art_layer("")
+        else:
+            for depth, layer in enumerate(layers):
+                if layer == "labels":
+                    for label_id in self.content.diagram.label_ids:
+                        self.label_items[label_id] = self._svg_item(label_id, LABEL_Z)
+                elif layer == "art":
+                    self._add_art_layer(layer)
+                else:
+                    self._svg_item(layer, LABEL_Z + 1 + depth)
+        if self._known.get("key") != self.svg_key:
+            self._write_layout_cache()
+
+    # Label bounds (QSvgRenderer.boundsOnElement, slow for many labels) and the art layer's part ids
+    # (needs the parsed SVG) are the same on every start for the same SVG: kept in the data folder.
+    def _layout_cache_path(self) -> Path | None:
+        return self.cache_dir / f"layout-{self.svg_key}.json" if self.cache_dir is not None else None
+
+    def _read_layout_cache(self) -> dict:
+        path = self._layout_cache_path()
+        try:
+            known = json.loads(path.read_text(encoding="utf-8")) if path is not None and path.is_file() else {}
+            if (isinstance(known, dict) and known.get("key") == self.svg_key and isinstance(known.get("bounds"), dict)
+                    and all(_is_rect(rect) for rect in known["bounds"].values())
+                    and (known.get("art") is None or _is_rect(known["art"]))
+                    and (known.get("parts") is None or (isinstance(known["parts"], list)
+                                                        and all(isinstance(p, str) for p in known["parts"])))):
+                return known
+        except (OSError, ValueError):
+            pass
+        return {"bounds": {}}  # missing or damaged: measured again and rewritten
+
+    def _write_layout_cache(self) -> None:
+        path = self._layout_cache_path()
+        if path is None:
             return
-        for depth, layer in enumerate(layers):
-            if layer == "labels":
-                for label_id in self.content.diagram.label_ids:
-                    self.label_items[label_id] = self._svg_item(label_id, LABEL_Z)
-            elif layer == "art":
-                self._add_art_layer(layer)
-            else:
-                self._svg_item(layer, LABEL_Z + 1 + depth)
+        from viewer.model.datafile import write_atomic
+
+        bounds = {element: list(item.bounds.getRect()) for element, item in self._svg_items.items()}
+        art = self.art
+        try:
+            write_atomic(path, json.dumps({"key": self.svg_key, "bounds": bounds,
+                                           "parts": art.part_ids if art is not None else None,
+                                           "art": list(art.bounds.getRect()) if art is not None else None}))
+            for old in sorted(self.cache_dir.glob("layout-*.json"), key=lambda p: p.stat().st_mtime)[:-3]:
+                old.unlink()  # other versions of the diagram: keep a few, not every one ever seen
+        except OSError:
+            pass  # a read-only data folder: measured again next time
 
     def _add_art_layer(self, element_id: str) -> None:
         """The big picture: drawn from a cached base image and zoom tiles (viewer/qt/tile_art.py)."""
-        self.art = ArtLayer(self.renderer, element_id, self.diagram_rect, self)
-        diagram = self.content.diagram
-        source = diagram.safe_svg or diagram.text
-        source = source.encode("utf-8") if isinstance(source, str) else bytes(source)
-        identity = source + f"|{element_id}|{PySide6.__version__}|{self.diagram_rect.getRect()}".encode()
-        self.art.cache_key = hashlib.blake2b(identity, digest_size=12).hexdigest()
-        root = getattr(diagram, "_root", None)  # the parsed SVG; its layer's children make the tiles cheap
-        layer = next((el for el in root if el.get("id") == element_id), None) if root is not None else None
-        if layer is not None and all(child.get("id") for child in layer) and not _styled(layer):
-            self.art.part_ids = [child.get("id") for child in layer]
+        known = self._known.get("art")
+        self.art = ArtLayer(self.renderer, element_id, self.diagram_rect, self, QRectF(*known) if known else None)
+        self.art.cache_key = f"{self.svg_key}{element_id}"
+        self.art.cache_dir = self.cache_dir
+        parts = self._known.get("parts")
+        if "key" not in self._known:
+            parts = []
+            root = getattr(self.content.diagram, "_root", None)  # the parsed SVG: its layer's children
+            layer = next((el for el in root if el.get("id") == element_id), None) if root is not None else None
+            if layer is not None and all(child.get("id") for child in layer) and not _styled(layer):
+                parts = [child.get("id") for child in layer]
+        self.art.part_ids = parts or []  # only these children are drawn into each tile they reach
         self.art.setZValue(ART_Z)
         self.addItem(self.art)
 
     def _svg_item(self, element_id: str, z: float) -> SvgElementItem:
         """A label or small layer: its own item, so it can be shown and hidden alone."""
-        item = SvgElementItem(self.renderer, element_id)
+        known = self._known["bounds"].get(element_id)
+        item = SvgElementItem(self.renderer, element_id, QRectF(*known) if known else None)
+        self._svg_items[element_id] = item
         item.setZValue(z)
         self.addItem(item)
         return item
@@ -109,8 +165,9 @@ class DiagramScene(QGraphicsScene):
                 if above.shape.bbox.intersects(region.shape.bbox):
                     cover = cover.united(self.region_items[above.id].path())
             self.region_items[region.id].set_covered_by(cover)
-        self._to_warm = list(self.region_items.values())[:WARM_LIMIT]
-        QTimer.singleShot(0, self._warm_some)
+        # labels first (any repaint over them needs their pictures), then the regions' highlights
+        self._to_warm = [*self.label_items.values(), *list(self.region_items.values())[:WARM_LIMIT]]
+        QTimer.singleShot(0, self, self._warm_some)  # dropped if the scene is gone
 
     def _warm_some(self) -> None:
         """While idle, draw each region's hover and selected pictures for the current zoom."""
@@ -122,7 +179,7 @@ class DiagramScene(QGraphicsScene):
         while self._to_warm and time.perf_counter() - started < 0.008:
             self._to_warm.pop(0).warm(transform)
         if self._to_warm:
-            QTimer.singleShot(0, self._warm_some)
+            QTimer.singleShot(0, self, self._warm_some)  # dropped if the scene is gone
 
     def set_labels_visible(self, visible: bool, only: set[str] | None = None) -> None:
         for label_id, item in self.label_items.items():

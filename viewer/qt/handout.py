@@ -34,10 +34,19 @@ def page_layout(paper: str) -> QPageLayout:
                        QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter)
 
 
+def picture_width_px(paper: str, source: QRectF) -> int:
+    """300 dpi at the largest size the handout prints the picture: the page width, or less where
+    MAX_PICTURE_HEIGHT_PT limits it (more pixels would only make the PDF slower to write)."""
+    width_pt = page_layout(paper).paintRectPoints().width()
+    if source.width() > 0 and source.height() > 0:
+        width_pt = min(width_pt, MAX_PICTURE_HEIGHT_PT * source.width() / source.height())
+    return max(1, round(width_pt / 72 * DPI))
+
+
 def render_picture(scene, source: QRectF, width_px: int) -> QImage:
     """The diagram as shown (highlight, drawing, visible labels), without the hover name tag."""
     height_px = max(1, round(width_px * source.height() / source.width()))
-    image = QImage(width_px, height_px, QImage.Format.Format_ARGB32_Premultiplied)
+    image = QImage(width_px, height_px, QImage.Format.Format_RGB32)  # opaque: the PDF needs no alpha mask
     image.fill(QColor("white"))
     image.setDotsPerMeterX(round(DPI / 0.0254))
     image.setDotsPerMeterY(round(DPI / 0.0254))

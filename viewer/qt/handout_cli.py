@@ -11,7 +11,7 @@ def write_region_handout(content: Content, region_id: str, output: Path, paper: 
     from PySide6.QtWidgets import QApplication
 
     from viewer.qt.diagram_scene import DiagramScene
-    from viewer.qt.handout import build_document, page_layout, render_picture, write_pdf
+    from viewer.qt.handout import build_document, picture_width_px, render_picture, write_pdf
 
     # a graphics scene needs the widgets application; no window is shown, so no display is needed
     _app = QApplication.instance() or QApplication(["dgs-viewer", "-platform", "offscreen"])
@@ -20,7 +20,7 @@ def write_region_handout(content: Content, region_id: str, output: Path, paper: 
     if region_id in scene.region_items:
         scene.region_items[region_id].set_state(selected=True)
     region = content.region(region_id)
-    width_px = round(page_layout(paper).paintRectPoints().width() / 72 * 300)
+    width_px = picture_width_px(paper, scene.diagram_rect)
     picture = render_picture(scene, scene.diagram_rect, width_px) if content.diagram else None
     document = build_document(content, region.lesson, region.name, picture, "", paper)
     return write_pdf(document, Path(output), paper)

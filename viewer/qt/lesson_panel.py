@@ -4,6 +4,7 @@ open in the system browser only when clicked; nothing is ever fetched."""
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from pathlib import Path
 
 from PySide6.QtCore import QUrl, Signal
@@ -15,6 +16,7 @@ from viewer.model.render import RenderedLesson, slugify
 WEB_SCHEMES = ("http", "https")
 # Qt's Markdown reader drops everything after a raw <img> tag, so it becomes a Markdown picture
 RAW_IMAGE = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"']?([^\"'\s>]+)[^>]*>", re.IGNORECASE)
+KEPT_DOCUMENTS = 24  # laid-out lessons kept for swapping back in (both levels of a dozen lessons)
 
 
 class LessonPanel(QTextBrowser):
@@ -41,17 +43,66 @@ class LessonPanel(QTextBrowser):
     def show_lesson(self, rendered: RenderedLesson, anchor: str = "") -> None:
         self.rendered = rendered
         markdown = RAW_IMAGE.sub(lambda m: f"![]({m.group(1)})", rendered.markdown)
+        font, margin = self.document().defaultFont(), self.document().documentMargin()  # text size in use
+        # One document of the panel's own is filled each time for a lesson with charts (the overlays
+        # follow it) and while the panel is hidden (at start-up: laid out once, when shown); other
+        # lessons keep their laid-out documents (_show_laid_out).
+        live = bool(rendered.charts) or not self.isVisible()
+        if live:
+            document = self.__dict__.get("_live_document") or self.__dict__.setdefault(
+                "_live_document", QTextDocument(self))
+            document.setDefaultFont(font)
+            document.setDocumentMargin(margin)
+            self._use_document(document)
         if rendered.charts or self.charts is not None:
             from viewer.qt.chart_overlay import ChartOverlays  # no pyqtgraph until a chart is in view
 
             self.charts = self.charts or ChartOverlays(self)
             self.charts.show(rendered.charts)
-        self.document().setMarkdown(markdown, QTextDocument.MarkdownFeature.MarkdownDialectGitHub)
-        self._style_glossary_terms()
+        if live:
+            document.setMarkdown(markdown, QTextDocument.MarkdownFeature.MarkdownDialectGitHub)
+            self._style_glossary_terms(markdown, document)
+        else:
+            self._show_laid_out(markdown, font, margin)
         self.setAccessibleDescription(rendered.headings[0][1] if rendered.headings else "")
         if not (anchor and self.scroll_to(anchor)):
             self.setTextCursor(QTextCursor(self.document()))  # the top, not wherever the last cursor was
             self.verticalScrollBar().setValue(0)
+
+    def _show_laid_out(self, markdown: str, font, margin: float) -> None:
+        """Show the lesson's document, kept once laid out: going back to a lesson seen before swaps it
+        in instead of reading the Markdown and styling the glossary terms again. Kept per text size
+        and theme (glossary terms take the text colour when styled)."""
+        documents = self.__dict__.setdefault("_documents", OrderedDict())
+        palette = QGuiApplication.palette()
+        key = (markdown, font.toString(), margin, palette.text().color().name(), palette.link().color().name())
+        document, stale = documents.pop(key, None), None
+        if document is not None and (document.defaultFont() != font or document.documentMargin() != margin):
+            document, stale = None, document  # changed since (text size is set on the shown document)
+        if document is None:
+            document = QTextDocument(self)  # a child of the panel: figures load through loadResource below
+            document.setUndoRedoEnabled(False)
+            document.setDefaultFont(font)
+            document.setDocumentMargin(margin)
+            documents[key] = document
+            self._use_document(document)  # shown before it is filled: laid out once, at the panel's width
+            document.setMarkdown(markdown, QTextDocument.MarkdownFeature.MarkdownDialectGitHub)
+            self._style_glossary_terms(markdown, document)
+        else:
+            documents[key] = document
+            self._use_document(document)
+        if stale is not None:
+            stale.deleteLater()
+
+    def _use_document(self, document: QTextDocument) -> None:
+        if document is not self.document():
+            self.setDocument(document)
+        self.setExtraSelections([])  # a search mark belongs to the lesson it was made in
+        documents = self.__dict__.get("_documents", {})
+        while len(documents) > KEPT_DOCUMENTS:
+            _key, old = documents.popitem(last=False)
+            if old is not document:
+                old.deleteLater()
 
     def scroll_to(self, anchor: str) -> bool:
         """Scroll to the heading whose slug is ``anchor``, or to reference ``ref-N``."""
@@ -114,12 +165,40 @@ class LessonPanel(QTextBrowser):
             block = block.next()
         return None
 
-    def _style_glossary_terms(self) -> None:
+    def _style_glossary_terms(self, markdown: str = "", document: QTextDocument | None = None) -> None:
         """Glossary terms: dotted underline in the text colour, definition as tooltip."""
         if self.glossary is None:
             return
+        document = document or self.document()
+        # where the terms are depends only on the Markdown: found once per lesson and level (a click
+        # back to a lesson seen before skips the walk through every fragment)
+        known = self.__dict__.setdefault("_glossary_spans", {})
+        spans = known.get(markdown) if markdown else None
+        if spans is None:
+            spans = self._find_glossary_spans(document)
+            if markdown:
+                if len(known) >= 64:
+                    known.pop(next(iter(known)))
+                known[markdown] = spans
+        if not spans:
+            return
+        text_colour = QGuiApplication.palette().text()  # the theme's, even before a repaint
+        dotted, keep = QTextCharFormat.UnderlineStyle.DotLine, QTextCursor.MoveMode.KeepAnchor
+        cursor = QTextCursor(document)
+        cursor.beginEditBlock()  # one relayout for all the terms, not one per term
+        for position, length, term in spans:
+            cursor.setPosition(position)
+            cursor.setPosition(position + length, keep)
+            style = QTextCharFormat()
+            style.setForeground(text_colour)
+            style.setUnderlineStyle(dotted)
+            style.setToolTip(f"<b>{term.term}</b>: {term.definition}")
+            cursor.mergeCharFormat(style)
+        cursor.endEditBlock()
+
+    def _find_glossary_spans(self, document: QTextDocument) -> list:
         spans = []
-        block = self.document().begin()
+        block = document.begin()
         while block.isValid():
             iterator = block.begin()
             while not iterator.atEnd():
@@ -130,19 +209,7 @@ class LessonPanel(QTextBrowser):
                     spans.append((fragment.position(), fragment.length(), term))
                 iterator += 1
             block = block.next()
-        if not spans:
-            return
-        cursor = QTextCursor(self.document())
-        cursor.beginEditBlock()  # one relayout for all the terms, not one per term
-        for position, length, term in spans:
-            cursor.setPosition(position)
-            cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
-            style = QTextCharFormat()
-            style.setForeground(QGuiApplication.palette().text())  # the theme's, even before a repaint
-            style.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-            style.setToolTip(f"<b>{term.term}</b>: {term.definition}")
-            cursor.mergeCharFormat(style)
-        cursor.endEditBlock()
+        return spans
 
     def show_definition(self, slug: str) -> bool:
         term = self.glossary.definition(slug) if self.glossary else None

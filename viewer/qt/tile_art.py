@@ -50,18 +50,31 @@ class SvgElementItem(QGraphicsItem):
     Much cheaper to create than QGraphicsSvgItem. Its whole picture at the current zoom is kept
     (paint_cached), so panning copies pixels even where the label was off screen before."""
 
-    def __init__(self, renderer, element: str):
+    def __init__(self, renderer, element: str, bounds: QRectF | None = None):
+        """``bounds``: the element's, if known (kept between runs), else asked of the renderer (slow)."""
         super().__init__()
         self.renderer = renderer
         self.element = element
-        self.bounds = renderer.boundsOnElement(element)
+        self.bounds = bounds if bounds is not None else renderer.boundsOnElement(element)
         self._rect = self.bounds.adjusted(-2, -2, 2, 2)  # strokes and anti-aliasing at the edges
+        self._painted = False
 
     def boundingRect(self) -> QRectF:
         return self._rect
 
     def paint(self, painter, option, widget=None) -> None:
+        if not self._painted:  # the first frame: drawn straight, as making hundreds of pictures would delay it
+            self._painted = True
+            painter.save()
+            self._draw(painter)
+            painter.restore()
+            return
         paint_cached(self, painter, widget, None, self._draw, keep=1)
+
+    def warm(self, transform: QTransform) -> None:
+        """Make the picture for this zoom ahead of time (while idle), so repaints copy pixels."""
+        if self.isVisible():
+            warm_picture(self, transform, None, self._draw)
 
     def _draw(self, painter) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -71,13 +84,14 @@ class SvgElementItem(QGraphicsItem):
 class ArtLayer(QGraphicsItem):
     """The art, from a base image and tiles (see the module docstring)."""
 
-    def __init__(self, renderer, element: str, rect: QRectF, parent_object=None):
+    def __init__(self, renderer, element: str, rect: QRectF, parent_object=None, bounds: QRectF | None = None):
         super().__init__()
         self.renderer = renderer
         self.element = element          # "" = the whole document
         self.rect = QRectF(rect)
         # where the element is drawn: the renderer maps the element's own bounds onto this rectangle
-        self.bounds = renderer.boundsOnElement(element) if element else QRectF(rect)
+        # (given when known from an earlier run: asking the renderer is slow for a big layer)
+        self.bounds = bounds if bounds is not None else renderer.boundsOnElement(element) if element else QRectF(rect)
         self.base: QImage | None = None
         self.base_scale = 0.0
         self._tiles: OrderedDict[tuple, QImage] = OrderedDict()
