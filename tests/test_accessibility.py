@@ -158,6 +158,9 @@ def test_text_size_follows_the_system_and_ctrl_plus_minus(mini_dir, open_window,
         assert lesson_size() == pytest.approx(13.0 * text_size.LESSON_SCALE)
         for _ in range(2):
             qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+        QApplication.processEvents()  # the font-change events reach the panel after the key
+        assert lesson_size() == pytest.approx(13.0 * 1.3 * text_size.LESSON_SCALE)
+        window.open_lesson(window.current_lesson())  # and the lesson shown next keeps the size
         assert lesson_size() == pytest.approx(13.0 * 1.3 * text_size.LESSON_SCALE)
         assert QApplication.font().pointSizeF() == pytest.approx(13.0 * 1.3)
         qtbot.keyClick(window, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)

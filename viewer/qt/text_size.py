@@ -69,6 +69,9 @@ def _apply_lesson_font(window, size: float) -> None:
     panel = window.panel
     font = panel.document().defaultFont()
     font.setPointSizeF(size * LESSON_SCALE)
+    # the panel's own font: a text browser resets its document to the widget font whenever the
+    # application font changes, which would drop the lesson scale
+    panel.setFont(font)
     panel.document().setDefaultFont(font)
     tag = getattr(window.view, "tag", None)
     if tag is not None:
