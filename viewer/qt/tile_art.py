@@ -198,7 +198,7 @@ class ArtLayer(QGraphicsItem):
         painter.end()
         self.base, self.base_scale = image, scale
         if self.cache_dir is not None and self.cache_key:
-            QTimer.singleShot(0, lambda: self._store_base(image))  # after the frame is on screen
+            QTimer.singleShot(0, self._timer, lambda: self._store_base(image))  # after the frame is on screen
 
     def _base_path(self, width: int, height: int) -> Path:
         return self.cache_dir / f"art-{self.cache_key}-{width}x{height}.bin"
