@@ -60,3 +60,16 @@ def test_study_and_lesson_notes_share_one_place_and_the_lesson_keeps_its_width(o
     notes.close()
     dock.close()
     qtbot.waitUntil(lambda: window.view.width() > window.panel.width() * 0.9)  # the room goes back to the diagram
+
+
+def test_chairside_panels_take_their_room_from_the_diagram(open_window, mini_dir, qtbot):
+    window = open_window(mini_dir, size=(1366, 768))
+    window.open_lesson("upper")
+    qtbot.waitUntil(lambda: window.panel.width() > 0)
+    lesson_before, view_before = window.panel.width(), window.view.width()
+    press(window, Qt.Key.Key_F6)                                   # Positions
+    qtbot.waitUntil(lambda: window.chairside.positions.isVisible())
+    qtbot.waitUntil(lambda: abs(window.panel.width() - lesson_before) <= 2)
+    assert window.view.width() < view_before - 100                 # the diagram gave the room
+    window.chairside.positions.close()
+    qtbot.waitUntil(lambda: window.view.width() >= view_before - 2)
