@@ -10,16 +10,11 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDockWidget, QFormLayout, Q
                                QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
 from viewer.model.questions import MAX_CHOICES, TOPICS
+from viewer.qt.study_menu import MODE_ACTIONS
 from viewer.qt.study_widgets import Pages, WrapButton, wrapped_label as _label
 
-MODES = {  # mode: (button text, what it does)
-    "find": ("Find it", "The app names a structure; click it on the diagram"),
-    "name": ("Name it", "A structure is highlighted; pick or type its name"),
-    "labels": ("Label quiz", "Every label on the diagram is covered; name the one asked, one at a time"),
-    "questions": ("Questions", "Multiple-choice questions on mechanisms, positions, tests and red flags"),
-    "review": ("Review due cards", "A mixed session of the cards that are due, as the scheduler plans them"),
-    "teachback": ("Teach-back (patient)", "A short quiz in plain words for a patient at chairside"),
-}
+# mode: (button text, what it does): the Study menu's entries, without their mnemonics
+MODES = {mode: (text.replace("&", ""), tip) for mode, (text, tip) in MODE_ACTIONS.items()}
 PAGE_START, PAGE_QUIZ, PAGE_RESULTS = range(3)
 CHOICE_STATES = {  # after answering: never colour alone, the text gets a tick or a cross too
     "": "",
