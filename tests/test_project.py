@@ -47,3 +47,31 @@ def test_starting_the_window_imports_no_heavy_module(repo, tmp_path):
                 if line.startswith("import time:")}
     assert "viewer.qt.main_window" in imported  # the window really started
     assert not imported & {"pyqtgraph", "numpy", "markdown_it", "PIL"}
+
+
+QT_NAMESPACE_PROBE = """
+import sys
+import PySide6.QtCore as QtCore
+import viewer.qt.paint_watch as paint_watch
+from viewer.cli import main
+
+built = []
+original = paint_watch.FirstPaint.__init__
+
+def watching(self, widget, callback):
+    original(self, widget, lambda: (built.append("Qt" in vars(QtCore)), callback()))
+
+paint_watch.FirstPaint.__init__ = watching
+main(sys.argv[1:])
+print("Qt namespace before the first frame:", built[0])
+"""
+
+
+def test_the_first_frame_is_painted_before_pyside_builds_the_qt_namespace(repo, tmp_path):
+    """Building ``QtCore.Qt`` costs about 27 ms of start-up: see viewer/qt/enum_free.py for how to avoid it."""
+    for start in ("first ever", "with caches"):
+        result = subprocess.run([sys.executable, "-c", QT_NAMESPACE_PROBE, "--exit-after-paint", "--data-dir",
+                                 str(tmp_path)], cwd=repo, capture_output=True, text=True, timeout=120,
+                                env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+        assert result.returncode == 0, result.stderr[-2000:]
+        assert "Qt namespace before the first frame: False" in result.stdout, start

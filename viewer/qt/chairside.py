@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRectF, Qt
+from PySide6 import QtCore
+from PySide6.QtCore import QObject, QRectF
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QToolBar
 
@@ -99,7 +100,7 @@ class Chairside(QObject):
         toolbar = QToolBar("Chairside")
         toolbar.setObjectName("chairside-toolbar")
         toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.setProperty("toolButtonStyle", "ToolButtonTextOnly")  # by name: see DiagramView.__init__
         for action in (self.present_action, self.positions_action, self.notes_action, self.pen_action, self.arrow_action,
                        *self.colour_actions.values(), self.undo_action, self.redo_action, self.clear_action,
                        self.save_action, self.new_patient_action):
@@ -165,8 +166,8 @@ class Chairside(QObject):
         """Pen and Arrow exclude each other; either one turns drawing on."""
         self.pen.arrow = self.arrow_action.isChecked()
         self.pen.active = self.pen.arrow or self.pen_action.isChecked()
-        self.window.view.viewport().setCursor(Qt.CursorShape.CrossCursor if self.pen.active
-                                              else Qt.CursorShape.ArrowCursor)
+        self.window.view.viewport().setCursor(QtCore.Qt.CursorShape.CrossCursor if self.pen.active
+                                              else QtCore.Qt.CursorShape.ArrowCursor)
 
     def _set_colour(self, colour: str) -> None:
         self.pen.colour = colour

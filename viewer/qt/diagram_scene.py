@@ -19,6 +19,7 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSimpleTextItem
 
 from viewer.model.content import Content
+from viewer.qt.enum_free import solid_brush
 from viewer.qt.region_item import RegionItem
 from viewer.qt.theme import THEME
 from viewer.qt.tile_art import ArtLayer, SvgElementItem
@@ -42,7 +43,7 @@ class DiagramScene(QGraphicsScene):
         self.content = content
         settings = getattr(parent, "settings", None)  # the window's: its data folder keeps the caches
         self.cache_dir = Path(settings.data_dir) / "cache" if settings is not None else None
-        self.setBackgroundBrush(QColor(THEME.canvas))
+        self.setBackgroundBrush(solid_brush(THEME.canvas))
         self.renderer: QSvgRenderer | None = None
         self.label_items: dict[str, SvgElementItem] = {}
         self.art: ArtLayer | None = None

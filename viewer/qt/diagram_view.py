@@ -6,12 +6,14 @@ use), so what is clickable is exactly the drawn shape.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent, QPointF, QRectF, Signal
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import (QFrame, QGraphicsItem, QGraphicsRectItem, QGraphicsSimpleTextItem, QGraphicsView,
                                QPinchGesture, QWidget)
 
 from viewer.qt.diagram_scene import TAG_Z, DiagramScene
+from viewer.qt.enum_free import solid_brush
 from viewer.qt.theme import THEME
 
 MIN_SCALE_OF_FIT, MAX_SCALE_OF_FIT = 0.5, 12.0
@@ -30,12 +32,15 @@ class NameTag(QGraphicsRectItem):
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
         self.text.setFont(font)
-        self.text.setBrush(QColor(THEME.tag_text))
-        self.setBrush(QColor(THEME.tag_background))
-        self.setPen(Qt.PenStyle.NoPen)
+        self.use_theme()
+        self.setPen(QtCore.Qt.PenStyle.NoPen)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         self.setZValue(TAG_Z)
         self.hide()
+
+    def use_theme(self) -> None:
+        self.text.setBrush(QColor(THEME.tag_text))
+        self.setBrush(QColor(THEME.tag_background))
 
     def show_at(self, name: str, scene_pos: QPointF) -> None:
         self.text.setText(name)
@@ -64,15 +69,15 @@ class DiagramView(QGraphicsView):
         self.setAccessibleDescription("Right hip seen from behind. Tab moves between structures, Enter opens one.")
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Qt's own enums by name: naming one as QtCore.Qt.X builds the whole Qt namespace (over 90 enum
+        # classes, about 27 ms), which nothing needs before the first frame (tests/test_project.py)
+        self.setProperty("horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
+        self.setProperty("verticalScrollBarPolicy", "ScrollBarAlwaysOff")
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setProperty("focusPolicy", "StrongFocus")
         self.setMouseTracking(True)
-        self.viewport().grabGesture(Qt.GestureType.PinchGesture)
-        self.tag = NameTag()
-        scene.addItem(self.tag)
+        self._tag: NameTag | None = None
         self.fitted = True
         self.selected_id: str | None = None
         self.focused_id: str | None = None
@@ -80,6 +85,29 @@ class DiagramView(QGraphicsView):
         self._press_pos = None
         self._dragging = False
         self.pen_tool = None  # set by the chairside tools; when active, a drag draws instead of panning
+
+    @property
+    def tag(self) -> NameTag:
+        """The name tag, made when first shown."""
+        if self._tag is None:
+            self._tag = NameTag()
+            self.diagram.addItem(self._tag)
+        return self._tag
+
+    @property
+    def made_tag(self) -> NameTag | None:
+        """The name tag if it has been made, else None."""
+        return self._tag
+
+    def use_theme(self) -> None:
+        """Take the current theme's canvas and name-tag colours."""
+        self.diagram.setBackgroundBrush(solid_brush(THEME.canvas))
+        if self._tag is not None:
+            self._tag.use_theme()
+
+    def enable_gestures(self) -> None:
+        """Pinch to zoom; called once the first frame is on screen."""
+        self.viewport().grabGesture(QtCore.Qt.GestureType.PinchGesture)
 
     # ----- regions -------------------------------------------------------------------------------------
     def region_ids(self) -> list[str]:
@@ -113,7 +141,7 @@ class DiagramView(QGraphicsView):
                              QPointF(14 / self._scale(), 14 / self._scale()))
         elif not region_id:
             self._show_focus_tag()
-        self.viewport().setCursor(Qt.CursorShape.PointingHandCursor if region_id else Qt.CursorShape.ArrowCursor)
+        self.viewport().setCursor(QtCore.Qt.CursorShape.PointingHandCursor if region_id else QtCore.Qt.CursorShape.ArrowCursor)
 
     def set_focused_region(self, region_id: str | None) -> None:
         if self.focused_id in self.diagram.region_items:
@@ -135,8 +163,8 @@ class DiagramView(QGraphicsView):
             if point:
                 self.tag.show_at(region.name, QPointF(*point))
                 return
-        if not self.hovered_id:
-            self.tag.hide()
+        if not self.hovered_id and self._tag is not None:
+            self._tag.hide()
 
     # ----- keyboard ------------------------------------------------------------------------------------
     def focusNextPrevChild(self, forward: bool) -> bool:
@@ -156,24 +184,24 @@ class DiagramView(QGraphicsView):
     def focusInEvent(self, event) -> None:
         super().focusInEvent(event)
         ids = self.region_ids()
-        if ids and self.focused_id is None and event.reason() in (Qt.FocusReason.TabFocusReason,
-                                                                    Qt.FocusReason.BacktabFocusReason):
-            self.set_focused_region(ids[0] if event.reason() == Qt.FocusReason.TabFocusReason else ids[-1])
+        if ids and self.focused_id is None and event.reason() in (QtCore.Qt.FocusReason.TabFocusReason,
+                                                                    QtCore.Qt.FocusReason.BacktabFocusReason):
+            self.set_focused_region(ids[0] if event.reason() == QtCore.Qt.FocusReason.TabFocusReason else ids[-1])
 
     def focusOutEvent(self, event) -> None:
         super().focusOutEvent(event)
-        if event.reason() != Qt.FocusReason.PopupFocusReason:
+        if self.focused_id is not None and event.reason() != QtCore.Qt.FocusReason.PopupFocusReason:
             self.set_focused_region(None)
 
     def keyPressEvent(self, event) -> None:
         key = event.key()
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and self.focused_id:
+        if key in (QtCore.Qt.Key.Key_Return, QtCore.Qt.Key.Key_Enter, QtCore.Qt.Key.Key_Space) and self.focused_id:
             self.regionActivated.emit(self.focused_id)
-        elif key == Qt.Key.Key_Escape:
+        elif key == QtCore.Qt.Key.Key_Escape:
             self.clear()
-        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down):
-            dx = {Qt.Key.Key_Left: -PAN_STEP, Qt.Key.Key_Right: PAN_STEP}.get(key, 0)
-            dy = {Qt.Key.Key_Up: -PAN_STEP, Qt.Key.Key_Down: PAN_STEP}.get(key, 0)
+        elif key in (QtCore.Qt.Key.Key_Left, QtCore.Qt.Key.Key_Right, QtCore.Qt.Key.Key_Up, QtCore.Qt.Key.Key_Down):
+            dx = {QtCore.Qt.Key.Key_Left: -PAN_STEP, QtCore.Qt.Key.Key_Right: PAN_STEP}.get(key, 0)
+            dy = {QtCore.Qt.Key.Key_Up: -PAN_STEP, QtCore.Qt.Key.Key_Down: PAN_STEP}.get(key, 0)
             self.pan_by(dx, dy)
         else:
             super().keyPressEvent(event)
@@ -187,10 +215,10 @@ class DiagramView(QGraphicsView):
         return self.pen_tool is not None and self.pen_tool.active
 
     def mousePressEvent(self, event) -> None:
-        if event.button() == Qt.MouseButton.LeftButton and self._drawing():
+        if event.button() == QtCore.Qt.MouseButton.LeftButton and self._drawing():
             self.pen_tool.press(self.mapToScene(event.position().toPoint()))
             event.accept()
-        elif event.button() == Qt.MouseButton.LeftButton:
+        elif event.button() == QtCore.Qt.MouseButton.LeftButton:
             self._press_pos = event.position()
             self._dragging = False
             event.accept()
@@ -199,24 +227,24 @@ class DiagramView(QGraphicsView):
 
     def mouseMoveEvent(self, event) -> None:
         pos = event.position()
-        if self._drawing() and event.buttons() & Qt.MouseButton.LeftButton:
+        if self._drawing() and event.buttons() & QtCore.Qt.MouseButton.LeftButton:
             self.pen_tool.move(self.mapToScene(pos.toPoint()))
             return
-        if self._press_pos is not None and event.buttons() & Qt.MouseButton.LeftButton:
+        if self._press_pos is not None and event.buttons() & QtCore.Qt.MouseButton.LeftButton:
             delta = pos - self._press_pos
             if self._dragging or delta.manhattanLength() > DRAG_THRESHOLD:
                 self._dragging = True
-                self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+                self.viewport().setCursor(QtCore.Qt.CursorShape.ClosedHandCursor)
                 self.pan_by(-delta.x(), -delta.y())
                 self._press_pos = pos
             return
         self._set_hover(self.region_at(pos.toPoint()), pos)
 
     def mouseReleaseEvent(self, event) -> None:
-        if event.button() == Qt.MouseButton.LeftButton and self._drawing():
+        if event.button() == QtCore.Qt.MouseButton.LeftButton and self._drawing():
             self.pen_tool.release(self.mapToScene(event.position().toPoint()))
             return
-        if event.button() != Qt.MouseButton.LeftButton or self._press_pos is None:
+        if event.button() != QtCore.Qt.MouseButton.LeftButton or self._press_pos is None:
             return super().mouseReleaseEvent(event)
         was_drag = self._dragging
         self._press_pos, self._dragging = None, False
@@ -299,11 +327,11 @@ class DiagramView(QGraphicsView):
 
     def viewportEvent(self, event) -> bool:
         if event.type() == QEvent.Type.Gesture:
-            pinch = event.gesture(Qt.GestureType.PinchGesture)
+            pinch = event.gesture(QtCore.Qt.GestureType.PinchGesture)
             if pinch is not None and pinch.changeFlags() & QPinchGesture.ChangeFlag.ScaleFactorChanged:
                 self.zoom_by(pinch.scaleFactor(), self.viewport().mapFromGlobal(pinch.centerPoint().toPoint()))
             return True
-        if event.type() == QEvent.Type.NativeGesture and event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:
+        if event.type() == QEvent.Type.NativeGesture and event.gestureType() == QtCore.Qt.NativeGestureType.ZoomNativeGesture:
             self.zoom_by(1 + event.value(), event.position().toPoint())
             return True
         return super().viewportEvent(event)

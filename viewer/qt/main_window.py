@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QSizePolicy, QSplitter, QToolButton, QWidget
 
@@ -36,7 +35,7 @@ class MainWindow(QMainWindow):
         self.scene = DiagramScene(content, self)
         self.view = DiagramView(self.scene)
         self.panel = LessonPanel(content.lessons_dir, content.glossary)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = QSplitter()  # side by side
         self.splitter.setObjectName("splitter")
         self.splitter.addWidget(self.view)
         self.splitter.addWidget(self.panel)
@@ -104,7 +103,7 @@ class MainWindow(QMainWindow):
         self.level_actions = {}
         for number, level in enumerate(LEVELS, start=1):
             action = QAction(self, text=LEVEL_NAMES[level], checkable=True)
-            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.setShortcuts([QKeySequence(f"Ctrl+{number}")])  # setShortcut() would build Qt's enums
             action.setToolTip(f"{LEVEL_NAMES[level]} reading level (Ctrl+{number})")
             action.setChecked(level == self.level)
             action.triggered.connect(lambda _checked, lv=level: self.set_level(lv))
@@ -137,7 +136,7 @@ class MainWindow(QMainWindow):
         self.toolbar = toolbar = self.addToolBar("Main")
         toolbar.setObjectName("main-toolbar")
         toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.setProperty("toolButtonStyle", "ToolButtonTextOnly")  # by name: see DiagramView.__init__
         for action in (self.back_action, self.forward_action, self.home_action):
             toolbar.addAction(action)
         lessons_button = QToolButton()
@@ -293,6 +292,7 @@ class MainWindow(QMainWindow):
     def finish_loading(self) -> None:
         """Work deferred until the first frame is on screen: region shapes for picking, the Lessons menu."""
         self._fill_lessons_menu()
+        self.view.enable_gestures()
         self.scene.build_regions()
         current = self.current_lesson()
         region = self.content.region_for_lesson(current) if current else None

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QObject, QPointF, Qt, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QObject, QPointF, Signal
 from PySide6.QtGui import QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem
 
@@ -106,10 +107,10 @@ class PenTool(QObject):
     def _new_item(self, stroke: Stroke) -> QGraphicsPathItem:
         item = QGraphicsPathItem(stroke_path(stroke))
         pen = QPen(QColor(stroke.colour), STROKE_WIDTH)
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        pen.setCapStyle(QtCore.Qt.PenCapStyle.RoundCap)
+        pen.setJoinStyle(QtCore.Qt.PenJoinStyle.RoundJoin)
         item.setPen(pen)
         item.setZValue(DRAWING_Z)
-        item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        item.setAcceptedMouseButtons(QtCore.Qt.MouseButton.NoButton)
         self.scene.addItem(item)
         return item

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import reduce
 
-from PySide6.QtCore import Qt
+from PySide6 import QtCore
 from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem
 
@@ -18,7 +18,7 @@ def painter_path(shape: Shape) -> QPainterPath:
     paths = []
     for commands in shape.parts:
         path = QPainterPath()
-        path.setFillRule(Qt.FillRule.OddEvenFill)
+        path.setFillRule(QtCore.Qt.FillRule.OddEvenFill)
         for cmd in commands:
             if cmd[0] == "M":
                 path.moveTo(cmd[1], cmd[2])
@@ -47,7 +47,7 @@ class RegionItem(QGraphicsPathItem):
         self.visible_path = self.path()
         self.hidden_path = QPainterPath()
         self.setAcceptHoverEvents(False)  # the view does hover itself, from the model's hit-test
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setAcceptedMouseButtons(QtCore.Qt.MouseButton.NoButton)
         # the outline is a long anti-aliased path: drawn once per state and zoom, then copied as pixels
         # (paint_cached); hidden while there is nothing to draw, so the scene skips it entirely
         self.setVisible(False)
@@ -116,29 +116,29 @@ class RegionItem(QGraphicsPathItem):
         painter.setRenderHint(painter.RenderHint.Antialiasing)
         # every highlight: a halo of the opposite lightness under the outline, so it reads on any art
         painter.setPen(_pen(THEME.halo, width + 3))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setBrush(QtCore.Qt.BrushStyle.NoBrush)
         painter.drawPath(self.visible_path)
         outline = _pen(THEME.outline, width)
         if self.focused and not (self.hovered or self.selected):
-            outline.setStyle(Qt.PenStyle.DashLine)
+            outline.setStyle(QtCore.Qt.PenStyle.DashLine)
         painter.setPen(outline)
         painter.setBrush(QBrush(fill))
         painter.drawPath(self.visible_path)
         if not self.hidden_path.isEmpty():
             hidden = _pen(THEME.outline, 1.5)
-            hidden.setStyle(Qt.PenStyle.DashLine)
+            hidden.setStyle(QtCore.Qt.PenStyle.DashLine)
             painter.setPen(hidden)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setBrush(QtCore.Qt.BrushStyle.NoBrush)
             painter.drawPath(self.hidden_path)
 
 
     def _paint_effect(self, painter) -> None:
         """A position's effect: hatching plus an outline, so it never relies on colour alone."""
         colour = THEME.tensed if self.effect == "tenses" else THEME.narrowed
-        pattern = Qt.BrushStyle.BDiagPattern if self.effect == "tenses" else Qt.BrushStyle.CrossPattern
+        pattern = QtCore.Qt.BrushStyle.BDiagPattern if self.effect == "tenses" else QtCore.Qt.BrushStyle.CrossPattern
         painter.setRenderHint(painter.RenderHint.Antialiasing)
         painter.setPen(_pen(THEME.halo, THEME.selected_width + 2))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setBrush(QtCore.Qt.BrushStyle.NoBrush)
         painter.drawPath(self.visible_path)
         painter.setPen(_pen(colour, THEME.selected_width))
         painter.setBrush(QBrush(QColor(colour), pattern))
@@ -148,5 +148,5 @@ class RegionItem(QGraphicsPathItem):
 def _pen(color: str, width: float) -> QPen:
     pen = QPen(QColor(color), width)
     pen.setCosmetic(True)
-    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    pen.setJoinStyle(QtCore.Qt.PenJoinStyle.RoundJoin)
     return pen

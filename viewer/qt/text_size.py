@@ -73,7 +73,7 @@ def _apply_lesson_font(window, size: float) -> None:
     # application font changes, which would drop the lesson scale
     panel.setFont(font)
     panel.document().setDefaultFont(font)
-    tag = getattr(window.view, "tag", None)
+    tag = window.view.made_tag  # one made later takes the application font's size
     if tag is not None:
         tag_font = tag.text.font()
         tag_font.setPointSizeF(size * TAG_SCALE)

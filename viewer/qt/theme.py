@@ -138,7 +138,6 @@ def cycle_theme(window) -> None:
 
 
 def set_theme(window, key: str, remember: bool = True) -> None:
-    from PySide6.QtGui import QColor
     from PySide6.QtWidgets import QApplication, QToolTip
 
     theme = THEMES[key]
@@ -147,12 +146,8 @@ def set_theme(window, key: str, remember: bool = True) -> None:
     palette = palette_of(theme)
     QApplication.instance().setPalette(palette)
     QToolTip.setPalette(palette)
-    window.scene.setBackgroundBrush(QColor(theme.canvas))
+    window.view.use_theme()
     _show_paper(window.scene, theme.dark)
-    tag = getattr(window.view, "tag", None)
-    if tag is not None:
-        tag.setBrush(QColor(theme.tag_background))
-        tag.text.setBrush(QColor(theme.tag_text))
     window.scene.update()
     rendered = window.panel.rendered
     if rendered is not None:  # glossary terms take the text colour when the lesson is laid out
@@ -166,11 +161,11 @@ def set_theme(window, key: str, remember: bool = True) -> None:
 
 def _show_paper(scene, dark: bool) -> None:
     """On a dark canvas the drawing keeps its white paper, so its dark label text stays readable."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtGui import QColor
-
     paper = getattr(scene, "theme_paper", None)
     if paper is None and dark:
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QColor
+
         area = scene.diagram_rect.united(scene.itemsBoundingRect())  # art and labels may reach past the viewBox
         paper = scene.theme_paper = scene.addRect(area, Qt.PenStyle.NoPen, QColor(PAPER))
         paper.setZValue(-1)

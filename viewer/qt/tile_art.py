@@ -28,6 +28,8 @@ from PySide6.QtCore import QPointF, QRectF, QTimer
 from PySide6.QtGui import QImage, QPainter, QTransform
 from PySide6.QtWidgets import QGraphicsItem
 
+from viewer.qt.enum_free import transparent_image
+
 TILE = 512                          # device pixels per tile side
 CACHE_BYTES = 128 * 1024 * 1024     # tiles kept; about 128 tiles, several 4K screens' worth
 BASE_MAX_SIDE = 4096                # the base image never exceeds this many pixels a side
@@ -188,8 +190,7 @@ class ArtLayer(QGraphicsItem):
         if stored is not None:
             self.base, self.base_scale = stored, scale
             return
-        image = QImage(width, height, FORMAT)
-        image.fill(0)
+        image = transparent_image(width, height, FORMAT)
         painter = QPainter(image)
         painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform)
         painter.scale(scale, scale)
@@ -230,8 +231,7 @@ class ArtLayer(QGraphicsItem):
 
     def _render_tile(self, key: tuple) -> QImage:
         level, column, row = key
-        image = QImage(TILE, TILE, FORMAT)
-        image.fill(0)
+        image = transparent_image(TILE, TILE, FORMAT)
         painter = QPainter(image)
         painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform)
         painter.translate(-column * TILE, -row * TILE)
@@ -315,8 +315,7 @@ def _picture(item, transform: QTransform, key, draw, keep: int = PICTURES_PER_IT
     rect = transform.mapRect(item.boundingRect()).toAlignedRect()
     if rect.isEmpty() or rect.width() * rect.height() > MAX_PICTURE_PIXELS:
         return None
-    image = QImage(rect.size(), FORMAT)
-    image.fill(0)
+    image = transparent_image(rect.width(), rect.height(), FORMAT)
     painter = QPainter(image)
     painter.setTransform(transform * QTransform.fromTranslate(-rect.left(), -rect.top()))
     draw(painter)
