@@ -13,16 +13,17 @@ import time
 from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import QByteArray, QRectF, QTimer
+from PySide6.QtCore import QRectF, QTimer
 from PySide6.QtGui import QColor, QFont, QPainterPath
-from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSimpleTextItem
 
 from viewer.model.content import Content
+from viewer.qt import label_store
 from viewer.qt.enum_free import solid_brush
 from viewer.qt.region_item import RegionItem
+from viewer.qt.svg_source import SvgSource
 from viewer.qt.theme import THEME
-from viewer.qt.tile_art import ArtLayer, SvgElementItem
+from viewer.qt.tile_art import ArtLayer, SvgElementItem, picture_key
 
 ART_Z, REGION_Z, LABEL_Z, TAG_Z = 0, 10, 20, 30
 WARM_LIMIT = 64  # regions whose highlight pictures are drawn ahead, while idle
@@ -44,7 +45,8 @@ class DiagramScene(QGraphicsScene):
         settings = getattr(parent, "settings", None)  # the window's: its data folder keeps the caches
         self.cache_dir = Path(settings.data_dir) / "cache" if settings is not None else None
         self.setBackgroundBrush(solid_brush(THEME.canvas))
-        self.renderer: QSvgRenderer | None = None
+        self.svg: SvgSource | None = None
+        self._labels_kept_for: tuple | None = None  # the zoom whose label pictures are kept on disk
         self.label_items: dict[str, SvgElementItem] = {}
         self.art: ArtLayer | None = None
         self.region_items: dict[str, RegionItem] = {}
@@ -60,7 +62,7 @@ class DiagramScene(QGraphicsScene):
         box = self.content.diagram.view_box
         self.diagram_rect = QRectF(box.left, box.top, box.width, box.height)
         diagram = self.content.diagram  # cleaned bytes when the SVG referred to files or the web
-        self.renderer = QSvgRenderer(QByteArray(diagram.safe_svg) if diagram.safe_svg else str(diagram.path), self)
+        self.svg = SvgSource(diagram.safe_svg, diagram.path, self)
         source = diagram.safe_svg or diagram.text
         source = source.encode("utf-8") if isinstance(source, str) else bytes(source)
         identity = source + f"|{PySide6.__version__}|{self.diagram_rect.getRect()}".encode()
@@ -80,6 +82,17 @@ class DiagramScene(QGraphicsScene):
                     self._svg_item(layer, LABEL_Z + 1 + depth)
         if self._known.get("key") != self.svg_key:
             self._write_layout_cache()
+        self._labels_kept_for = label_store.load(self.cache_dir, self.svg_key, self._svg_items)
+
+    @property
+    def renderer(self):
+        """The diagram's QSvgRenderer, made on first use (None without a diagram)."""
+        return self.svg.renderer if self.svg is not None else None
+
+    def prepare_renderer(self) -> None:
+        """Parse the SVG now (while idle), so the first zoom does not wait for it."""
+        if self.svg is not None:
+            self.svg.renderer  # noqa: B018 -- made on first use
 
     # Label bounds (QSvgRenderer.boundsOnElement, slow for many labels) and the art layer's part ids
     # (needs the parsed SVG) are the same on every start for the same SVG: kept in the data folder.
@@ -120,7 +133,7 @@ class DiagramScene(QGraphicsScene):
     def _add_art_layer(self, element_id: str) -> None:
         """The big picture: drawn from a cached base image and zoom tiles (viewer/qt/tile_art.py)."""
         known = self._known.get("art")
-        self.art = ArtLayer(self.renderer, element_id, self.diagram_rect, self, QRectF(*known) if known else None)
+        self.art = ArtLayer(self.svg, element_id, self.diagram_rect, self, QRectF(*known) if known else None)
         self.art.cache_key = f"{self.svg_key}{element_id}"
         self.art.cache_dir = self.cache_dir
         parts = self._known.get("parts")
@@ -137,7 +150,7 @@ class DiagramScene(QGraphicsScene):
     def _svg_item(self, element_id: str, z: float) -> SvgElementItem:
         """A label or small layer: its own item, so it can be shown and hidden alone."""
         known = self._known["bounds"].get(element_id)
-        item = SvgElementItem(self.renderer, element_id, QRectF(*known) if known else None)
+        item = SvgElementItem(self.svg, element_id, QRectF(*known) if known else None)
         self._svg_items[element_id] = item
         item.setZValue(z)
         self.addItem(item)
@@ -169,6 +182,26 @@ class DiagramScene(QGraphicsScene):
         # labels first (any repaint over them needs their pictures), then the regions' highlights
         self._to_warm = [*self.label_items.values(), *list(self.region_items.values())[:WARM_LIMIT]]
         QTimer.singleShot(0, self, self._warm_some)  # dropped if the scene is gone
+
+    def label_drawn_straight(self) -> None:
+        """A label (or small layer) was drawn from the SVG, with no picture kept from the last run: once
+        this frame is done, draw each one's picture for this zoom and keep them for the next start."""
+        if not self.__dict__.get("_keeping_labels"):
+            self._keeping_labels = True
+            QTimer.singleShot(0, self, self._keep_label_pictures)  # dropped if the scene is gone
+
+    def _keep_label_pictures(self) -> None:
+        self._keeping_labels = False
+        views = self.views()
+        if not views or not self._svg_items:
+            return
+        transform = views[0].viewportTransform()
+        if self._labels_kept_for == picture_key(transform, None):
+            return
+        for item in self._svg_items.values():
+            item.warm(transform)
+        if label_store.save(self.cache_dir, self.svg_key, self._svg_items, transform):
+            self._labels_kept_for = picture_key(transform, None)
 
     def _warm_some(self) -> None:
         """While idle, draw each region's hover and selected pictures for the current zoom."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QSizePolicy, QSplitter, QToolButton, QWidget
 
@@ -290,7 +291,8 @@ class MainWindow(QMainWindow):
             self.lessons_menu.insertAction(first, action)
 
     def finish_loading(self) -> None:
-        """Work deferred until the first frame is on screen: region shapes for picking, the Lessons menu."""
+        """Work deferred until the first frame is on screen: region shapes for picking, the Lessons menu,
+        the parsed SVG."""
         self._fill_lessons_menu()
         self.view.enable_gestures()
         self.scene.build_regions()
@@ -302,6 +304,7 @@ class MainWindow(QMainWindow):
         errors = sum(p.severity == "error" for p in check_content(self.content))
         if errors:
             self.statusBar().showMessage(f"{errors} content problem(s) were found: Help ▸ Content problems.")
+        QTimer.singleShot(0, self.scene, self.scene.prepare_renderer)  # next idle turn: ready for the first zoom
 
     def save_state(self) -> bool:
         if self.chairside.presenting:  # remember the normal window, not the full-screen one

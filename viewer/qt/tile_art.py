@@ -52,25 +52,34 @@ class SvgElementItem(QGraphicsItem):
     Much cheaper to create than QGraphicsSvgItem. Its whole picture at the current zoom is kept
     (paint_cached), so panning copies pixels even where the label was off screen before."""
 
-    def __init__(self, renderer, element: str, bounds: QRectF | None = None):
-        """``bounds``: the element's, if known (kept between runs), else asked of the renderer (slow)."""
+    def __init__(self, source, element: str, bounds: QRectF | None = None):
+        """``source``: the SvgSource; ``bounds``: the element's, if known (kept between runs), else
+        asked of the renderer (slow)."""
         super().__init__()
-        self.renderer = renderer
+        self.source = source
         self.element = element
-        self.bounds = bounds if bounds is not None else renderer.boundsOnElement(element)
+        self.bounds = bounds if bounds is not None else source.renderer.boundsOnElement(element)
         self._rect = self.bounds.adjusted(-2, -2, 2, 2)  # strokes and anti-aliasing at the edges
         self._painted = False
+
+    @property
+    def renderer(self):
+        return self.source.renderer
 
     def boundingRect(self) -> QRectF:
         return self._rect
 
     def paint(self, painter, option, widget=None) -> None:
-        if not self._painted:  # the first frame: drawn straight, as making hundreds of pictures would delay it
+        if not self._painted:
             self._painted = True
-            painter.save()
-            self._draw(painter)
-            painter.restore()
-            return
+            if not has_picture(self, painter.worldTransform(), None):  # none kept from the last run
+                painter.save()  # drawn straight: making hundreds of pictures would delay the first frame
+                self._draw(painter)
+                painter.restore()
+                drawn_straight = getattr(self.scene(), "label_drawn_straight", None)
+                if drawn_straight is not None:
+                    drawn_straight()  # the scene keeps the labels' pictures for the next start
+                return
         paint_cached(self, painter, widget, None, self._draw, keep=1)
 
     def warm(self, transform: QTransform) -> None:
@@ -86,14 +95,15 @@ class SvgElementItem(QGraphicsItem):
 class ArtLayer(QGraphicsItem):
     """The art, from a base image and tiles (see the module docstring)."""
 
-    def __init__(self, renderer, element: str, rect: QRectF, parent_object=None, bounds: QRectF | None = None):
+    def __init__(self, source, element: str, rect: QRectF, parent_object=None, bounds: QRectF | None = None):
         super().__init__()
-        self.renderer = renderer
+        self.source = source            # the SvgSource
         self.element = element          # "" = the whole document
         self.rect = QRectF(rect)
         # where the element is drawn: the renderer maps the element's own bounds onto this rectangle
         # (given when known from an earlier run: asking the renderer is slow for a big layer)
-        self.bounds = bounds if bounds is not None else renderer.boundsOnElement(element) if element else QRectF(rect)
+        self.bounds = (bounds if bounds is not None else source.renderer.boundsOnElement(element) if element
+                       else QRectF(rect))
         self.base: QImage | None = None
         self.base_scale = 0.0
         self._tiles: OrderedDict[tuple, QImage] = OrderedDict()
@@ -109,6 +119,10 @@ class ArtLayer(QGraphicsItem):
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._render_some)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
+
+    @property
+    def renderer(self):
+        return self.source.renderer
 
     def boundingRect(self) -> QRectF:
         return self.rect
@@ -303,11 +317,20 @@ def warm_picture(item, transform: QTransform, key, draw) -> None:
     _picture(item, transform, key, draw)
 
 
+def has_picture(item, transform: QTransform, key) -> bool:
+    """Whether ``item`` already has its picture for ``key`` at this zoom (made here, or kept from the last run)."""
+    return picture_key(transform, key) in getattr(item, "_pictures", {})
+
+
+def picture_key(transform: QTransform, key) -> tuple:
+    return key, transform.m11(), transform.m22(), transform.dx() % 1, transform.dy() % 1
+
+
 def _picture(item, transform: QTransform, key, draw, keep: int = PICTURES_PER_ITEM):
     cache = getattr(item, "_pictures", None)
     if cache is None:
         cache = item._pictures = OrderedDict()
-    full_key = (key, transform.m11(), transform.m22(), transform.dx() % 1, transform.dy() % 1)
+    full_key = picture_key(transform, key)
     entry = cache.get(full_key)
     if entry is not None:
         cache.move_to_end(full_key)
