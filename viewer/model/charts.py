@@ -35,12 +35,13 @@ import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from viewer.model.lessons import CHART_FENCE
 from viewer.model.problems import ContentError, Problem
 from viewer.model.regions import ID_PATTERN
 from viewer.model.tomlfile import parse_toml, table_array_lines
 
 TYPES = ("range", "accuracy", "paired")
-FENCE_OPEN = "```chart"
+FENCE_OPEN = CHART_FENCE
 FENCE_CLOSE = "```"
 
 

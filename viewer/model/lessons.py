@@ -37,6 +37,7 @@ BLOCK_OPEN = re.compile(r"^:::\s*(\w[\w-]*)\s*$")
 BLOCK_CLOSE = re.compile(r"^:::\s*$")
 CITATION = re.compile(r"\[(@[\w:.-]+(?:\s*;\s*@[\w:.-]+)*)\]")
 CHART_MARKER = "<!-- chart:{} -->"
+CHART_FENCE = "```chart"  # opens a chart block (viewer/model/charts.py)
 CHART_LINE = re.compile(r"^<!-- chart:([a-z0-9-]+) -->$", re.MULTILINE)
 LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 
@@ -169,11 +170,13 @@ def _front_matter(lines: list[str], path: Path) -> dict:
 def _split_levels(lines: list[str], first_number: int, path: Path, charts: dict | None = None):
     """Tag each body line with the reading level block it sits in (None = shared).
     A ```chart fence becomes one marker line (CHART_MARKER) and its chart goes into ``charts``."""
-    from viewer.model.charts import parse_chart, split_chart_blocks
-
     tagged: list[tuple[str | None, Line]] = []
     problems: list[Problem] = []
-    fences = {start: (end, body) for start, end, body in split_chart_blocks(lines)}
+    fences = {}
+    if any(line.strip() == CHART_FENCE for line in lines):  # the chart parser loads only for lessons with charts
+        from viewer.model.charts import parse_chart, split_chart_blocks
+
+        fences = {start: (end, body) for start, end, body in split_chart_blocks(lines)}
     block, opened_at, skip_to = None, 0, -1
     for offset, text in enumerate(lines):
         number = first_number + offset

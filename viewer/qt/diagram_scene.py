@@ -14,13 +14,11 @@ from pathlib import Path
 
 import PySide6
 from PySide6.QtCore import QRectF, QTimer
-from PySide6.QtGui import QColor, QFont, QPainterPath
-from PySide6.QtWidgets import QGraphicsScene, QGraphicsSimpleTextItem
+from PySide6.QtWidgets import QGraphicsScene
 
 from viewer.model.content import Content
 from viewer.qt import label_store
 from viewer.qt.enum_free import solid_brush
-from viewer.qt.region_item import RegionItem
 from viewer.qt.svg_source import SvgSource
 from viewer.qt.theme import THEME
 from viewer.qt.tile_art import ArtLayer, SvgElementItem, picture_key
@@ -49,7 +47,7 @@ class DiagramScene(QGraphicsScene):
         self._labels_kept_for: tuple | None = None  # the zoom whose label pictures are kept on disk
         self.label_items: dict[str, SvgElementItem] = {}
         self.art: ArtLayer | None = None
-        self.region_items: dict[str, RegionItem] = {}
+        self.region_items: dict = {}  # region id -> viewer.qt.region_item.RegionItem, made after the first frame
         self._svg_items: dict[str, SvgElementItem] = {}
         self.diagram_rect = QRectF(0, 0, 1000, 1250)
         if content.diagram is not None:
@@ -157,6 +155,9 @@ class DiagramScene(QGraphicsScene):
         return item
 
     def _add_missing_notice(self) -> None:
+        from PySide6.QtGui import QFont
+        from PySide6.QtWidgets import QGraphicsSimpleTextItem
+
         notice = QGraphicsSimpleTextItem("The diagram could not be loaded.\nSee Help ▸ Content problems.")
         notice.setFont(QFont(notice.font().family(), 28))
         notice.setPos(80, 500)
@@ -166,6 +167,10 @@ class DiagramScene(QGraphicsScene):
         """Create the region overlays (parses region shapes from the SVG on first call)."""
         if self.region_items or self.content.diagram is None:
             return
+        from PySide6.QtGui import QPainterPath
+
+        from viewer.qt.region_item import RegionItem
+
         index = self.content.index()
         z_of = {region.id: z for z, region in enumerate(reversed(index.top_first))}
         for region in index.regions:

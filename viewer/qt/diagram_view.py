@@ -6,49 +6,24 @@ use), so what is clickable is exactly the drawn shape.
 
 from __future__ import annotations
 
-from PySide6 import QtCore
-from PySide6.QtCore import QEvent, QPointF, QRectF, Signal
-from PySide6.QtGui import QColor, QFont, QPainter
-from PySide6.QtWidgets import (QFrame, QGraphicsItem, QGraphicsRectItem, QGraphicsSimpleTextItem, QGraphicsView,
-                               QPinchGesture, QWidget)
+from typing import TYPE_CHECKING
 
-from viewer.qt.diagram_scene import TAG_Z, DiagramScene
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent, QPointF, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
+
+from viewer.qt.diagram_scene import DiagramScene
 from viewer.qt.enum_free import solid_brush
 from viewer.qt.theme import THEME
+
+if TYPE_CHECKING:
+    from viewer.qt.name_tag import NameTag
 
 MIN_SCALE_OF_FIT, MAX_SCALE_OF_FIT = 0.5, 12.0
 ZOOM_STEP = 1.25
 DRAG_THRESHOLD = 6  # pixels the mouse must move before a press becomes a pan
 PAN_STEP = 60
-
-
-class NameTag(QGraphicsRectItem):
-    """The hovered or focused structure's name, at constant screen size."""
-
-    def __init__(self):
-        super().__init__()
-        self.text = QGraphicsSimpleTextItem(self)
-        font = QFont()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        font.setBold(True)
-        self.text.setFont(font)
-        self.use_theme()
-        self.setPen(QtCore.Qt.PenStyle.NoPen)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-        self.setZValue(TAG_Z)
-        self.hide()
-
-    def use_theme(self) -> None:
-        self.text.setBrush(QColor(THEME.tag_text))
-        self.setBrush(QColor(THEME.tag_background))
-
-    def show_at(self, name: str, scene_pos: QPointF) -> None:
-        self.text.setText(name)
-        rect = self.text.boundingRect()
-        self.text.setPos(8, 4)
-        self.setRect(QRectF(0, 0, rect.width() + 16, rect.height() + 8))
-        self.setPos(scene_pos)
-        self.show()
 
 
 class DiagramView(QGraphicsView):
@@ -90,6 +65,8 @@ class DiagramView(QGraphicsView):
     def tag(self) -> NameTag:
         """The name tag, made when first shown."""
         if self._tag is None:
+            from viewer.qt.name_tag import NameTag  # the first hover or focus: not needed for the first frame
+
             self._tag = NameTag()
             self.diagram.addItem(self._tag)
         return self._tag
@@ -327,6 +304,8 @@ class DiagramView(QGraphicsView):
 
     def viewportEvent(self, event) -> bool:
         if event.type() == QEvent.Type.Gesture:
+            from PySide6.QtWidgets import QPinchGesture
+
             pinch = event.gesture(QtCore.Qt.GestureType.PinchGesture)
             if pinch is not None and pinch.changeFlags() & QPinchGesture.ChangeFlag.ScaleFactorChanged:
                 self.zoom_by(pinch.scaleFactor(), self.viewport().mapFromGlobal(pinch.centerPoint().toPoint()))

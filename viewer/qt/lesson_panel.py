@@ -7,9 +7,9 @@ import re
 from collections import OrderedDict
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QCursor, QDesktopServices, QGuiApplication, QTextCharFormat, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QTextBrowser, QToolTip
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QGuiApplication, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QTextBrowser
 
 from viewer.model.render import RenderedLesson, slugify
 
@@ -212,6 +212,9 @@ class LessonPanel(QTextBrowser):
         return spans
 
     def show_definition(self, slug: str) -> bool:
+        from PySide6.QtGui import QCursor  # not needed before the first frame, like QUrl and QDesktopServices
+        from PySide6.QtWidgets import QToolTip
+
         term = self.glossary.definition(slug) if self.glossary else None
         if term is None:
             return False
@@ -228,6 +231,8 @@ class LessonPanel(QTextBrowser):
         elif scheme == "chart" and self.charts is not None:
             self.charts.focus(url.path())  # Enter on a chart (reached with Tab) moves into it
         elif scheme in WEB_SCHEMES:
+            from PySide6.QtGui import QDesktopServices
+
             QDesktopServices.openUrl(url)
         elif not scheme and url.hasFragment() and not url.path():
             self.scroll_to(url.fragment())
@@ -243,6 +248,8 @@ class LessonPanel(QTextBrowser):
             return None
         if getattr(kind, "value", kind) == QTextDocument.ResourceType.ImageResource.value:
             return _safe_image(path)
+        from PySide6.QtCore import QUrl
+
         return super().loadResource(kind, QUrl.fromLocalFile(str(path)))
 
 

@@ -8,13 +8,16 @@ undo and redo; this class only turns mouse movement into strokes and shows them.
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
 from PySide6.QtCore import QObject, QPointF, Signal
-from PySide6.QtGui import QColor, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsPathItem
 
 from viewer.model.drawing import Drawing, Stroke
+
+if TYPE_CHECKING:  # made when the first line is drawn, not at start-up
+    from PySide6.QtGui import QPainterPath
+    from PySide6.QtWidgets import QGraphicsPathItem
 
 DRAWING_Z = 25
 STROKE_WIDTH = 6.0       # diagram units: the ink scales with the picture
@@ -23,6 +26,8 @@ PEN_COLOURS = {"Red": "#c62828", "Blue": "#1565c0", "Green": "#2e7d32", "Black":
 
 
 def stroke_path(stroke: Stroke) -> QPainterPath:
+    from PySide6.QtGui import QPainterPath
+
     path = QPainterPath()
     points = [QPointF(*p) for p in stroke.points]
     if not points:
@@ -105,6 +110,9 @@ class PenTool(QObject):
         self.changed.emit()
 
     def _new_item(self, stroke: Stroke) -> QGraphicsPathItem:
+        from PySide6.QtGui import QColor, QPen
+        from PySide6.QtWidgets import QGraphicsPathItem
+
         item = QGraphicsPathItem(stroke_path(stroke))
         pen = QPen(QColor(stroke.colour), STROKE_WIDTH)
         pen.setCapStyle(QtCore.Qt.PenCapStyle.RoundCap)
