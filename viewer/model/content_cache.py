@@ -13,7 +13,6 @@ The cache is the app's own file in the user's own folder, written atomically
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
 import os
@@ -92,10 +91,15 @@ class _Pickler(pickle.Pickler):
         return NotImplemented
 
 
+def cache_key(data: bytes) -> str:
+    """A name for a cache file kept for ``data``: its CRC-32, Adler-32 and length. Enough to tell
+    versions of a file apart (not a defence against forgery); hashlib would load OpenSSL at start-up."""
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}{len(data):x}"
+
+
 def cache_file(cache_dir: Path, root: Path) -> Path:
     """One cache file per content folder."""
-    name = hashlib.blake2b(str(Path(root).resolve()).encode(), digest_size=8).hexdigest()
-    return Path(cache_dir) / f"content-{name}.cache"
+    return Path(cache_dir) / f"content-{cache_key(str(Path(root).resolve()).encode())}.cache"
 
 
 def code_stamp() -> list:

@@ -9,14 +9,17 @@ the SVG specification rather than a hand-written parser.
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from viewer.model.geometry import BBox, Command, Shape, shape_from_parts
 from viewer.model.problems import ContentError, Problem, line_of
-from viewer.model.svg_safety import entity_line, neutralized, unsafe_parts
+from viewer.model.svg_safety import element_tree, entity_line, neutralized, unsafe_parts
 from viewer.model.textfile import read_text
+
+if TYPE_CHECKING:
+    import xml.etree.ElementTree as ET
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 GEOMETRY_TAGS = {"path", "rect", "circle", "ellipse", "polygon", "polyline"}
@@ -71,6 +74,7 @@ def load_diagram(path: Path) -> Diagram:
     if entity is not None:
         raise ContentError(Problem(path, entity, "the diagram declares XML entities (<!ENTITY>), which can read "
                                                  "other files; remove the DOCTYPE block"))
+    ET = element_tree()
     try:
         root = ET.fromstring(text)
     except ET.ParseError as exc:

@@ -9,9 +9,11 @@ and each one is reported to the author.
 
 from __future__ import annotations
 
-import copy
 import re
-import xml.etree.ElementTree as ET
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import xml.etree.ElementTree as ET
 
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
@@ -23,8 +25,16 @@ EXTERNAL_URL = re.compile(r"url\(\s*['\"]?(?!#)[^)]*\)", re.IGNORECASE)
 URL_ATTRS = ("style", "fill", "stroke", "filter", "clip-path", "mask", "marker-start", "marker-mid", "marker-end",
              "cursor")
 
-ET.register_namespace("", SVG_NS)
-ET.register_namespace("xlink", XLINK_NS)
+
+
+def element_tree():
+    """xml.etree.ElementTree, with the SVG namespaces registered for writing. Loaded when an SVG is
+    first parsed: a start from the content cache (viewer/model/content_cache.py) needs none."""
+    import xml.etree.ElementTree as ET
+
+    ET.register_namespace("", SVG_NS)
+    ET.register_namespace("xlink", XLINK_NS)
+    return ET
 
 
 def entity_line(text: str) -> int | None:
@@ -57,6 +67,8 @@ def unsafe_parts(root: ET.Element) -> list[tuple[ET.Element, str]]:
 
 def neutralized(root: ET.Element) -> ET.Element:
     """A copy of the tree without anything that leaves the SVG."""
+    import copy
+
     root = copy.deepcopy(root)
     for parent in list(root.iter()):
         for child in list(parent):
@@ -84,6 +96,7 @@ def safe_svg_bytes(data: bytes) -> bytes | None:
     text = data.decode("utf-8", errors="replace")
     if entity_line(text) is not None:
         return None
+    ET = element_tree()
     try:
         root = ET.fromstring(data)
     except ET.ParseError:

@@ -7,7 +7,6 @@ shapes and hit-testing use. Everything is drawn from cached pictures
 
 from __future__ import annotations
 
-import hashlib
 import json
 import time
 from pathlib import Path
@@ -17,6 +16,7 @@ from PySide6.QtCore import QRectF, QTimer
 from PySide6.QtWidgets import QGraphicsScene
 
 from viewer.model.content import Content
+from viewer.model.content_cache import cache_key
 from viewer.qt import label_store
 from viewer.qt.enum_free import solid_brush
 from viewer.qt.svg_source import SvgSource
@@ -64,7 +64,7 @@ class DiagramScene(QGraphicsScene):
         source = diagram.safe_svg or diagram.text
         source = source.encode("utf-8") if isinstance(source, str) else bytes(source)
         identity = source + f"|{PySide6.__version__}|{self.diagram_rect.getRect()}".encode()
-        self.svg_key = hashlib.blake2b(identity, digest_size=12).hexdigest()
+        self.svg_key = cache_key(identity)
         self._known = self._read_layout_cache()
         layers = self.content.diagram.layer_ids
         if "art" not in layers:  # not split into layers: one picture, no per-label control
