@@ -7,6 +7,7 @@ so authors and tests can run them without a display.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import re
 import sys
@@ -70,6 +71,9 @@ def main(argv: list[str] | None = None) -> int:
     content_dir = args.content or bundled_content_dir()
     cache_dir = None  # the window starts from the content as last loaded, if no file changed; --check never does
     if not (args.check or args.regions or args.lessons or args.lesson_text or args.handout):
+        # Start-up makes tens of thousands of objects and no garbage: no cycle collection passes (about
+        # 15 ms) until the window is about to show (viewer/qt/app.py)
+        gc.disable()
         # before Qt (default_data_dir imports it): PySide6 reads the source of every module imported after it
         import viewer.model.content_cache  # noqa: F401
         from viewer.paths import default_data_dir
