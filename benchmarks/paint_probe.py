@@ -22,6 +22,12 @@ def announce() -> None:
 
 
 def app(argv: list[str]) -> int:
+    # in the order viewer.cli.main starts the window (no cycle collection, the model before PySide6),
+    # so that hooking the first paint changes nothing else
+    import gc
+
+    gc.disable()
+    import viewer.model.content_cache  # noqa: F401
     import viewer.qt.paint_watch as paint_watch
     from viewer.cli import main
 
