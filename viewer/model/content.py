@@ -28,6 +28,8 @@ class ContentFolderError(Exception):
 
 @dataclass
 class Content:
+    """Everything loaded from a content folder, and the problems found while loading it."""
+
     root: Path
     regions: list[Region] = field(default_factory=list)
     diagram: Diagram | None = None

@@ -28,6 +28,8 @@ MAX_SVG_BYTES = 8 * 1024 * 1024
 
 @dataclass
 class Diagram:
+    """The SVG diagram: its box, the ids of its elements, labels and layers."""
+
     path: Path
     view_box: BBox
     text: str = field(repr=False)

@@ -12,6 +12,8 @@ Point = tuple[float, float]
 
 @dataclass(frozen=True)
 class Stroke:
+    """One freehand line or arrow drawn on the diagram."""
+
     points: tuple[Point, ...]   # diagram coordinates
     colour: str
     arrow: bool = False         # an arrow from the first point to the last

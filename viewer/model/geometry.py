@@ -18,6 +18,8 @@ Command = tuple
 
 @dataclass(frozen=True)
 class BBox:
+    """An axis-aligned box in diagram coordinates."""
+
     left: float
     top: float
     right: float
@@ -50,6 +52,8 @@ def bbox_of(points: list[Point]) -> BBox:
 
 @dataclass(frozen=True)
 class Polygon:
+    """One closed outline, flattened to points, with its box for quick rejection."""
+
     points: tuple[Point, ...]
     bbox: BBox
 

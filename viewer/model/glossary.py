@@ -24,6 +24,8 @@ WORD_CHAR = re.compile(r"[\w-]")
 
 @dataclass(frozen=True)
 class Term:
+    """A glossary entry: the term, its plain-words definition and other names for it."""
+
     term: str
     definition: str
     aliases: tuple[str, ...] = ()

@@ -44,12 +44,16 @@ LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 
 @dataclass(frozen=True)
 class Line:
+    """One line of a lesson body, with its line number in the file."""
+
     number: int
     text: str
 
 
 @dataclass
 class Lesson:
+    """A lesson file: front matter now, body parsed on first use."""
+
     id: str
     title: str
     summary: str

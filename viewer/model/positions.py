@@ -13,6 +13,8 @@ from viewer.model.tomlfile import parse_toml, table_array_lines
 
 @dataclass
 class Position:
+    """A body position: what it tenses or narrows, and what that does to the nerve."""
+
     id: str
     name: str
     tenses: list[str]

@@ -8,6 +8,8 @@ from pathlib import Path
 
 @dataclass(frozen=True, order=True)
 class Problem:
+    """Something wrong in a content file, at a line, as --check prints it."""
+
     path: Path
     line: int
     message: str

@@ -12,6 +12,8 @@ from viewer.model.tomlfile import parse_toml
 
 @dataclass(frozen=True)
 class Reference:
+    """One source in references.toml."""
+
     key: str
     authors: str = ""
     title: str = ""

@@ -21,6 +21,8 @@ ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 @dataclass
 class Region:
+    """A clickable structure on the diagram, as regions.toml declares it."""
+
     id: str
     name: str
     element: str
@@ -34,6 +36,8 @@ class Region:
 
 @dataclass
 class RegionFile:
+    """regions.toml: which diagram, and its regions in keyboard order."""
+
     path: Path
     diagram: str
     regions: list[Region]

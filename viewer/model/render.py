@@ -23,6 +23,8 @@ def slugify(text: str) -> str:
 
 @dataclass
 class RenderedLesson:
+    """A lesson at one reading level, ready to show: Markdown, numbered references, headings."""
+
     markdown: str
     references: list[Reference]
     headings: list[tuple[int, str, str]]  # (level, text, slug)

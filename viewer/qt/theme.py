@@ -17,6 +17,8 @@ PAPER = "#ffffff"  # the diagram's own background, as drawn
 
 @dataclass(frozen=True)
 class Theme:
+    """One colour theme; the defaults are the light theme."""
+
     key: str = "light"
     label: str = "&Light"
     # window and lesson text
