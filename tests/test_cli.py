@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import os
 import subprocess
 import sys
 
@@ -91,3 +90,20 @@ def test_exit_after_paint(repo, mini_dir, tmp_path):
 def test_bad_size_is_rejected(repo, mini_dir):
     result = run(repo, "--content", str(mini_dir), "--screenshot", "x.png", "--size", "big")
     assert result.returncode == 2 and "size must look like 1600x1000" in result.stderr
+
+
+def test_collection_is_on_again_when_the_window_cannot_start(mini_dir, tmp_path):
+    """viewer/launch.py turns the cycle collector off while the window loads; a run that ends early turns it back on."""
+    import gc
+
+    from viewer import cli
+
+    gc.disable()
+    try:
+        assert cli.main(["--content", str(mini_dir), "--data-dir", str(tmp_path), "--select", "no-such-region"]) == 2
+        assert gc.isenabled()
+        gc.disable()
+        assert cli.main(["--content", str(mini_dir), "--regions"]) == 0
+        assert gc.isenabled()
+    finally:
+        gc.enable()

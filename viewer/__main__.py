@@ -1,5 +1,5 @@
 import sys
 
-from viewer.cli import main
+from viewer.launch import main
 
 sys.exit(main())

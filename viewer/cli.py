@@ -60,6 +60,7 @@ def _size(text: str) -> tuple[int, int]:
 
 
 def fail(message: str) -> int:
+    gc.enable()  # if the window was about to load (see main)
     print(f"dgs-viewer: error: {message}", file=sys.stderr)
     return EXIT_USAGE
 
@@ -71,14 +72,14 @@ def main(argv: list[str] | None = None) -> int:
     content_dir = args.content or bundled_content_dir()
     cache_dir = None  # the window starts from the content as last loaded, if no file changed; --check never does
     if not (args.check or args.regions or args.lessons or args.lesson_text or args.handout):
-        # Start-up makes tens of thousands of objects and no garbage: no cycle collection passes (about
-        # 15 ms) until the window is about to show (viewer/qt/app.py)
-        gc.disable()
+        gc.disable()  # while the window loads, as from viewer/launch.py (on again in viewer/qt/app.py)
         # before Qt (default_data_dir imports it): PySide6 reads the source of every module imported after it
         import viewer.model.content_cache  # noqa: F401
         from viewer.paths import default_data_dir
 
         cache_dir = Path(args.data_dir or default_data_dir()) / "cache"
+    else:
+        gc.enable()  # a text command: an ordinary run
     try:
         content = load_content(content_dir, cache_dir)
     except ContentFolderError as exc:

@@ -50,7 +50,8 @@ def run_app(args, content: Content) -> int:
 
     FirstPaint(window.view.viewport(), after_first_paint)
     window.show()
-    gc.enable()  # off while loading (viewer/cli.py)
+    gc.freeze()  # what loading made (collection was off: viewer/cli.py), so the next pass does not walk it
+    gc.enable()
     if args.screenshot or args.exit_after_paint:
         # nothing of the user's changes during a scripted run; keep their saved window as it was
         window.closeEvent = lambda event: event.accept()
