@@ -165,11 +165,14 @@ def _show_paper(scene, dark: bool) -> None:
     """On a dark canvas the drawing keeps its white paper, so its dark label text stays readable."""
     paper = getattr(scene, "theme_paper", None)
     if paper is None and dark:
-        from PySide6.QtCore import Qt
-        from PySide6.QtGui import QColor
+        from PySide6.QtGui import QColor, QPen
+
+        from viewer.qt.enum_free import solid_brush
 
         area = scene.diagram_rect.united(scene.itemsBoundingRect())  # art and labels may reach past the viewBox
-        paper = scene.theme_paper = scene.addRect(area, Qt.PenStyle.NoPen, QColor(PAPER))
+        no_line = QPen()
+        no_line.setColor(QColor(0, 0, 0, 0))  # a dark theme's start-up too builds no Qt namespace
+        paper = scene.theme_paper = scene.addRect(area, no_line, solid_brush(PAPER))
         paper.setZValue(-1)
     if paper is not None:
         paper.setVisible(dark)
