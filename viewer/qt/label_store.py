@@ -15,12 +15,11 @@ from __future__ import annotations
 
 import json
 import os
-from collections import OrderedDict
 from pathlib import Path
 
 from PySide6.QtGui import QImage, QTransform
 
-from viewer.qt.tile_art import FORMAT, picture_key
+from viewer.qt.tile_art import FORMAT, keep_picture, kept_picture, picture_key
 
 MAX_BYTES = 64 * 1024 * 1024
 
@@ -59,7 +58,7 @@ def load(cache_dir: Path | None, svg_key: str, items: dict) -> tuple | None:
         return None
     key = (None, *map(float, transform))  # as picture_key makes it
     for label_id, entry in pictures.items():
-        items[label_id]._pictures = OrderedDict({key: entry})
+        keep_picture(items[label_id], key, entry)
     return key
 
 
@@ -70,7 +69,7 @@ def save(cache_dir: Path | None, svg_key: str, items: dict, transform: QTransfor
     wanted = picture_key(transform, None)
     labels, chunks = [], []
     for label_id, item in items.items():
-        entry = getattr(item, "_pictures", {}).get(wanted)
+        entry = kept_picture(item, wanted)
         if entry is None:
             if item.isVisible():
                 return False

@@ -319,7 +319,17 @@ def warm_picture(item, transform: QTransform, key, draw) -> None:
 
 def has_picture(item, transform: QTransform, key) -> bool:
     """Whether ``item`` already has its picture for ``key`` at this zoom (made here, or kept from the last run)."""
-    return picture_key(transform, key) in getattr(item, "_pictures", {})
+    return kept_picture(item, picture_key(transform, key)) is not None
+
+
+def kept_picture(item, full_key: tuple):
+    """(image, x, y) of ``item``'s picture for ``full_key`` (see picture_key), or None."""
+    return getattr(item, "_pictures", {}).get(full_key)
+
+
+def keep_picture(item, full_key: tuple, entry: tuple) -> None:
+    """Give ``item`` a picture made elsewhere (kept from the last run), as if drawn here."""
+    item._pictures = OrderedDict({full_key: entry})
 
 
 def picture_key(transform: QTransform, key) -> tuple:
