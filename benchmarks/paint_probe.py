@@ -22,7 +22,7 @@ def announce() -> None:
 
 
 def app(argv: list[str]) -> int:
-    # in the order viewer.cli.main starts the window (no cycle collection, the model before PySide6),
+    # as viewer/launch.py and viewer.cli.main start the window (no cycle collection, the model before PySide6),
     # so that hooking the first paint changes nothing else
     import gc
 

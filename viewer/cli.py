@@ -60,7 +60,7 @@ def _size(text: str) -> tuple[int, int]:
 
 
 def fail(message: str) -> int:
-    gc.enable()  # if the window was about to load (see main)
+    gc.enable()  # viewer/launch.py turned it off for a window that will not start now
     print(f"dgs-viewer: error: {message}", file=sys.stderr)
     return EXIT_USAGE
 
@@ -72,7 +72,6 @@ def main(argv: list[str] | None = None) -> int:
     content_dir = args.content or bundled_content_dir()
     cache_dir = None  # the window starts from the content as last loaded, if no file changed; --check never does
     if not (args.check or args.regions or args.lessons or args.lesson_text or args.handout):
-        gc.disable()  # while the window loads, as from viewer/launch.py (on again in viewer/qt/app.py)
         # before Qt (default_data_dir imports it): PySide6 reads the source of every module imported after it
         import viewer.model.content_cache  # noqa: F401
         from viewer.paths import default_data_dir

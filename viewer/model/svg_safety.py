@@ -26,7 +26,6 @@ URL_ATTRS = ("style", "fill", "stroke", "filter", "clip-path", "mask", "marker-s
              "cursor")
 
 
-
 def element_tree():
     """xml.etree.ElementTree, with the SVG namespaces registered for writing. Loaded when an SVG is
     first parsed: a start from the content cache (viewer/model/content_cache.py) needs none."""

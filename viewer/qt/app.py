@@ -50,7 +50,7 @@ def run_app(args, content: Content) -> int:
 
     FirstPaint(window.view.viewport(), after_first_paint)
     window.show()
-    gc.freeze()  # what loading made (collection was off: viewer/cli.py), so the next pass does not walk it
+    gc.freeze()  # what loading made (collection was off: viewer/launch.py), so the next pass does not walk it
     gc.enable()
     if args.screenshot or args.exit_after_paint:
         # nothing of the user's changes during a scripted run; keep their saved window as it was

@@ -45,6 +45,7 @@ class DiagramScene(QGraphicsScene):
         self.setBackgroundBrush(solid_brush(THEME.canvas))
         self.svg: SvgSource | None = None
         self._labels_kept_for: tuple | None = None  # the zoom whose label pictures are kept on disk
+        self._keeping_labels = False  # a save of the labels' pictures is due after this frame
         self.label_items: dict[str, SvgElementItem] = {}
         self.art: ArtLayer | None = None
         self.region_items: dict = {}  # region id -> viewer.qt.region_item.RegionItem, made after the first frame
@@ -191,7 +192,7 @@ class DiagramScene(QGraphicsScene):
     def label_drawn_straight(self) -> None:
         """A label (or small layer) was drawn from the SVG, with no picture kept from the last run: once
         this frame is done, draw each one's picture for this zoom and keep them for the next start."""
-        if not self.__dict__.get("_keeping_labels"):
+        if not self._keeping_labels:
             self._keeping_labels = True
             QTimer.singleShot(0, self, self._keep_label_pictures)  # dropped if the scene is gone
 
