@@ -32,11 +32,12 @@ tests that the source itself reports. Plain Python: parsing, checks and words on
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from viewer.model.lessons import CHART_FENCE
 from viewer.model.problems import ContentError, Problem
+from viewer.model.record import record
 from viewer.model.regions import ID_PATTERN
 from viewer.model.tomlfile import parse_toml, table_array_lines
 
@@ -45,7 +46,7 @@ FENCE_OPEN = CHART_FENCE
 FENCE_CLOSE = "```"
 
 
-@dataclass
+@record
 class Item:
     label: str
     values: list[float] = field(default_factory=list)
@@ -66,7 +67,7 @@ class Item:
         return " vs ".join(self.n) if self.n else "study size not given in our sources"
 
 
-@dataclass
+@record
 class Cutoff:
     value: float
     label: str
@@ -75,7 +76,7 @@ class Cutoff:
     line: int = 0
 
 
-@dataclass
+@record
 class Chart:
     id: str
     type: str

@@ -7,7 +7,7 @@ stops everything (ContentFolderError).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from viewer.model.diagram import Diagram, document_order, load_diagram
@@ -16,6 +16,7 @@ from viewer.model.hittest import RegionIndex
 from viewer.model.lessons import Lesson, load_lesson
 from viewer.model.positions import Position, load_positions
 from viewer.model.problems import ContentError, Problem, line_of
+from viewer.model.record import record
 from viewer.model.references import Reference, load_bibliography
 from viewer.model.regions import Region, load_regions
 from viewer.model.textfile import read_text
@@ -26,7 +27,7 @@ class ContentFolderError(Exception):
     """The content folder itself is missing or unreadable."""
 
 
-@dataclass
+@record
 class Content:
     """Everything loaded from a content folder, and the problems found while loading it."""
 

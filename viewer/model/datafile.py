@@ -15,14 +15,15 @@ import json
 import os
 import tempfile
 import time
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+
+from viewer.model.record import record
 
 STALE_TEMP_SECONDS = 600  # older leftovers of a killed save are removed on the next load
 
 
-@dataclass
+@record
 class LoadResult:
     data: dict | None            # None: start fresh (missing, corrupt or newer file)
     notice: str | None = None    # tell the user, once

@@ -9,12 +9,13 @@ the SVG specification rather than a hand-written parser.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from viewer.model.geometry import BBox, Command, Shape, shape_from_parts
 from viewer.model.problems import ContentError, Problem, line_of
+from viewer.model.record import record
 from viewer.model.svg_safety import element_tree, entity_line, neutralized, unsafe_parts
 from viewer.model.textfile import read_text
 
@@ -26,7 +27,7 @@ GEOMETRY_TAGS = {"path", "rect", "circle", "ellipse", "polygon", "polyline"}
 MAX_SVG_BYTES = 8 * 1024 * 1024
 
 
-@dataclass
+@record
 class Diagram:
     """The SVG diagram: its box, the ids of its elements, labels and layers."""
 

@@ -5,12 +5,13 @@ Kept in memory only: nothing about a patient is stored unless a handout is saved
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from viewer.model.record import record
+
 
 Point = tuple[float, float]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Stroke:
     """One freehand line or arrow drawn on the diagram."""
 

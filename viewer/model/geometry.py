@@ -9,14 +9,16 @@ library. Both are in diagram coordinates (SVG user units).
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import field
+
+from viewer.model.record import record
 
 Point = tuple[float, float]
 # ("M", x, y) | ("L", x, y) | ("C", x1, y1, x2, y2, x, y) | ("Z",)
 Command = tuple
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class BBox:
     """An axis-aligned box in diagram coordinates."""
 
@@ -50,7 +52,7 @@ def bbox_of(points: list[Point]) -> BBox:
     return BBox(min(xs), min(ys), max(xs), max(ys))
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Polygon:
     """One closed outline, flattened to points, with its box for quick rejection."""
 
@@ -79,7 +81,7 @@ class Polygon:
         return zip(pts, pts[1:] + pts[:1])
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Shape:
     """One region's outline: the union of the filled SVG elements it is drawn with.
 

@@ -7,10 +7,10 @@ view shows the definition when the pointer rests on it or it is activated.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from viewer.model.problems import Problem, line_of
+from viewer.model.record import record
 from viewer.model.render import slugify
 from viewer.model.textfile import read_text
 from viewer.model.tomlfile import parse_toml
@@ -22,7 +22,7 @@ WORD_START = re.compile(r"(?<![\w-])\w+")
 WORD_CHAR = re.compile(r"[\w-]")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Term:
     """A glossary entry: the term, its plain-words definition and other names for it."""
 

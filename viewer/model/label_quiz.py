@@ -9,21 +9,21 @@ from __future__ import annotations
 
 import random
 import re
-from dataclasses import dataclass
 
 from viewer.model.quiz import NAME_CHOICES, Task, closest, normalise
+from viewer.model.record import record
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class TextLine:
     x: float
     y: float           # the baseline
     text: str
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class DiagramLabel:
     id: str
     text: str                    # every line, joined: "Hamstring origin (conjoint tendon)"

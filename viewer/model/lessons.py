@@ -23,10 +23,11 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from viewer.model.problems import ContentError, Problem
+from viewer.model.record import record
 from viewer.model.regions import ID_PATTERN
 from viewer.model.textfile import read_text
 from viewer.model.tomlfile import parse_toml
@@ -42,7 +43,7 @@ CHART_LINE = re.compile(r"^<!-- chart:([a-z0-9-]+) -->$", re.MULTILINE)
 LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Line:
     """One line of a lesson body, with its line number in the file."""
 
@@ -50,7 +51,7 @@ class Line:
     text: str
 
 
-@dataclass
+@record
 class Lesson:
     """A lesson file: front matter now, body parsed on first use."""
 

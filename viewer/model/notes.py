@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime, timezone
+
+from viewer.model.record import record
 
 VERSION = 1
 KIND = "notes"
 MERGE_SEPARATOR = "\n\n— from the imported file —\n\n"
 
 
-@dataclass
+@record
 class Note:
     text: str
     updated: str  # ISO time, UTC

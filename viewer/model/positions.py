@@ -3,15 +3,16 @@ to the structures of the deep gluteal space."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from viewer.model.problems import Problem
+from viewer.model.record import record
 from viewer.model.textfile import read_text
 from viewer.model.tomlfile import parse_toml, table_array_lines
 
 
-@dataclass
+@record
 class Position:
     """A body position: what it tenses or narrows, and what that does to the nerve."""
 

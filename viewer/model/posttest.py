@@ -13,12 +13,13 @@ Combinations appear only where the source itself reports them (``combined = true
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+
+from viewer.model.record import record
 
 MIN_P, MAX_P = 0.001, 0.999
 
 
-@dataclass
+@record
 class TestOption:
     label: str
     target: str

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
+from viewer.model.record import record
 
-@dataclass(frozen=True, order=True)
+
+@record(frozen=True, order=True)
 class Problem:
     """Something wrong in a content file, at a line, as --check prints it."""
 

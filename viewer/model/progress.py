@@ -10,16 +10,17 @@ fsrs is imported on the first answer, never on load, so reading progress stays c
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from typing import Iterable, Mapping
+
+from viewer.model.record import record
 
 VERSION = 1
 KIND = "progress"
 UNSORTED = "other"  # stats group for attempts without a region or topic
 
 
-@dataclass
+@record
 class Stat:
     correct: int = 0
     total: int = 0
@@ -31,7 +32,7 @@ class Stat:
         return self.correct / self.total if self.total else None
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Attempt:
     card: str
     correct: bool
@@ -56,7 +57,7 @@ class Attempt:
         return self.card, _iso(self.at), self.correct
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class DayPoint:
     day: date
     correct: int

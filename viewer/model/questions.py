@@ -8,10 +8,11 @@ check.py, once the whole content folder is loaded.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from viewer.model.problems import ContentError, Problem
+from viewer.model.record import record
 from viewer.model.regions import ID_PATTERN
 from viewer.model.textfile import read_text
 from viewer.model.tomlfile import parse_toml, table_array_lines
@@ -24,7 +25,7 @@ FIELDS = {"id", "topic", "region", "level", "teachback", "kind", "prompt", "choi
           "explanation", "lesson", "cite", "answer_text"}
 
 
-@dataclass
+@record
 class Question:
     id: str
     topic: str

@@ -13,16 +13,17 @@ from __future__ import annotations
 import difflib
 import random
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from viewer.model.questions import Question
+from viewer.model.record import record
 from viewer.model.regions import Region
 
 NAME_CHOICES = 4
 MATCH_THRESHOLD = 0.8  # difflib ratio: "pirifomis" for "piriformis" passes, "lower" for "upper" does not
 
 
-@dataclass
+@record
 class Task:
     card_id: str
     kind: str                      # "find", "name", "choice" or "label"
@@ -45,7 +46,7 @@ class Task:
         return []
 
 
-@dataclass
+@record
 class Outcome:
     correct: bool
     given: str            # the user's answer in words ("" when they asked to see the answer)
@@ -314,7 +315,7 @@ class QuizSession:
         return TeachbackResult([(task.prompt, outcome.right, outcome.correct) for task, outcome in self.outcomes])
 
 
-@dataclass
+@record
 class TeachbackResult:
     """What a patient answered in the chairside teach-back, for the handout. Never saved."""
     items: list[tuple[str, str, bool]]   # prompt, right answer, answered right

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from viewer.model.problems import Problem, line_of
+from viewer.model.record import record
 from viewer.model.textfile import read_text
 from viewer.model.tomlfile import parse_toml
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Reference:
     """One source in references.toml."""
 

@@ -8,18 +8,19 @@ keyboard navigation, top to bottom.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from viewer.model.geometry import Shape
 from viewer.model.problems import ContentError, Problem
+from viewer.model.record import record
 from viewer.model.textfile import read_text
 from viewer.model.tomlfile import parse_toml, table_array_lines
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
-@dataclass
+@record
 class Region:
     """A clickable structure on the diagram, as regions.toml declares it."""
 
@@ -34,7 +35,7 @@ class Region:
     aliases: list[str] = field(default_factory=list)  # other names accepted when typing it in a quiz
 
 
-@dataclass
+@record
 class RegionFile:
     """regions.toml: which diagram, and its regions in keyboard order."""
 

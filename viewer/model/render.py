@@ -9,9 +9,10 @@ show it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from viewer.model.lessons import CHART_LINE, CITATION, Lesson
+from viewer.model.record import record
 from viewer.model.references import Reference
 
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -21,7 +22,7 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
-@dataclass
+@record
 class RenderedLesson:
     """A lesson at one reading level, ready to show: Markdown, numbered references, headings."""
 

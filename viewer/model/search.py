@@ -23,9 +23,9 @@ import threading
 import time
 from bisect import bisect_left
 from collections import defaultdict
-from dataclasses import dataclass
 
 from viewer.model.lessons import LEVELS
+from viewer.model.record import record
 from viewer.model.search_spelling import Spelling
 from viewer.model.search_text import (SUBSTRING_MIN, WORD, first_match, fold, highlight_spans, lesson_sections,
                                       match_patterns, snippet_around, whole_words, words)
@@ -35,7 +35,7 @@ __all__ = ["Hit", "SearchIndex", "highlight_spans", "keystroke_timings"]
 SHORT_PREFIX = 2    # prefixes this short have their bit sets prepared when the index is built
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Hit:
     kind: str              # "lesson", "glossary" or "question"
     title: str             # "Lesson › Heading", the glossary term, or the question
@@ -50,7 +50,7 @@ class Hit:
     spelled: str = ""      # the query as corrected when the words typed matched nothing ("" = as typed)
 
 
-@dataclass
+@record
 class _Doc:
     kind: str
     title: str

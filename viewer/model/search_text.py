@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 
 from viewer.model.lessons import CITATION, Lesson
+from viewer.model.record import record
 from viewer.model.render import HEADING, slugify
 
 WORD = re.compile(r"\w+")
@@ -58,7 +58,7 @@ def words(text: str) -> list[str]:
     return WORD.findall(fold(text))
 
 
-@dataclass
+@record
 class Section:
     heading: str   # plain heading text; the lesson title for the part above the first heading
     anchor: str    # heading slug as the lesson panel finds it; "" for the top of the lesson

@@ -8,18 +8,18 @@ most recent review) or replaces what is here (the old files are backed up first,
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 
 from viewer.model.datafile import dump_json
 from viewer.model.notes import Notes
 from viewer.model.progress import Progress
+from viewer.model.record import record
 
 KIND = "dgs-viewer-export"
 VERSION = 1
 SUFFIX = ".dgsprogress.json"
 
 
-@dataclass
+@record
 class Bundle:
     progress: Progress
     notes: Notes

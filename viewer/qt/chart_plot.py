@@ -10,12 +10,13 @@ the plot changes size (so nothing overlaps or is cut at any width).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from viewer.model.charts import Chart, number_text, proportion_text
+from viewer.model.record import record
 from viewer.qt.plotting import pyqtgraph
 
 BLUE, VERMILION, ORANGE, GREEN, PURPLE, SKY = "#0072B2", "#D55E00", "#E69F00", "#009E73", "#CC79A7", "#56B4E9"
@@ -24,7 +25,7 @@ LINE_STYLES = [Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine,
 INK = "#1a1a1a"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Ink:
     """The chart's neutral colours: text and lines, the card behind them, quieter text."""
     text: str = INK
@@ -40,7 +41,7 @@ class Ink:
 PRINT = Ink()  # paper is always white
 
 
-@dataclass
+@record
 class Hotspot:
     x: float
     y: float
@@ -48,7 +49,7 @@ class Hotspot:
     rect: QRectF | None = None  # bars: the whole bar counts, in data coordinates
 
 
-@dataclass
+@record
 class Key:
     """One legend entry, drawn as text under the title: a coloured glyph, the line style, the name."""
     colour: str
@@ -56,7 +57,7 @@ class Key:
     name: str
 
 
-@dataclass
+@record
 class Layout:
     """What chart_fit needs to place labels in pixels."""
     kind: str

@@ -9,13 +9,14 @@ The diagram art stays as drawn; the dark themes only darken the canvas around it
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from viewer.model.record import record
+
 
 THEME_KEY = "view/theme"
 PAPER = "#ffffff"  # the diagram's own background, as drawn
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Theme:
     """One colour theme; the defaults are the light theme."""
 
