@@ -44,3 +44,13 @@ def test_another_window_size_draws_from_the_svg_and_keeps_its_own(repo, open_win
     window = open_window(repo, data, size=(1000, 700))
     assert window.scene.svg.made
     qtbot.waitUntil(lambda: _kept(data)[0].read_bytes() != before)
+
+
+def test_switching_between_two_content_packs_keeps_the_labels_of_both(repo, mini_dir, open_window, qtbot, tmp_path):
+    data = tmp_path / "data"
+    _first_start(repo, open_window, qtbot, data)
+    mini = open_window(mini_dir, data)
+    qtbot.waitUntil(lambda: len(_kept(data)) == 2)  # the other pack's diagram keeps its own
+    mini.close()
+    again = open_window(repo, data)
+    assert not again.scene.svg.made  # the first pack's pictures were not thrown away

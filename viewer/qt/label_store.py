@@ -22,6 +22,7 @@ from PySide6.QtGui import QImage, QTransform
 from viewer.qt.tile_art import FORMAT, keep_picture, kept_picture, picture_key
 
 MAX_BYTES = 64 * 1024 * 1024
+FILES_KEPT = 3  # diagrams whose labels are kept: an author switching content packs starts warm in each
 
 
 def store_path(cache_dir: Path, svg_key: str) -> Path:
@@ -84,9 +85,8 @@ def save(cache_dir: Path | None, svg_key: str, items: dict, transform: QTransfor
         temporary = path.with_suffix(".tmp")
         temporary.write_bytes(header.encode() + b"\n" + b"".join(chunks))
         os.replace(temporary, path)
-        for old in cache_dir.glob("labels-*.bin"):
-            if old.name != path.name:
-                old.unlink()  # another version of the diagram
+        for old in sorted(cache_dir.glob("labels-*.bin"), key=lambda p: p.stat().st_mtime)[:-FILES_KEPT]:
+            old.unlink()  # other diagrams, or older versions of this one: keep the latest few
     except OSError:
         return False
     return True
