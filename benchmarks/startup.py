@@ -82,17 +82,26 @@ def startup(runs: int, data: Path, pycache: Path, scale_content: Path | None = N
     for name, values in painted.items():
         result[name]["to_paint_ms"] = statistics.median(values)
     result["ratio_to_paint"] = result["app"]["to_paint_ms"] / result["floor"]["to_paint_ms"]
+    result["ratio_to_paint_paired"] = paired_ratio(painted["app"], painted["floor"])
     cold = []  # a first start: no settings, no picture of the diagram kept from an earlier run
     for run in range(max(1, min(runs, 3))):
         fresh = data.parent / f"fresh-{run}"
         cold.append(run_process(app_command(fresh), env)[0])
     result["app_cold_ms"] = statistics.median(cold)
     result["ratio_time"] = result["app"]["ms"] / result["floor"]["ms"]
+    result["ratio_time_paired"] = paired_ratio([v[0] for v in samples["app"]], [v[0] for v in samples["floor"]])
     result["ratio_memory"] = result["app"]["mib"] / result["floor"]["mib"]
     if "scale" in result:
         result["scale_ratio_time"] = result["scale"]["ms"] / result["app"]["ms"]
     result["heavy_modules_at_startup"] = heavy_imports(data, env)
     return result
+
+
+def paired_ratio(app: list[float], floor: list[float]) -> float:
+    """The median of each app run over the floor run made right after it. The machine's speed drifts
+    (the floor alone moves by 1.5x within a run here); a pair shares the machine's state of the moment,
+    so this ratio is steadier than the ratio of the two medians, which is reported beside it."""
+    return statistics.median(a / f for a, f in zip(app, floor))
 
 
 def heavy_imports(data: Path, env: dict) -> list[str]:
