@@ -23,17 +23,15 @@ from typing import dataclass_transform
 class _Plan:
     """What the shared methods need to know about one record class, worked out once."""
 
-    __slots__ = ("init", "names", "defaults", "factories", "extra", "shown", "compared", "post_init")
+    __slots__ = ("init", "names", "defaults", "factories", "shown", "compared", "post_init")
 
     def __init__(self, cls: type):
         declared = fields(cls)
         self.init = tuple(f.name for f in declared if f.init)
         self.defaults = {f.name: f.default for f in declared if f.default is not MISSING}
         self.factories = {f.name: f.default_factory for f in declared if f.default_factory is not MISSING}
-        # fields left out of __init__ but given a default are still set, as dataclass does
-        self.extra = tuple(f.name for f in declared if not f.init
-                           and (f.name in self.defaults or f.name in self.factories))
-        self.names = self.init + self.extra
+        # every field __init__ sets: its arguments, and fields left out of it that have a default
+        self.names = tuple(f.name for f in declared if f.init or f.name in self.defaults or f.name in self.factories)
         self.shown = tuple(f.name for f in declared if f.repr)
         self.compared = tuple(f.name for f in declared if f.compare)
         self.post_init = getattr(cls, "__post_init__", None)
