@@ -8,6 +8,8 @@ import re
 import subprocess
 import sys
 
+import pytest
+
 
 def test_readme_quick_start_comes_first_and_ci_runs_its_test_command(repo):
     readme = (repo / "README.md").read_text(encoding="utf-8")
@@ -51,6 +53,8 @@ def test_starting_the_window_imports_no_heavy_module(repo, tmp_path):
 
 QT_NAMESPACE_PROBE = """
 import sys
+
+import pytest
 import PySide6.QtCore as QtCore
 import viewer.qt.paint_watch as paint_watch
 from viewer.cli import main
@@ -87,3 +91,42 @@ def test_start_up_builds_no_qt_namespace_and_freezes_what_it_made(repo, tmp_path
         assert "Qt namespace before the first frame: False" in result.stdout, start
         frozen = int(result.stdout.rsplit(":", 1)[1])
         assert frozen > 10_000, "run_app freezes what start-up made (gc.freeze), so quitting is quick"
+
+
+GUI_THREAD_PROBE = """
+import os
+import sys
+
+import pytest
+import viewer.qt.paint_watch as paint_watch
+from viewer.cli import main
+
+names = []
+original = paint_watch.FirstPaint.__init__
+
+def thread_names():
+    return [open(f"/proc/self/task/{task}/comm").read().strip() for task in os.listdir("/proc/self/task")]
+
+def watching(self, widget, callback):
+    original(self, widget, lambda: (names.extend(thread_names()), callback()))
+
+paint_watch.FirstPaint.__init__ = watching
+if sys.argv[1] == "--control":  # as Qt does by default: the setting taken back before anything paints
+    os.environ.pop("QT_NO_GUI_THREADPOOL", None)
+main(sys.argv[2:])
+print("Qt pool threads at the first frame:", names.count("Thread (pooled)"))
+"""
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/task"), reason="thread names are read from /proc")
+def test_painting_stays_on_the_gui_thread(repo, tmp_path):
+    """Qt's raster engine would hand large fills to a thread pool and wait: slower here (viewer/qt/__init__.py)."""
+    env = {key: value for key, value in os.environ.items() if key != "QT_NO_GUI_THREADPOOL"}
+    counts = {}
+    for run in ("--app", "--control"):
+        result = subprocess.run([sys.executable, "-c", GUI_THREAD_PROBE, run, "--exit-after-paint", "--data-dir",
+                                 str(tmp_path)], cwd=repo, capture_output=True, text=True, timeout=120,
+                                env={**env, "QT_QPA_PLATFORM": "offscreen"})
+        assert result.returncode == 0, result.stderr[-2000:]
+        counts[run] = int(result.stdout.rsplit(":", 1)[1])
+    assert counts == {"--app": 0, "--control": counts["--control"]} and counts["--control"] > 0
