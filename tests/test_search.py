@@ -278,12 +278,41 @@ def test_an_unfinished_word_is_compared_with_word_starts(bundled):
 
 
 def test_edit_distance_counts_a_swap_as_one_edit():
-    from viewer.model.search_spelling import prefix_distances
+    from viewer.model.search_spelling import edit_distance
 
-    assert prefix_distances("pirifromis", "piriformis", 2)[-1] == 1
-    assert prefix_distances("kitten", "sitting", 2)[-1] == 3  # over the limit: limit + 1
-    assert prefix_distances("abc", "abcdef", 1) == [1 + 1, 2, 1, 0, 1, 2, 2]
-    assert prefix_distances("", "ab", 2) == [0, 1, 2]
+    assert edit_distance("pirifromis", "piriformis", 2) == 1
+    assert edit_distance("kitten", "sitting", 2) == 3  # over the limit: limit + 1
+    assert edit_distance("abc", "abcdef", 1) == 2 and edit_distance("abc", "abcdef", 1, partial=True) == 0
+    assert edit_distance("abx", "abcdef", 1, partial=True) == 1 and edit_distance("bacd", "abcdef", 1, partial=True) == 1
+    assert edit_distance("", "ab", 2) == 2 and edit_distance("", "ab", 2, partial=True) == 0
+
+
+def _reference_distance(a: str, b: str) -> int:
+    """Optimal string alignment distance from the full table, as textbooks give it."""
+    table = [[i + j if not i * j else 0 for j in range(len(b) + 1)] for i in range(len(a) + 1)]
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1)
+    return table[-1][-1]
+
+
+def test_edit_distance_agrees_with_the_full_table():
+    import random
+
+    from viewer.model.search_spelling import edit_distance
+
+    rng = random.Random(5)
+    letters = "abcst"  # few letters: many repeats, swaps and near misses
+    for _ in range(3000):
+        word = "".join(rng.choice(letters) for _ in range(rng.randint(1, 8)))
+        typed = "".join(rng.choice(letters) for _ in range(rng.randint(0, 7)))
+        limit = rng.choice((1, 2))
+        whole = min(_reference_distance(typed, word), limit + 1)
+        start = min(min(_reference_distance(typed, word[:end]) for end in range(len(word) + 1)), limit + 1)
+        assert edit_distance(typed, word, limit) == whole, (typed, word)
+        assert edit_distance(typed, word, limit, partial=True) == start, (typed, word)
 
 
 def test_typing_with_near_matches_stays_fast(bundled):
@@ -314,3 +343,22 @@ def test_the_box_says_what_it_searched_for_instead_and_marks_it(open_window, rep
     press(window, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert window.current_lesson() == hit.lesson_id
+
+
+def test_quick_matchers_find_what_the_plain_patterns_find():
+    """find_phrase and at_word_start are faster forms of (?<!\\w)words(?!\\w): same answers."""
+    import random
+    import re
+
+    from viewer.model.search_text import at_word_start, find_phrase
+
+    rng = random.Random(11)
+    pieces = ("ab", "b", "abc", "_", " ", "-", "é", "2", ", ", "ba")
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        terms = [rng.choice(("ab", "b", "abc", "ba", "2")) for _ in range(rng.randint(1, 3))]
+        plain = re.search(r"(?<!\w)" + r"\W+".join(map(re.escape, terms)) + r"(?!\w)", text)
+        assert find_phrase(text, terms) == (plain.span() if plain else None), (text, terms)
+        start = re.search(r"(?<!\w)" + re.escape(terms[0]), text)
+        quick = re.search(at_word_start(terms[0]), text)
+        assert (quick.span() if quick else None) == (start.span() if start else None), (text, terms)

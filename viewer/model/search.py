@@ -18,7 +18,6 @@ place (viewer.model.search_spelling) and the hits say so (``Hit.spelled``).
 
 from __future__ import annotations
 
-import re
 import threading
 import time
 from bisect import bisect_left
@@ -27,8 +26,8 @@ from collections import defaultdict
 from viewer.model.lessons import LEVELS
 from viewer.model.record import record
 from viewer.model.search_spelling import Spelling
-from viewer.model.search_text import (SUBSTRING_MIN, WORD, first_match, fold, highlight_spans, lesson_sections,
-                                      match_patterns, snippet_around, whole_words, words)
+from viewer.model.search_text import (SUBSTRING_MIN, WORD, find_phrase, first_match, fold, highlight_spans,
+                                      lesson_sections, match_patterns, snippet_around, whole_words, words)
 
 __all__ = ["Hit", "SearchIndex", "highlight_spans", "keystroke_timings"]
 
@@ -314,14 +313,13 @@ class SearchIndex:
     def _first_use(self, form: list[str], lessons: int, as_phrase: bool) -> tuple[int, str] | None:
         """The first lesson section using the words of ``form`` (as a phrase, or anywhere in it)."""
         shown = form if as_phrase else [max(form, key=len)]
-        pattern = re.compile(r"(?<!\w)" + r"\W+".join(map(re.escape, shown)) + r"(?!\w)")
         candidates = _all(self._any.get(word, 0) for word in form) & lessons
         while candidates:
             low = candidates & -candidates
             doc = self.docs[low.bit_length() - 1]
-            match = pattern.search(doc.folded)
-            if match:
-                return low.bit_length() - 1, doc.body[match.start():match.end()]
+            span = find_phrase(doc.folded, shown)
+            if span:
+                return low.bit_length() - 1, doc.body[span[0]:span[1]]
             candidates ^= low
         return None
 

@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 MIN_LENGTH = 4      # shorter words are too ambiguous to correct
 MAX_CANDIDATES = 60  # scored in full, best letter-pair overlap first
 SMALL_POOL = 100     # words of the same first letter and a near length are all scored when there are this few
+REMEMBERED = 256     # answers kept: each keystroke after a misspelt word asks about that word again
 
 
 def max_edits(length: int) -> int:
@@ -39,12 +40,21 @@ class Spelling:
         self.buckets: dict[tuple[str, int], list[int]] = defaultdict(list)  # a swap in a short word shares few pairs
         for number, word in enumerate(self.words):
             self.buckets[(word[0], len(word))].append(number)
+        self._answers: dict[tuple[str, bool], str | None] = {}
 
     def closest(self, typed: str, partial: bool = False) -> str | None:
         """The indexed word nearest ``typed``, or None if none is within a small number of edits.
         ``partial``: the word may be unfinished, so it may also be the start of a longer word."""
         if len(typed) < MIN_LENGTH or not typed.isalpha():
             return None
+        key = (typed, partial)
+        if key not in self._answers:
+            if len(self._answers) >= REMEMBERED:
+                del self._answers[next(iter(self._answers))]
+            self._answers[key] = self._closest(typed, partial)
+        return self._answers[key]
+
+    def _closest(self, typed: str, partial: bool) -> str | None:
         size, limit = len(typed), max_edits(len(typed))
         shared: Counter = Counter()
         for pair in _pairs(typed, whole=not partial):
@@ -57,13 +67,9 @@ class Spelling:
                 candidates.update(bucket)
         for number in candidates:
             word = self.words[number]
-            if partial:  # the start of a longer word, or the whole of one
-                row = prefix_distances(typed, word[:size + limit], limit)
-                distance = min(row[max(0, size - limit):], default=limit + 1)
-            elif abs(len(word) - size) <= limit:
-                distance = prefix_distances(typed, word, limit)[-1]
-            else:
+            if not partial and abs(len(word) - size) > limit:
                 continue
+            distance = edit_distance(typed, word, limit, partial)  # partial: the start of a longer word too
             if 0 < distance <= limit:
                 rank = (distance, -self.documents.get(word, 0), len(word), word)
                 if best is None or rank < best:
@@ -71,29 +77,34 @@ class Spelling:
         return best[3] if best else None
 
 
-def prefix_distances(a: str, b: str, limit: int) -> list[int]:
-    """Edits (insert, delete, change, swap of neighbours) from ``a`` to each start ``b[:j]`` of ``b``,
-    as a list indexed by j; anything above ``limit`` is reported as ``limit + 1``. Only cells within
-    ``limit`` of the diagonal are worked out, which is all a small limit needs."""
-    over = limit + 1
-    width = len(b)
-    before: list[int] | None = None
-    previous = [j if j <= limit else over for j in range(width + 1)]
-    for i, char in enumerate(a, 1):
-        current = [over] * (width + 1)
-        if i <= limit:
-            current[0] = i
-        for j in range(max(1, i - limit), min(width, i + limit) + 1):
-            other = b[j - 1]
-            cost = previous[j - 1] + (char != other)
-            if current[j - 1] + 1 < cost:
-                cost = current[j - 1] + 1
-            if previous[j] + 1 < cost:
-                cost = previous[j] + 1
-            if before is not None and j > 1 and char == b[j - 2] and a[i - 2] == other and before[j - 2] + 1 < cost:
-                cost = before[j - 2] + 1
-            current[j] = cost if cost < over else over
-        if min(current) >= over:
-            return current
-        before, previous = previous, current
-    return previous
+def edit_distance(typed: str, word: str, limit: int, partial: bool = False) -> int:
+    """Edits (insert, delete, change, swap of two neighbours) from ``typed`` to ``word`` or, when
+    ``partial``, to the nearest start of ``word``; anything over ``limit`` is ``limit + 1``."""
+    for edits in range(limit + 1):
+        if _within(typed, word, edits, partial):
+            return edits
+    return limit + 1
+
+
+def _within(a: str, b: str, edits: int, partial: bool) -> bool:
+    """Whether ``edits`` edits or fewer turn ``a`` into ``b`` (into a start of ``b``). Letters the two
+    share at the start cost nothing; then each kind of edit is tried on the first letters that
+    differ. For a limit of one or two that is a few string comparisons: in Python about twice as
+    fast as filling a table of distances, which matters when a keystroke scores 150 words."""
+    same = 0
+    while same < len(a) and same < len(b) and a[same] == b[same]:
+        same += 1
+    a, b = a[same:], b[same:]
+    if not a:
+        return partial or len(b) <= edits
+    if not b:
+        return len(a) <= edits
+    if not edits:
+        return False
+    swapped = len(a) > 1 and len(b) > 1 and a[0] == b[1] and a[1] == b[0]
+    if edits == 1:  # the last edit: what follows it must match as it is
+        rest = str.startswith if partial else str.__eq__
+        return rest(b[1:], a[1:]) or rest(b, a[1:]) or rest(b[1:], a) or (swapped and rest(b[2:], a[2:]))
+    edits -= 1
+    return (_within(a[1:], b[1:], edits, partial) or _within(a[1:], b, edits, partial)
+            or _within(a, b[1:], edits, partial) or (swapped and _within(a[2:], b[2:], edits, partial)))
