@@ -85,6 +85,7 @@ class SearchIndex:
             self._collect_glossary()
             self._collect_questions()
             self._index_words()
+            self._find_glossary_targets()
             self.build_seconds = time.perf_counter() - started
             self._built = True
 
@@ -163,6 +164,14 @@ class SearchIndex:
                 self._short[word[:size]] = (any_bits | self._any[word], head_bits | self._head.get(word, 0))
         for key in self._head_keys:
             self._short_heads[key[:1]] = self._short_heads.get(key[:1], 0) | self._heads[key]
+
+    def _find_glossary_targets(self) -> None:
+        """Where each term is taught, at each level, found now (while the index is built, off the
+        window's thread) rather than for each hit: a keystroke matching 50 terms spent 1.5 ms on it."""
+        for number, doc in enumerate(self.docs):
+            if doc.kind == "glossary":
+                for level in (None, *LEVELS):
+                    self._glossary_target(number, level)
 
     # ----- searching -------------------------------------------------------------------------------------
     def search(self, query: str, limit: int = 50, level: str | None = None) -> list[Hit]:
