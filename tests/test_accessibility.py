@@ -179,6 +179,30 @@ def test_text_size_follows_the_system_and_ctrl_plus_minus(mini_dir, open_window,
         app.setFont(system)
 
 
+def test_larger_text_keeps_the_words_being_read_at_the_top(repo, open_window, qtbot):
+    app = QApplication.instance()
+    system = app.font()
+    window = open_window(repo)
+    panel = window.panel
+
+    def heading_offset() -> float:
+        """Pixels from the top of the lesson view down to the heading being read."""
+        block = panel._find_block("provocative-positions")
+        return panel.document().documentLayout().blockBoundingRect(block).top() - panel.verticalScrollBar().value()
+
+    try:
+        window.set_level("clinical")
+        window.open_lesson("piriformis", "provocative-positions")
+        start = heading_offset()
+        assert 0 <= start < 40
+        for key in (Qt.Key.Key_Equal, Qt.Key.Key_Equal, Qt.Key.Key_Minus):
+            qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
+            assert abs(heading_offset() - start) < 40  # still at the top, not pages away
+    finally:
+        window.text_reset_action.trigger()
+        app.setFont(system)
+
+
 # ----- accessible names ----------------------------------------------------------------------------------------
 def unnamed_controls(root: QWidget) -> list[str]:
     """Focusable widgets a screen reader could not name (no accessible name and no text)."""

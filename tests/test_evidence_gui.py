@@ -301,3 +301,38 @@ def test_a_print_picture_is_laid_out_for_its_own_size(repo, qtbot):
     axis = item.getAxis("bottom")
     names = [name for _x, name in axis._tickLevels[0]]
     assert "Case–control\nstudy" in names and axis.height() >= 40  # two lines, and room for both
+
+
+def test_chart_text_follows_the_text_size_but_print_keeps_its_own(open_window, repo, qtbot):
+    """Ctrl+= makes a chart's title, axis numbers and value labels larger, as it does the lesson;
+    the handout's picture of the chart stays at its designed size on paper."""
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    from viewer.qt.chart_widget import ChartWidget
+
+    app = QApplication.instance()
+    system = app.font()
+    window, chart = open_ifs(open_window, repo, qtbot)
+
+    def sizes(widget):
+        title = widget.findChildren(QLabel)[0].font().pointSizeF()
+        ticks = widget.plot.getPlotItem().getAxis("bottom").style["tickFont"].pointSizeF()
+        value = widget.layout_.values[0][0].textItem.font().pointSizeF()
+        return title, ticks, value
+
+    before, height = sizes(chart), chart.plot.minimumHeight()
+    try:
+        for _ in range(3):  # 100% -> 115% -> 130% -> 150%
+            qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+        window.panel.scroll_to("imaging")  # the chart's section, wherever the larger text has put it
+        qtbot.waitUntil(lambda: window.panel.charts.widget("ifs-mri") not in (None, chart)
+                        and window.panel.charts.widget("ifs-mri").isVisible())
+        larger = window.panel.charts.widget("ifs-mri")  # the chart is built again at the new size
+        assert sizes(larger) == pytest.approx(tuple(size * 1.5 for size in before))
+        assert larger.plot.minimumHeight() > height
+        printed = ChartWidget(larger.chart, for_print=True)
+        qtbot.addWidget(printed)
+        assert sizes(printed)[:2] == pytest.approx(before[:2])  # paper: as designed, whatever the screen's size
+    finally:
+        window.text_reset_action.trigger()
+        app.setFont(system)

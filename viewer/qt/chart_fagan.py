@@ -36,10 +36,12 @@ def percent(p: float) -> str:
 class FaganNomogram:
     """Draws the three scales once; ``update`` moves the two result lines."""
 
-    def __init__(self):
+    def __init__(self, scale: float = 1.0):
+        """``scale``: the user's text size (viewer.qt.text_size.current_scale)."""
         pg = pyqtgraph()
+        self.scale = scale
         self.widget = pg.PlotWidget()
-        self.widget.setMinimumSize(420, 420)
+        self.widget.setMinimumSize(round(420 * max(1.0, scale)), round(420 * max(1.0, scale)))
         self.widget.setAccessibleName("Fagan nomogram")
         plot = self.widget.getPlotItem()
         plot.setMenuEnabled(False)
@@ -58,7 +60,7 @@ class FaganNomogram:
         for colour in (VERMILION, BLUE):
             label = pg.TextItem("", color=INK, anchor=(1.08, 0.5), fill=pg.mkBrush(255, 255, 255, 230),
                                 border=pg.mkPen(colour, width=2))
-            label.setFont(small_font(10, bold=True))
+            label.setFont(small_font(10, bold=True, scale=self.scale))
             plot.addItem(label)
             self.labels.append(label)
 
@@ -68,7 +70,7 @@ class FaganNomogram:
         for x, title in enumerate(TITLES):
             plot.plot([x, x], [-6.9, 6.9], pen=pg.mkPen(INK, width=2))
             text = pg.TextItem(title, color=INK, anchor=(0.5, 0))
-            text.setFont(small_font(9.5, bold=True))
+            text.setFont(small_font(9.5, bold=True, scale=self.scale))
             text.textItem.document().setDefaultTextOption(_centred())
             text.textItem.setTextWidth(text.textItem.document().idealWidth())  # centred lines need a width
             text.updateTextPos()
@@ -81,12 +83,11 @@ class FaganNomogram:
         for ratio in RATIOS:
             self._tick(plot, 1, math.log(ratio) / 2, f"{ratio:g}", (1.15, 0.5))
 
-    @staticmethod
-    def _tick(plot, x: float, y: float, text: str, anchor) -> None:
+    def _tick(self, plot, x: float, y: float, text: str, anchor) -> None:
         pg = pyqtgraph()
         plot.plot([x - 0.03, x + 0.03], [y, y], pen=pg.mkPen(INK, width=1))
         label = pg.TextItem(text, color=INK, anchor=anchor)
-        label.setFont(small_font(7.5))
+        label.setFont(small_font(7.5, scale=self.scale))
         label.setPos(x, y)
         plot.addItem(label)
 

@@ -76,8 +76,8 @@ class ChartOverlays(QObject):
         image.fill(palette.color(QPalette.ColorRole.AlternateBase))
         painter = QPainter(image)
         painter.setPen(palette.color(QPalette.ColorRole.Text))
-        font = QFont()
-        font.setPointSizeF(11)
+        font = QFont()  # the application's, at the user's text size
+        font.setPointSizeF(font.pointSizeF() * 1.1)
         painter.setFont(font)
         painter.drawText(image.rect().adjusted(16, 16, -16, -16), 0, f"Chart: {chart.title}")
         painter.end()

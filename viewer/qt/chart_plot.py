@@ -31,6 +31,7 @@ class Ink:
     text: str = INK
     paper: str = "#ffffff"
     muted: str = "#444444"
+    scale: float = 1.0  # text size: the user's (View ▸ Text size) on screen, as designed on paper
 
     def fill(self, alpha: int = 220):
         colour = QColor(self.paper)
@@ -73,9 +74,10 @@ GLYPH = {"o": "●", "s": "■", "t": "▼", "d": "◆", "star": "★", "h": "�
 STYLE_WORD = ["solid line", "dashed line", "dotted line", "dash-dot line"]
 
 
-def small_font(points: float = 9.0, bold: bool = False) -> QFont:
+def small_font(points: float = 9.0, bold: bool = False, scale: float = 1.0) -> QFont:
+    """``points`` as designed at the system's text size, times ``scale`` (``Ink.scale``)."""
     font = QFont()
-    font.setPointSizeF(points)
+    font.setPointSizeF(points * scale)
     font.setBold(bold)
     return font
 
@@ -97,7 +99,7 @@ def draw(plot, chart: Chart, ink: Ink = PRINT) -> tuple[list[Hotspot], list[Key]
         axis = plot.getAxis(name)
         axis.setTextPen(pg.mkPen(ink.text))
         axis.setPen(pg.mkPen(ink.text))
-        axis.setTickFont(small_font(9.5))
+        axis.setTickFont(small_font(9.5, scale=ink.scale))
     return {"range": _draw_range, "accuracy": _draw_accuracy, "paired": _draw_paired}[chart.type](plot, chart, ink)
 
 
@@ -124,7 +126,7 @@ def spread(values: list[float], gap: float, low: float | None = None, high: floa
 
 def label(plot, text: str, ink: Ink, anchor, points: float = 9, bold: bool = True, fill: bool = True):
     item = pyqtgraph().TextItem(text, color=ink.text, anchor=anchor, fill=ink.fill() if fill else None)
-    item.setFont(small_font(points, bold=bold))
+    item.setFont(small_font(points, bold=bold, scale=ink.scale))
     plot.addItem(item)
     return item
 

@@ -27,8 +27,8 @@ ROW_HEIGHT = 50  # accuracy charts: a test's two bars and its name on up to thre
 
 
 def plot_height(chart: Chart, scale: float = 1.0) -> int:
-    if chart.type == "accuracy":  # rows do not shrink on paper: their names need the room
-        return ROW_HEIGHT * len(chart.items) + 40
+    if chart.type == "accuracy":  # rows do not shrink on paper (their names need the room), but grow with the text
+        return round(ROW_HEIGHT * max(1.0, scale)) * len(chart.items) + 40
     return int(PLOT_HEIGHT[chart.type] * scale)
 STYLE = ("QFrame#chart {{ background: {paper}; border: 1px solid #9a9a9a; border-radius: 4px; }}"
          "QLabel {{ color: {text}; background: transparent; border: none; }}"
@@ -38,14 +38,16 @@ NOWRAP = 32  # legend entries this short are kept on one line
 
 
 def palette_ink() -> Ink:
-    """The live chart follows the app's colours (light, dark or high-contrast theme)."""
+    """The live chart follows the app's colours (light, dark or high-contrast theme) and text size."""
+    from viewer.qt.text_size import current_scale
+
     palette = QApplication.palette()
     paper, text = palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text)
     if paper.lightness() > 128:
-        return PRINT
+        return Ink(scale=current_scale())
     muted = QColor((paper.red() + 3 * text.red()) // 4, (paper.green() + 3 * text.green()) // 4,
                    (paper.blue() + 3 * text.blue()) // 4)
-    return Ink(text.name(), paper.name(), muted.name())
+    return Ink(text.name(), paper.name(), muted.name(), current_scale())
 
 
 class ChartPlot(pg.PlotWidget):
@@ -87,19 +89,20 @@ class ChartWidget(QFrame):
         layout.setContentsMargins(10, 8, 10, 8)
         layout.setSpacing(4)
         title = QLabel(chart.title)
-        title.setFont(small_font(12, bold=True))
+        scale = self.ink.scale
+        title.setFont(small_font(12, bold=True, scale=scale))
         title.setWordWrap(True)
         layout.addWidget(title)
         self.legend = QLabel()
         self.legend.setObjectName("legend")
         self.legend.setWordWrap(True)
-        self.legend.setFont(small_font(9.5))
+        self.legend.setFont(small_font(9.5, scale=scale))
         layout.addWidget(self.legend)
         self.plot = ChartPlot(background=self.ink.paper)
         if for_print:  # a fixed size on paper: the picture is as tall as its parts, no taller
             self.plot.setFixedHeight(plot_height(chart, 0.75))
         else:
-            self.plot.setMinimumHeight(plot_height(chart))
+            self.plot.setMinimumHeight(plot_height(chart, scale))
         self.plot.setFocusPolicy(Qt.FocusPolicy.StrongFocus if not for_print else Qt.FocusPolicy.NoFocus)
         self.plot.setAccessibleName(f"{chart.title}: use the arrow keys to read each value")
         self.plot.setAccessibleDescription(" ".join(text_lines(chart)))
@@ -108,7 +111,7 @@ class ChartWidget(QFrame):
         self.spots, keys, self.layout_ = draw(self.plot.getPlotItem(), chart, self.ink)
         self.legend.setText(("<br/>" if chart.type == "paired" else " &nbsp; ").join(
             f"<span style='white-space:{'nowrap' if len(k.name) <= NOWRAP else 'normal'}'><span style='color:{k.colour}; "
-            f"font-size:13pt'>{k.glyph}</span>&nbsp;{html.escape(k.name)}</span>" for k in keys))
+            f"font-size:{13 * scale:.1f}pt'>{k.glyph}</span>&nbsp;{html.escape(k.name)}</span>" for k in keys))
         self.plot.getPlotItem().vb.sigResized.connect(self.fit)
         self.current = -1
         self.ring = pg.ScatterPlotItem(size=26, pen=pg.mkPen(self.ink.text, width=2.5), brush=None, symbol="o")
@@ -128,7 +131,7 @@ class ChartWidget(QFrame):
                 label = QLabel(text)
                 label.setObjectName(name)
                 label.setWordWrap(True)
-                label.setFont(small_font(9, bold=name == "source"))
+                label.setFont(small_font(9, bold=name == "source", scale=scale))
                 layout.addWidget(label)
         self.plot.scene().sigMouseMoved.connect(self._hover)
         self.plot.installEventFilter(self)
@@ -185,7 +188,7 @@ class ChartWidget(QFrame):
                                             label=f"Patient: {number_text(value)}{unit}",
                                             labelOpts={"position": 0.97, "color": self.ink.text,
                                                        "anchors": [(1, 1), (1, 1)], "fill": self.ink.fill()})
-        self.patient_line.label.setFont(small_font(9, bold=True))
+        self.patient_line.label.setFont(small_font(9, bold=True, scale=self.ink.scale))
         self.patient_line.setZValue(40)
         self.plot.addItem(self.patient_line)
         self.value_words.setText("\n".join(describe_value(self.chart, value)

@@ -5,8 +5,8 @@ nomogram. Built on first use; the menu entry is made by viewer/qt/posttest_menu.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import (QBoxLayout, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout,
-                               QFrame, QHBoxLayout, QLabel, QScrollArea, QSlider, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QBoxLayout, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox,
+                               QFormLayout, QFrame, QHBoxLayout, QLabel, QScrollArea, QSlider, QVBoxLayout, QWidget)
 
 from viewer.model.charts import proportion_text
 from viewer.model.posttest import post_test, calculator_tests
@@ -72,9 +72,11 @@ class PostTestDialog(QDialog):
         self.result.setObjectName("result")
         self.result.setWordWrap(True)
         self.result.setAccessibleName("Post-test probabilities")
-        self.result.setStyleSheet("font-size: 15pt;")
+        self.result.setStyleSheet(f"font-size: {QApplication.font().pointSizeF() * 1.5:.1f}pt;")  # follows text size
         words.addWidget(self.result)
-        self.nomogram = FaganNomogram()
+        from viewer.qt.text_size import current_scale
+
+        self.nomogram = FaganNomogram(current_scale())
         self.source = QLabel()
         self.source.setObjectName("source")
         self.source.setWordWrap(True)

@@ -6,8 +6,8 @@ Only layout lives here; study_session.py runs the quiz and fills these widgets.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDockWidget, QFormLayout, QHBoxLayout, QLineEdit,
-                               QPushButton, QScrollArea, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDockWidget, QFormLayout, QHBoxLayout,
+                               QLineEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
 from viewer.model.questions import MAX_CHOICES, TOPICS
 from viewer.qt.study_menu import MODE_ACTIONS
@@ -171,7 +171,8 @@ class StudyDock(QDockWidget):
 
     def set_large(self, large: bool) -> None:
         """Bigger text for a patient reading at arm's length (teach-back)."""
-        self.pages.setStyleSheet("QLabel, QPushButton, QCheckBox { font-size: 15pt; }" if large else "")
+        size = QApplication.font().pointSizeF() * 1.5  # half as large again as the text size in use
+        self.pages.setStyleSheet(f"QLabel, QPushButton, QCheckBox {{ font-size: {size:.1f}pt; }}" if large else "")
         for button in self.choice_buttons:  # the text inside a wrapping button is a label of its own
             button.updateGeometry()
 

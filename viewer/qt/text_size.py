@@ -44,6 +44,14 @@ def system_point_size() -> float:
     return float(size)
 
 
+def current_scale() -> float:
+    """How much larger than the system's size the user has made all text (1.0 at the system's size)."""
+    from PySide6.QtWidgets import QApplication
+
+    size = QApplication.font().pointSizeF()
+    return size / system_point_size() if size > 0 else 1.0
+
+
 def change_text_size(window, direction: int) -> None:
     set_text_step(window, window.text_step + direction)
 
@@ -54,10 +62,12 @@ def set_text_step(window, step: int, remember: bool = True) -> None:
     step = max(0, min(len(SCALES) - 1, step))
     window.text_step = step
     size = system_point_size() * SCALES[step]
+    # where the reader is, taken before any font changes: the lesson relays out with each of them
+    place = _reading_place(window.panel) if window.panel.rendered is not None else (0, 0.0)
     font = QApplication.font()
     font.setPointSizeF(size)
     QApplication.setFont(font)
-    _apply_lesson_font(window, size)
+    _apply_lesson_font(window, size, place)
     window.text_bigger_action.setEnabled(step < len(SCALES) - 1)
     window.text_smaller_action.setEnabled(step > 0)
     if remember:
@@ -65,7 +75,7 @@ def set_text_step(window, step: int, remember: bool = True) -> None:
         window.statusBar().showMessage(f"Text size {round(SCALES[step] * 100)}%.", 3000)
 
 
-def _apply_lesson_font(window, size: float) -> None:
+def _apply_lesson_font(window, size: float, place: tuple[int, float]) -> None:
     panel = window.panel
     font = panel.document().defaultFont()
     font.setPointSizeF(size * LESSON_SCALE)
@@ -79,6 +89,20 @@ def _apply_lesson_font(window, size: float) -> None:
         tag_font.setPointSizeF(size * TAG_SCALE)
         tag.text.setFont(tag_font)
     if panel.rendered is not None:  # headings are sized relative to the default font when laid out
-        position = panel.verticalScrollBar().value()
         panel.show_lesson(panel.rendered)
-        panel.verticalScrollBar().setValue(position)
+        number, into = place
+        rect = panel.document().documentLayout().blockBoundingRect(panel.document().findBlockByNumber(number))
+        panel.verticalScrollBar().setValue(round(rect.top() + into * rect.height()))  # the same words at the top
+
+
+def _reading_place(panel) -> tuple[int, float]:
+    """The paragraph at the top of the lesson view (its number) and how far into it the view starts (a
+    share of its height), so that larger or smaller text keeps the reader's place, not the pixel offset."""
+    from PySide6.QtCore import QPoint
+
+    layout, top = panel.document().documentLayout(), panel.verticalScrollBar().value()
+    block = panel.cursorForPosition(QPoint(0, 0)).block()
+    while block.next().isValid() and layout.blockBoundingRect(block).bottom() <= top:
+        block = block.next()  # the paragraph above may reach the top edge with its margin only
+    rect = layout.blockBoundingRect(block)
+    return block.blockNumber(), max(0.0, top - rect.top()) / max(rect.height(), 1.0)
