@@ -21,7 +21,7 @@ from viewer.qt import label_store
 from viewer.qt.enum_free import solid_brush
 from viewer.qt.svg_source import SvgSource
 from viewer.qt.theme import THEME
-from viewer.qt.tile_art import ArtLayer, SvgElementItem, picture_key
+from viewer.qt.tile_art import SETTLE_MS, ArtLayer, SvgElementItem, picture_key
 
 ART_Z, REGION_Z, LABEL_Z, TAG_Z = 0, 10, 20, 30
 WARM_LIMIT = 64  # regions whose highlight pictures are drawn ahead, while idle
@@ -187,7 +187,7 @@ class DiagramScene(QGraphicsScene):
             self.region_items[region.id].set_covered_by(cover)
         # labels first (any repaint over them needs their pictures), then the regions' highlights
         self._to_warm = [*self.label_items.values(), *list(self.region_items.values())[:WARM_LIMIT]]
-        QTimer.singleShot(0, self, self._warm_some)  # dropped if the scene is gone
+        self._warm_timer().start(0)
 
     def label_drawn_straight(self) -> None:
         """A label (or small layer) was drawn from the SVG, with no picture kept from the last run: once
@@ -209,8 +209,29 @@ class DiagramScene(QGraphicsScene):
         if label_store.save(self.cache_dir, self.svg_key, self._svg_items, transform):
             self._labels_kept_for = picture_key(transform, None)
 
+    def warm_when_settled(self, item) -> None:
+        """A label drawn straight while the view moves gets its picture once the view has stopped."""
+        if item not in self.__dict__.setdefault("_to_warm", []):
+            self._to_warm.append(item)
+        self._warm_timer().start(SETTLE_MS)
+
+    def view_moved(self) -> None:
+        """The view pans or zooms: pictures still to draw wait until it stops, so the moving stays smooth."""
+        timer = self.__dict__.get("_timer_for_warming")
+        if timer is not None and timer.isActive():
+            timer.start(SETTLE_MS)
+
+    def _warm_timer(self) -> QTimer:
+        timer = self.__dict__.get("_timer_for_warming")
+        if timer is None:
+            timer = self._timer_for_warming = QTimer(self)  # a child: it stops with the scene
+            timer.setSingleShot(True)
+            timer.timeout.connect(self._warm_some)
+        return timer
+
     def _warm_some(self) -> None:
-        """While idle, draw each region's hover and selected pictures for the current zoom."""
+        """While idle, draw the pictures of labels and of each region's hover and selected states for the
+        current zoom, a turn of the event loop at a time."""
         views = self.views()
         if not views or not getattr(self, "_to_warm", None):
             return
@@ -219,7 +240,7 @@ class DiagramScene(QGraphicsScene):
         while self._to_warm and time.perf_counter() - started < 0.008:
             self._to_warm.pop(0).warm(transform)
         if self._to_warm:
-            QTimer.singleShot(0, self, self._warm_some)  # dropped if the scene is gone
+            self._warm_timer().start(0)
 
     def set_labels_visible(self, visible: bool, only: set[str] | None = None) -> None:
         for label_id, item in self.label_items.items():

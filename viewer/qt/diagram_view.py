@@ -279,6 +279,7 @@ class DiagramView(QGraphicsView):
 
     def pan_by(self, dx: float, dy: float) -> None:
         """Pan by view pixels."""
+        self.diagram.view_moved()
         self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + round(dx))
         self.verticalScrollBar().setValue(self.verticalScrollBar().value() + round(dy))
 

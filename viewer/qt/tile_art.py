@@ -70,16 +70,20 @@ class SvgElementItem(QGraphicsItem):
         return self._rect
 
     def paint(self, painter, option, widget=None) -> None:
-        if not self._painted:
-            self._painted = True
-            if not has_picture(self, painter.worldTransform(), None):  # none kept from the last run
-                painter.save()  # drawn straight: making hundreds of pictures would delay the first frame
-                self._draw(painter)
-                painter.restore()
-                drawn_straight = getattr(self.scene(), "label_drawn_straight", None)
-                if drawn_straight is not None:
-                    drawn_straight()  # the scene keeps the labels' pictures for the next start
-                return
+        first, self._painted = not self._painted, True
+        if widget is not None and not has_picture(self, painter.worldTransform(), None):
+            # No picture at this zoom (none kept from the last run, or a new zoom): drawn straight, which
+            # costs what the exposed part needs. A strip coming into view while panning takes a millisecond
+            # or two; the whole picture, at a high zoom, 10-20 ms. The picture is made when the view is still.
+            painter.save()
+            self._draw(painter)
+            painter.restore()
+            scene = self.scene()
+            if first and hasattr(scene, "label_drawn_straight"):
+                scene.label_drawn_straight()  # the first frame: the scene keeps the pictures for the next start
+            elif hasattr(scene, "warm_when_settled"):
+                scene.warm_when_settled(self)
+            return
         paint_cached(self, painter, widget, None, self._draw, keep=1)
 
     def warm(self, transform: QTransform) -> None:
