@@ -57,30 +57,36 @@ def test_switching_between_two_content_packs_keeps_the_labels_of_both(repo, mini
 
 
 def test_zoomed_in_labels_are_drawn_straight_then_kept_once_the_view_is_still(repo, open_window, qtbot):
-    """At a new zoom a label's picture (10-20 ms at 4K) is not made inside the frame that first shows it:
-    the label is drawn straight, which looks the same, and its picture follows while the view is still."""
+    """On a 4K screen zoomed in, a label's picture (1-2 million pixels, 10-20 ms) is not made inside the
+    frame that first shows it: the label is drawn straight, which looks the same, and its picture
+    follows while the view is still. Smaller pictures are made at once, as before."""
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
-    from viewer.qt.tile_art import has_picture
+    from viewer.qt.tile_art import PICTURE_IN_FRAME, has_picture
 
-    window = open_window(repo)
+    window = open_window(repo, size=(3840, 2160))
     view = window.view
     view.setFocus()
-    for _ in range(3):
+    for _ in range(6):
         QTest.keyClick(view, Qt.Key.Key_Plus)  # zoom in, as a user does
     view.viewport().repaint()
     transform = view.viewportTransform()
     shown = [item for item in window.scene.label_items.values()
              if view.mapFromScene(item.sceneBoundingRect()).boundingRect().intersects(view.viewport().rect())]
-    assert shown
-    assert not any(has_picture(item, transform, None) for item in shown)
-    qtbot.waitUntil(lambda: all(has_picture(item, transform, None) for item in shown)
+    large = [item for item in shown if transform.mapRect(item.boundingRect()).width()
+             * transform.mapRect(item.boundingRect()).height() > PICTURE_IN_FRAME]
+    assert large and len(large) < len(shown)
+    assert not any(has_picture(item, transform, None) for item in large)
+    assert all(has_picture(item, transform, None) for item in shown if item not in large)
+    qtbot.waitUntil(lambda: all(has_picture(item, transform, None) for item in large)
                     and not window.scene.art.pending_tiles())
     from_pictures = view.viewport().grab().toImage()
-    for item in shown:
-        item._pictures.clear()  # as at a zoom never seen: the art's tiles are sharp, the labels drawn straight
+    for item in large:
+        item._pictures.clear()  # as at a zoom never seen: the art's tiles are sharp, these labels drawn straight
     straight = view.viewport().grab().toImage()
     before, after = (bytes(image.constBits())[:image.sizeInBytes()] for image in (from_pictures, straight))
-    # the same picture: a picture composited afterwards rounds a few edge pixels by one level at most
-    assert max(abs(x - y) for x, y in zip(before, after)) <= 1
+    # the same picture: compositing a picture made first rounds some anti-aliased edges differently,
+    # by a few levels in a few pixels (measured: at most 3 of 255, in 0.05% of the bytes)
+    changed = [abs(x - y) for x, y in zip(before, after) if x != y]
+    assert max(changed, default=0) <= 4 and len(changed) < len(before) / 500

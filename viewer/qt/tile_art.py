@@ -36,6 +36,7 @@ BASE_MAX_SIDE = 4096                # the base image never exceeds this many pix
 BASE_FILES_KEPT = 3                 # base images kept on disk (window sizes, diagram versions)
 TURN_SECONDS = 0.010                # rendering per event-loop turn, so input stays responsive
 SETTLE_MS = 40                      # while the view keeps moving, tiles wait: panning stays smooth
+PICTURE_IN_FRAME = 500_000          # a label's picture this many pixels or fewer is made in the frame (a few ms)
 FORMAT = QImage.Format.Format_ARGB32_Premultiplied
 
 
@@ -71,10 +72,13 @@ class SvgElementItem(QGraphicsItem):
 
     def paint(self, painter, option, widget=None) -> None:
         first, self._painted = not self._painted, True
-        if widget is not None and not has_picture(self, painter.worldTransform(), None):
-            # No picture at this zoom (none kept from the last run, or a new zoom): drawn straight, which
-            # costs what the exposed part needs. A strip coming into view while panning takes a millisecond
-            # or two; the whole picture, at a high zoom, 10-20 ms. The picture is made when the view is still.
+        transform = painter.worldTransform()
+        if widget is not None and not has_picture(self, transform, None) and (
+                first or _area(transform.mapRect(self._rect)) > PICTURE_IN_FRAME):
+            # No picture at this zoom that is quick to make (none kept from the last run, or a large one at
+            # a high zoom): drawn straight, which costs what the exposed part needs. A strip coming into
+            # view while panning takes a millisecond or two; a whole picture of 1-2 million pixels, 10-20 ms.
+            # The picture is made when the view is still.
             painter.save()
             self._draw(painter)
             painter.restore()
@@ -296,6 +300,10 @@ class ArtLayer(QGraphicsItem):
 # ----- small per-item picture caches (region highlights) ---------------------------------------------
 PICTURES_PER_ITEM = 4
 MAX_PICTURE_PIXELS = 8_000_000  # larger than this (far zoomed in) the item is drawn directly
+
+
+def _area(rect: QRectF) -> float:
+    return rect.width() * rect.height()
 
 
 def paint_cached(item, painter: QPainter, widget, key, draw, keep: int = PICTURES_PER_ITEM) -> None:
