@@ -214,7 +214,7 @@ def test_handouts_fit_two_pages_unless_the_lesson_is_long(qapp, repo):
     from PySide6.QtGui import QImage, QTextDocument
 
     from viewer.model.content import load_content
-    from viewer.qt.handout import build_document
+    from viewer.qt.handout import HEADING_TAG, build_document
 
     content = load_content(repo)
     picture = QImage(1600, 1250, QImage.Format.Format_RGB32)
@@ -231,6 +231,19 @@ def test_handouts_fit_two_pages_unless_the_lesson_is_long(qapp, repo):
         assert image.name() == "handout:diagram" and image.height() >= 300  # not a thumbnail
     management = documents["management"]
     assert management.resource(QTextDocument.ResourceType.ImageResource, QUrl("chart-print:surgery-pain-plain"))
+    regions = {region.id: build_document(content, region.lesson, region.name, picture, "", "a4")
+               for region in content.regions}  # titled with the structure: the lesson's title is a heading
+    assert all(document.pageCount() <= 2 for document in regions.values())
+    for name, document in [*documents.items(), *regions.items()]:  # no heading alone at the foot of a page
+        height, layout, block = document.pageSize().height(), document.documentLayout(), document.begin()
+        while block.isValid():
+            text = block.next()
+            while text.isValid() and not text.text().strip():
+                text = text.next()
+            if (block.blockFormat().headingLevel() or block.userState() == HEADING_TAG) and text.isValid():
+                assert layout.blockBoundingRect(block).top() // height == layout.blockBoundingRect(text).top() // height, \
+                    (name, block.text())
+            block = block.next()
 
 
 def _char_formats(document):

@@ -13,9 +13,9 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
-from PySide6.QtGui import (QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextBlockFormat, QTextCharFormat,
-                           QTextCursor, QTextDocument, QTextFrameFormat, QTextImageFormat, QTextLength,
-                           QTextTableFormat)
+from PySide6.QtGui import (QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextBlock,
+                           QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat, QTextFrameFormat,
+                           QTextImageFormat, QTextLength, QTextTableFormat)
 
 from viewer.model.content import Content
 from viewer.model.lessons import CITATION
@@ -26,6 +26,7 @@ DPI = 300
 MAX_PICTURE_HEIGHT_PT = 330
 MAX_PAGES = 2
 MAX_SOURCES = 3
+HEADING_TAG = 1  # QTextBlock user state of a heading inserted into a plain paragraph (see _insert_markdown)
 IN_APP_LINK = re.compile(r"\[([^\]]*)\]\((?:lesson|glossary):[^)]*\)")
 
 
@@ -152,7 +153,43 @@ def _layout(content: Content, lesson_id: str | None, title: str, picture: QImage
                               for n, r in enumerate(references, start=1))
             _insert_markdown(cursor, "### Selected sources\n\n" + lines, size=7)
     _compact(document)
+    _keep_headings_with_text(document)
     return document
+
+
+def _keep_headings_with_text(document: QTextDocument) -> None:
+    """A heading that would end a page, its text on the next, starts that next page instead (Qt's
+    text layout has no keep-with-next). Done heading by heading, as each move shifts what follows."""
+    height = document.pageSize().height()
+    layout = document.documentLayout()
+    block = document.begin()
+    while block.isValid():
+        following = block.next()
+        while following.isValid() and not following.text().strip():
+            following = following.next()  # an empty paragraph between is not the heading's text
+        if not following.isValid():
+            break
+        if (_is_heading(block) and layout.blockBoundingRect(block).top() // height
+                < layout.blockBoundingRect(following).top() // height):
+            first = block  # a heading right above it (a lesson's title, then its first section) goes too
+            while _heading_before(first).isValid():
+                first = _heading_before(first)
+            block_format = first.blockFormat()
+            block_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+            QTextCursor(first).setBlockFormat(block_format)
+        block = block.next()
+
+
+def _heading_before(block):
+    """The heading just above ``block`` (empty paragraphs between), or an invalid block."""
+    before = block.previous()
+    while before.isValid() and not before.text().strip():
+        before = before.previous()
+    return before if before.isValid() and _is_heading(before) else QTextBlock()
+
+
+def _is_heading(block) -> bool:
+    return bool(block.blockFormat().headingLevel()) or block.userState() == HEADING_TAG
 
 
 def _compact(document: QTextDocument) -> None:
@@ -193,6 +230,11 @@ def _insert_markdown(cursor: QTextCursor, markdown: str, size: float | None = No
     start = cursor.position()
     markdown = IN_APP_LINK.sub(r"\1", CITATION.sub("", markdown))  # links inside the app mean nothing on paper
     cursor.insertMarkdown(markdown)
+    level = len(markdown) - len(markdown.lstrip("#"))
+    if 0 < level <= 6 and markdown[level:level + 1] == " ":
+        # inserted into the paragraph that was there, a first heading keeps that plain block format (and
+        # is styled as such); tagged, so that it is still kept with its text at the foot of a page
+        cursor.document().findBlock(start).setUserState(HEADING_TAG)
     if size:
         end = cursor.position()
         cursor.setPosition(start)
