@@ -46,6 +46,7 @@ class DiagramScene(QGraphicsScene):
         self.svg: SvgSource | None = None
         self._labels_kept_for: tuple | None = None  # the zoom whose label pictures are kept on disk
         self._keeping_labels = False  # a save of the labels' pictures is due after this frame
+        self._to_warm: list = []  # items whose pictures for the current zoom are drawn while idle
         self.label_items: dict[str, SvgElementItem] = {}
         self.art: ArtLayer | None = None
         self.region_items: dict = {}  # region id -> viewer.qt.region_item.RegionItem, made after the first frame
@@ -211,7 +212,7 @@ class DiagramScene(QGraphicsScene):
 
     def warm_when_settled(self, item) -> None:
         """A label drawn straight while the view moves gets its picture once the view has stopped."""
-        if item not in self.__dict__.setdefault("_to_warm", []):
+        if item not in self._to_warm:
             self._to_warm.append(item)
         self._warm_timer().start(SETTLE_MS)
 
@@ -233,7 +234,7 @@ class DiagramScene(QGraphicsScene):
         """While idle, draw the pictures of labels and of each region's hover and selected states for the
         current zoom, a turn of the event loop at a time."""
         views = self.views()
-        if not views or not getattr(self, "_to_warm", None):
+        if not views or not self._to_warm:
             return
         transform = views[0].viewportTransform()
         started = time.perf_counter()

@@ -73,8 +73,9 @@ class SvgElementItem(QGraphicsItem):
     def paint(self, painter, option, widget=None) -> None:
         first, self._painted = not self._painted, True
         transform = painter.worldTransform()
+        size = transform.mapRect(self._rect)
         if widget is not None and not has_picture(self, transform, None) and (
-                first or _area(transform.mapRect(self._rect)) > PICTURE_IN_FRAME):
+                first or size.width() * size.height() > PICTURE_IN_FRAME):
             # No picture at this zoom that is quick to make (none kept from the last run, or a large one at
             # a high zoom): drawn straight, which costs what the exposed part needs. A strip coming into
             # view while panning takes a millisecond or two; a whole picture of 1-2 million pixels, 10-20 ms.
@@ -300,10 +301,6 @@ class ArtLayer(QGraphicsItem):
 # ----- small per-item picture caches (region highlights) ---------------------------------------------
 PICTURES_PER_ITEM = 4
 MAX_PICTURE_PIXELS = 8_000_000  # larger than this (far zoomed in) the item is drawn directly
-
-
-def _area(rect: QRectF) -> float:
-    return rect.width() * rect.height()
 
 
 def paint_cached(item, painter: QPainter, widget, key, draw, keep: int = PICTURES_PER_ITEM) -> None:
