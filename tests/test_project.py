@@ -53,8 +53,6 @@ def test_starting_the_window_imports_no_heavy_module(repo, tmp_path):
 
 QT_NAMESPACE_PROBE = """
 import sys
-
-import pytest
 import PySide6.QtCore as QtCore
 import viewer.qt.paint_watch as paint_watch
 from viewer.cli import main
@@ -96,8 +94,6 @@ def test_start_up_builds_no_qt_namespace_and_freezes_what_it_made(repo, tmp_path
 GUI_THREAD_PROBE = """
 import os
 import sys
-
-import pytest
 import viewer.qt.paint_watch as paint_watch
 from viewer.cli import main
 

@@ -41,13 +41,13 @@ def palette_ink() -> Ink:
     """The live chart follows the app's colours (light, dark or high-contrast theme) and text size."""
     from viewer.qt.text_size import current_scale
 
-    palette = QApplication.palette()
+    palette, scale = QApplication.palette(), current_scale()
     paper, text = palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text)
     if paper.lightness() > 128:
-        return Ink(scale=current_scale())
+        return Ink(scale=scale)
     muted = QColor((paper.red() + 3 * text.red()) // 4, (paper.green() + 3 * text.green()) // 4,
                    (paper.blue() + 3 * text.blue()) // 4)
-    return Ink(text.name(), paper.name(), muted.name(), current_scale())
+    return Ink(text.name(), paper.name(), muted.name(), scale)
 
 
 class ChartPlot(pg.PlotWidget):
