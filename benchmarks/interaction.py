@@ -54,7 +54,7 @@ def until_painted(counter: PaintCounter, action, limit: int = 50) -> float:
 
 
 def open_window(content, data: Path, size=(1600, 1000)):
-    from viewer.qt.app import create_window
+    from viewer.qt.app.start import create_window
 
     QApplication.instance() or QApplication([])
     window = create_window(content, data)
@@ -141,7 +141,7 @@ def repaints(window, iterations: int, sizes=((1920, 1080), (3840, 2160))) -> dic
 
 
 def handout_ms(content, runs: int = 3) -> dict:
-    from viewer.qt.handout_cli import write_region_handout
+    from viewer.qt.chairside.handout_cli import write_region_handout
 
     region = next((r.id for r in content.regions if r.lesson in content.lessons), content.regions[0].id)
     times = []
@@ -156,7 +156,7 @@ def handout_ms(content, runs: int = 3) -> dict:
 
 def search_ms(content) -> dict | None:
     try:
-        from viewer.model.search import SearchIndex
+        from viewer.model.search.index import SearchIndex
     except ImportError:
         return None
     index = SearchIndex(content)
@@ -175,7 +175,7 @@ def search_ms(content) -> dict | None:
 
 def measure(content_dir: Path, iterations: int, full: bool = True) -> dict:
     """All in-process figures for one content folder (``full``: also repaint and handout)."""
-    from viewer.model.content import load_content
+    from viewer.model.content.loader import load_content
 
     content = load_content(content_dir)
     result = {"regions": len(content.regions), "lessons": len(content.lessons)}

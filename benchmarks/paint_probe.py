@@ -27,8 +27,8 @@ def app(argv: list[str]) -> int:
     import gc
 
     gc.disable()
-    import viewer.model.content_cache  # noqa: F401
-    import viewer.qt.paint_watch as paint_watch
+    import viewer.model.content.cache  # noqa: F401
+    import viewer.qt.app.paint_watch as paint_watch
     from viewer.cli import main
 
     original = paint_watch.FirstPaint.__init__

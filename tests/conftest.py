@@ -41,8 +41,8 @@ def bundled_copy(tmp_path) -> Path:
 @pytest.fixture
 def open_window(qtbot, tmp_path):
     """Open the main window on a content folder, with a temporary data folder."""
-    from viewer.model.content import load_content
-    from viewer.qt.app import create_window
+    from viewer.model.content.loader import load_content
+    from viewer.qt.app.start import create_window
 
     def _open(content_dir: Path, data_dir: Path | None = None, select: str | None = None, size=(1400, 900)):
         content = load_content(content_dir)

@@ -11,7 +11,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QApplication, QWidget
 
-from viewer.qt.theme import PAPER, THEMES
+from viewer.qt.app.theme import PAPER, THEMES
 from walk_helpers import actions_of, menus_of, plain
 
 TEXT, GRAPHICS = 4.5, 3.0
@@ -78,7 +78,7 @@ def sampled_colours_near_regions(repo, size: int = 900) -> set[str]:
     """The rendered diagram's colours just inside and just outside every region's outline."""
     from PySide6.QtSvg import QSvgRenderer
 
-    from viewer.model.content import load_content
+    from viewer.model.content.loader import load_content
 
     content = load_content(repo)
     box = content.diagram.view_box
@@ -143,7 +143,7 @@ def test_theme_cycles_with_ctrl_shift_t_and_is_remembered(mini_dir, open_window,
 
 
 def test_text_size_follows_the_system_and_ctrl_plus_minus(mini_dir, open_window, qtbot, tmp_path):
-    from viewer.qt import text_size
+    from viewer.qt.app import text_size
 
     app = QApplication.instance()
     system = app.font()

@@ -113,7 +113,7 @@ def test_check_names_file_and_line(case, mini_dir, monkeypatch, capsys):
 
 @pytest.mark.parametrize("case", CASES, ids=IDS)
 def test_app_opens_the_rest_and_lists_the_problem(case, mini_dir, open_window):
-    from viewer.qt.problems_dialog import ProblemsDialog
+    from viewer.qt.app.problems_dialog import ProblemsDialog
 
     apply(case, mini_dir)
     window = open_window(mini_dir)

@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from gui_helpers import click_scene, lesson_text, move_to_scene, point_just_outside
-from viewer.model.check import check_content
-from viewer.model.content import load_content
+from viewer.model.content.check import check_content
+from viewer.model.content.loader import load_content
 
 REQUIRED_REGIONS = ["piriformis", "gemelli-obturator-internus", "ischiofemoral-tunnel", "hamstring-origin",
                     "sciatic-nerve"]

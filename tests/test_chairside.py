@@ -153,7 +153,7 @@ def test_handout_pdf_for_each_region(repo, tmp_path, region_id):
                             cwd=repo, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     reader, text = pdf_text(out)
-    from viewer.model.content import load_content
+    from viewer.model.content.loader import load_content
 
     content = load_content(repo)
     region = content.region(region_id)
@@ -178,7 +178,7 @@ def test_handout_letter_paper(repo, tmp_path):
 
 
 def test_handout_from_window_has_drawing_and_notes(open_window, repo, tmp_path):
-    from viewer.qt.handout import write_pdf
+    from viewer.qt.chairside.handout import write_pdf
 
     window = open_window(repo, select="ischiofemoral-tunnel")
     window.chairside.notes.editor.setPlainText("Short strides on the treadmill for two weeks.")
@@ -213,8 +213,8 @@ def test_handouts_fit_two_pages_unless_the_lesson_is_long(qapp, repo):
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QImage, QTextDocument
 
-    from viewer.model.content import load_content
-    from viewer.qt.handout import HEADING_TAG, build_document
+    from viewer.model.content.loader import load_content
+    from viewer.qt.chairside.handout import HEADING_TAG, build_document
 
     content = load_content(repo)
     picture = QImage(1600, 1250, QImage.Format.Format_RGB32)

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from viewer.model.charts import describe_value, parse_chart, text_lines
-from viewer.model.check import check_content
-from viewer.model.content import load_content
-from viewer.model.lessons import parse_lesson
-from viewer.model.plaintext import lesson_text
-from viewer.model.render import render_lesson
+from viewer.model.evidence.charts import describe_value, parse_chart, text_lines
+from viewer.model.content.check import check_content
+from viewer.model.content.loader import load_content
+from viewer.model.content.lessons import parse_lesson
+from viewer.model.content.plaintext import lesson_text
+from viewer.model.content.render import render_lesson
 
 REPO = Path(__file__).resolve().parent.parent
 BUNDLED = load_content(REPO)

@@ -7,7 +7,7 @@ import os
 import subprocess
 import sys
 
-from viewer.model.content import load_content
+from viewer.model.content.loader import load_content
 
 
 def run(repo, *args, data_dir=None, **kwargs):

@@ -13,8 +13,8 @@ import time
 
 import pytest
 
-from viewer.model import datafile
-from viewer.model.datafile import load_json, save_json, write_atomic
+from viewer.model.core import datafile
+from viewer.model.core.datafile import load_json, save_json, write_atomic
 
 ASIDE = re.compile(r"progress\.(corrupt|newer)-\d{8}-\d{6}(-\d+)?\.json")
 
@@ -99,7 +99,7 @@ def test_old_leftovers_of_a_killed_save_are_removed_on_load(tmp_path):
 CHILD = """
 import sys
 sys.path.insert(0, sys.argv[1])
-from viewer.model.datafile import save_json
+from viewer.model.core.datafile import save_json
 path, n = sys.argv[2], int(sys.argv[3])
 while True:
     n += 1

@@ -12,15 +12,15 @@ import pytest
 from PySide6.QtCore import QPoint, QUrl, Qt
 from PySide6.QtGui import QTextDocument
 
-from viewer.qt.plotting import pyqtgraph
+from viewer.qt.evidence.plotting import pyqtgraph
 
 STARTUP_PROBE = textwrap.dedent("""
     import json, sys, time
     from pathlib import Path
     from PySide6.QtWidgets import QApplication
     app = QApplication(["x", "-platform", "offscreen"])
-    from viewer.model.content import load_content
-    from viewer.qt.app import create_window
+    from viewer.model.content.loader import load_content
+    from viewer.qt.app.start import create_window
     window = create_window(load_content(Path(".")), sys.argv[1])
     window.resize(1400, 900)
     window.show()
@@ -123,8 +123,8 @@ def test_accuracy_bars_show_values_on_hover(open_window, repo, qtbot):
 
 
 def test_handout_gets_a_picture_of_each_chart_at_its_level(repo, qtbot):
-    from viewer.model.content import load_content
-    from viewer.qt.handout import build_document
+    from viewer.model.content.loader import load_content
+    from viewer.qt.chairside.handout import build_document
 
     content = load_content(repo)
     document = build_document(content, "management", "Treatment", None, "", "a4")
@@ -175,8 +175,8 @@ def test_the_wheel_over_a_chart_scrolls_the_lesson(open_window, repo, qtbot):
 
 # ----- labels placed for the size the chart has (chart_fit) ---------------------------------------------------
 def shown_chart(qtbot, chart_id, width):
-    from viewer.model.content import load_content
-    from viewer.qt.chart_widget import ChartWidget
+    from viewer.model.content.loader import load_content
+    from viewer.qt.evidence.chart_widget import ChartWidget
     from conftest import REPO
 
     content = load_content(REPO)
@@ -238,8 +238,8 @@ def test_accuracy_chart_keeps_ticks_apart_and_values_inside(qtbot, width):
 def test_print_picture_parts_do_not_overlap(qtbot):
     from PySide6.QtWidgets import QLabel
 
-    from viewer.model.content import load_content
-    from viewer.qt.chart_widget import ChartWidget, chart_image
+    from viewer.model.content.loader import load_content
+    from viewer.qt.evidence.chart_widget import ChartWidget, chart_image
     from conftest import REPO
 
     content = load_content(REPO)
@@ -265,8 +265,8 @@ def test_live_chart_follows_a_dark_palette_but_print_stays_white(qtbot, repo):
     from PySide6.QtGui import QColor, QPalette
     from PySide6.QtWidgets import QApplication
 
-    from viewer.model.content import load_content
-    from viewer.qt.chart_widget import ChartWidget, chart_image
+    from viewer.model.content.loader import load_content
+    from viewer.qt.evidence.chart_widget import ChartWidget, chart_image
 
     chart = load_content(repo).lessons["ischiofemoral-tunnel"].charts["ifs-mri"]
     app = QApplication.instance()
@@ -289,8 +289,8 @@ def test_live_chart_follows_a_dark_palette_but_print_stays_white(qtbot, repo):
 
 
 def test_a_print_picture_is_laid_out_for_its_own_size(repo, qtbot):
-    from viewer.model.content import load_content
-    from viewer.qt.chart_widget import ChartWidget, lay_out_hidden
+    from viewer.model.content.loader import load_content
+    from viewer.qt.evidence.chart_widget import ChartWidget, lay_out_hidden
 
     chart = load_content(repo).lessons["ischiofemoral-tunnel"].charts["ifs-mri"]
     widget = ChartWidget(chart, for_print=True)
@@ -308,7 +308,7 @@ def test_chart_text_follows_the_text_size_but_print_keeps_its_own(open_window, r
     the handout's picture of the chart stays at its designed size on paper."""
     from PySide6.QtWidgets import QApplication, QLabel
 
-    from viewer.qt.chart_widget import ChartWidget
+    from viewer.qt.evidence.chart_widget import ChartWidget
 
     app = QApplication.instance()
     system = app.font()

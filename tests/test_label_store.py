@@ -1,4 +1,4 @@
-"""Label pictures kept between runs (viewer/qt/label_store.py): the next start paints its labels
+"""Label pictures kept between runs (viewer/qt/diagram/label_store.py): the next start paints its labels
 without parsing the SVG, and looks exactly the same; a damaged or foreign file is ignored and rewritten."""
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ def test_zoomed_in_labels_are_drawn_straight_then_kept_once_the_view_is_still(re
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
-    from viewer.qt.tile_art import PICTURE_IN_FRAME, has_picture
+    from viewer.qt.diagram.tile_art import PICTURE_IN_FRAME, has_picture
 
     window = open_window(repo, size=(3840, 2160))
     view = window.view

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from viewer.model.content import load_content
-from viewer.model.lessons import LEVELS
-from viewer.model.plaintext import lesson_text
+from viewer.model.content.loader import load_content
+from viewer.model.content.lessons import LEVELS
+from viewer.model.content.plaintext import lesson_text
 
 REPO = Path(__file__).resolve().parent.parent
 CONTENT = load_content(REPO)

@@ -1,4 +1,4 @@
-"""Lessons seen before are swapped back in laid out (viewer/qt/lesson_panel.py): the reader must see
+"""Lessons seen before are swapped back in laid out (viewer/qt/lesson/panel.py): the reader must see
 exactly what a fresh showing gives, with glossary styling, and nothing left over from the last lesson."""
 
 from __future__ import annotations

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from viewer.model.content import load_content
-from viewer.model.geometry import Polygon, shape_from_parts
-from viewer.model.history import History
-from viewer.model.lessons import parse_lesson
-from viewer.model.problems import ContentError
-from viewer.model.render import render_lesson, slugify
+from viewer.model.content.loader import load_content
+from viewer.model.diagram.geometry import Polygon, shape_from_parts
+from viewer.model.content.history import History
+from viewer.model.content.lessons import parse_lesson
+from viewer.model.core.problems import ContentError
+from viewer.model.content.render import render_lesson, slugify
 
 
 def square(x, y, size):
@@ -109,7 +109,7 @@ def test_lesson_links_and_citations_carry_file_lines():
 
 
 def test_citations_are_numbered_in_order_of_use():
-    from viewer.model.references import Reference
+    from viewer.model.content.references import Reference
 
     lesson, _ = parse_lesson(LESSON, Path("demo.md"))
     bibliography = {"a": Reference("a", title="Paper A", doi="10.1/a"), "b": Reference("b", title="Paper B")}
@@ -158,7 +158,7 @@ def test_slugify():
 
 
 def test_model_does_not_import_qt(repo):
-    code = ("import sys; import viewer.cli, viewer.model.content, viewer.model.check, viewer.model.render; "
-            "from viewer.model.content import load_content; c = load_content(sys.argv[1]); c.index(); "
+    code = ("import sys; import viewer.cli, viewer.model.content.loader, viewer.model.content.check, viewer.model.content.render; "
+            "from viewer.model.content.loader import load_content; c = load_content(sys.argv[1]); c.index(); "
             "assert not [m for m in sys.modules if m.startswith('PySide6')], 'model imported Qt'")
     subprocess.run([sys.executable, "-c", code, str(repo / "tests" / "data" / "mini")], check=True, cwd=repo)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from viewer.model.datafile import load_json, save_json
-from viewer.model.notes import KIND, MERGE_SEPARATOR, VERSION, Notes
+from viewer.model.core.datafile import load_json, save_json
+from viewer.model.study.notes import KIND, MERGE_SEPARATOR, VERSION, Notes
 
 
 def test_bookmarks_toggle_and_keep_their_order():

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from viewer.model.content import load_content
-from viewer.model.posttest import post_test, calculator_tests
+from viewer.model.content.loader import load_content
+from viewer.model.evidence.posttest import post_test, calculator_tests
 
 REPO = Path(__file__).resolve().parent.parent
 BUNDLED = load_content(REPO)
@@ -114,7 +114,7 @@ def test_slider_moves_the_nomogram(dialog, qtbot):
 def test_each_unusable_test_is_left_out_with_its_own_reason(sens, spec, reason):
     from types import SimpleNamespace
 
-    from viewer.model.charts import Item
+    from viewer.model.evidence.charts import Item
 
     item = Item("Odd test", sens=sens, spec=spec, n=["10 patients"], cite=["x"])
     lesson = SimpleNamespace(charts={"acc": SimpleNamespace(type="accuracy", items=[item])})
@@ -145,7 +145,7 @@ def test_dialog_fits_the_screen_and_scrolls_when_short(dialog, qtbot):
 
 
 def test_nomogram_scales_have_titles_clear_of_the_ticks(dialog, qtbot):
-    from viewer.qt.plotting import pyqtgraph
+    from viewer.qt.evidence.plotting import pyqtgraph
 
     _window, box = dialog
     plot = box.nomogram.widget.getPlotItem()

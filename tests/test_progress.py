@@ -7,10 +7,10 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from viewer.model.datafile import load_json, save_json
-from viewer.model.notes import Notes
-from viewer.model.progress import KIND, VERSION, Progress
-from viewer.model.transfer import TransferError, apply, export_text, read_export
+from viewer.model.core.datafile import load_json, save_json
+from viewer.model.study.notes import Notes
+from viewer.model.study.progress import KIND, VERSION, Progress
+from viewer.model.study.transfer import TransferError, apply, export_text, read_export
 
 T0 = datetime(2026, 11, 2, 9, 0, tzinfo=timezone.utc)
 INFO = {"find:piriformis": ("piriformis", "anatomy"), "name:piriformis": ("piriformis", "anatomy"),
@@ -157,7 +157,7 @@ def test_import_refuses_files_that_are_not_exports(text, words):
 
 
 def test_due_and_new_is_one_count_studied_due_by_tonight_and_never_studied():
-    from viewer.model.progress import due_phrase, end_of_today
+    from viewer.model.study.progress import due_phrase, end_of_today
 
     progress = Progress()
     now = datetime.now(timezone.utc).astimezone().replace(hour=9, minute=0, second=0, microsecond=0)

@@ -47,14 +47,14 @@ def test_starting_the_window_imports_no_heavy_module(repo, tmp_path):
     assert result.returncode == 0, result.stderr[-2000:]
     imported = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines()
                 if line.startswith("import time:")}
-    assert "viewer.qt.main_window" in imported  # the window really started
+    assert "viewer.qt.app.main_window" in imported  # the window really started
     assert not imported & {"pyqtgraph", "numpy", "markdown_it", "PIL"}
 
 
 QT_NAMESPACE_PROBE = """
 import sys
 import PySide6.QtCore as QtCore
-import viewer.qt.paint_watch as paint_watch
+import viewer.qt.app.paint_watch as paint_watch
 from viewer.cli import main
 
 built = []
@@ -72,12 +72,12 @@ print("objects kept out of the cycle collector after the first frame:", gc.get_f
 
 
 def test_start_up_builds_no_qt_namespace_and_freezes_what_it_made(repo, tmp_path):
-    """Building ``QtCore.Qt`` costs about 27 ms of start-up (viewer/qt/enum_free.py says how to avoid it);
-    the cycle collector walking everything start-up made costs about 40 ms at quit (viewer/qt/app.py)."""
+    """Building ``QtCore.Qt`` costs about 27 ms of start-up (viewer/qt/app/enum_free.py says how to avoid it);
+    the cycle collector walking everything start-up made costs about 40 ms at quit (viewer/qt/app/start.py)."""
     for start in ("first ever", "with caches", "dark theme"):
         if start == "dark theme":  # its paper behind the diagram is made at start-up too
-            from viewer.qt.settings import Settings
-            from viewer.qt.theme import THEME_KEY
+            from viewer.qt.app.settings import Settings
+            from viewer.qt.app.theme import THEME_KEY
 
             settings = Settings(tmp_path)
             settings.set(THEME_KEY, "dark")
@@ -94,7 +94,7 @@ def test_start_up_builds_no_qt_namespace_and_freezes_what_it_made(repo, tmp_path
 GUI_THREAD_PROBE = """
 import os
 import sys
-import viewer.qt.paint_watch as paint_watch
+import viewer.qt.app.paint_watch as paint_watch
 from viewer.cli import main
 
 names = []

@@ -6,10 +6,10 @@ import random
 
 import pytest
 
-from viewer.model.content import load_content
-from viewer.model.quiz import (QuizSession, best_match, name_matches, question_task, questions_for,
+from viewer.model.content.loader import load_content
+from viewer.model.study.quiz import (QuizSession, best_match, name_matches, question_task, questions_for,
                                region_tasks, tasks_for_cards, typos, interleave)
-from viewer.model.regions import Region
+from viewer.model.diagram.regions import Region
 
 
 @pytest.fixture
@@ -167,7 +167,7 @@ def test_teachback_all_right_is_said_kindly(mini):
 
 
 def test_a_find_question_can_give_its_answer_in_plain_words(mini, tmp_path):
-    from viewer.model.questions import load_bank
+    from viewer.model.study.questions import load_bank
 
     bank = tmp_path / "bank.toml"
     bank.write_text('''[[question]]
@@ -210,7 +210,7 @@ def test_new_cards_are_interleaved_by_kind():
 
 # ----- the label quiz ------------------------------------------------------------------------------------
 def test_every_label_of_the_diagram_is_read_with_its_text_and_region(bundled):
-    from viewer.model.label_quiz import diagram_labels
+    from viewer.model.study.label_quiz import diagram_labels
 
     labels = {label.id: label for label in diagram_labels(bundled.diagram, bundled.regions)}
     assert list(labels) == bundled.diagram.label_ids and len(labels) >= 30
@@ -229,13 +229,13 @@ def test_every_label_of_the_diagram_is_read_with_its_text_and_region(bundled):
     ("coccyx", "label-sacrum", False), ("", "label-sacrum", False),
 ])
 def test_typed_label_names_are_matched_tolerantly(bundled, typed, label_id, right):
-    from viewer.model.label_quiz import diagram_labels, label_matches
+    from viewer.model.study.label_quiz import diagram_labels, label_matches
 
     assert label_matches(typed, label_id, diagram_labels(bundled.diagram, bundled.regions)) is right
 
 
 def test_a_label_session_covers_every_label_until_it_is_answered(bundled):
-    from viewer.model.label_quiz import diagram_labels, label_tasks
+    from viewer.model.study.label_quiz import diagram_labels, label_tasks
 
     labels = diagram_labels(bundled.diagram, bundled.regions)
     ids = [label.id for label in labels]

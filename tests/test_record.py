@@ -8,7 +8,7 @@ from dataclasses import field
 
 import pytest
 
-from viewer.model.record import record
+from viewer.model.core.record import record
 
 
 def declare(decorate):

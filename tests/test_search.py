@@ -11,12 +11,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from viewer.model.content import load_content
-from viewer.model.lessons import LEVELS
-from viewer.model.plaintext import markdown_to_text
-from viewer.model.render import render_lesson
-from viewer.model.search import SearchIndex, highlight_spans, keystroke_timings
-from viewer.model.search_text import fold
+from viewer.model.content.loader import load_content
+from viewer.model.content.lessons import LEVELS
+from viewer.model.content.plaintext import markdown_to_text
+from viewer.model.content.render import render_lesson
+from viewer.model.search.index import SearchIndex, highlight_spans, keystroke_timings
+from viewer.model.search.text import fold
 
 
 @pytest.fixture(scope="module")
@@ -278,7 +278,7 @@ def test_an_unfinished_word_is_compared_with_word_starts(bundled):
 
 
 def test_edit_distance_counts_a_swap_as_one_edit():
-    from viewer.model.search_spelling import edit_distance
+    from viewer.model.search.spelling import edit_distance
 
     assert edit_distance("pirifromis", "piriformis", 2) == 1
     assert edit_distance("kitten", "sitting", 2) == 3  # over the limit: limit + 1
@@ -301,7 +301,7 @@ def _reference_distance(a: str, b: str) -> int:
 def test_edit_distance_agrees_with_the_full_table():
     import random
 
-    from viewer.model.search_spelling import edit_distance
+    from viewer.model.search.spelling import edit_distance
 
     rng = random.Random(5)
     letters = "abcst"  # few letters: many repeats, swaps and near misses
@@ -325,7 +325,7 @@ def test_typing_with_near_matches_stays_fast(bundled):
 
 
 def test_the_box_says_what_it_searched_for_instead_and_marks_it(open_window, repo, qtbot):
-    from viewer.qt.search_dialog import marked_runs
+    from viewer.qt.search.dialog import marked_runs
 
     window = open_window(repo)
     dialog = open_box(window, qtbot)
@@ -350,7 +350,7 @@ def test_quick_matchers_find_what_the_plain_patterns_find():
     import random
     import re
 
-    from viewer.model.search_text import at_word_start, find_phrase
+    from viewer.model.search.text import at_word_start, find_phrase
 
     rng = random.Random(11)
     pieces = ("ab", "b", "abc", "_", " ", "-", "é", "2", ", ", "ba")

@@ -1,5 +1,5 @@
-"""The start-up caches: the loaded content (viewer/model/content_cache.py) and the diagram's label
-bounds (viewer/qt/diagram_scene.py). A cache must give exactly what loading afresh gives, notice
+"""The start-up caches: the loaded content (viewer/model/content/cache.py) and the diagram's label
+bounds (viewer/qt/diagram/scene.py). A cache must give exactly what loading afresh gives, notice
 any change to the files, survive damage, and never be used by --check."""
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ import sys
 
 import pytest
 
-from viewer.model import content_cache
-from viewer.model.content import load_content
+from viewer.model.content import cache as content_cache
+from viewer.model.content.loader import load_content
 
 
 def _summary(content) -> dict:
@@ -64,7 +64,7 @@ def test_a_new_or_removed_file_is_a_miss(mini_dir, tmp_path):
 
 
 def test_a_removed_folder_is_still_an_error(mini_dir, tmp_path):
-    from viewer.model.content import ContentFolderError
+    from viewer.model.content.loader import ContentFolderError
 
     cache = tmp_path / "cache"
     load_content(mini_dir, cache)

@@ -47,9 +47,9 @@ def label_visible(window, label_id) -> bool:
 
 def test_start_up_loads_no_study_code(repo):
     code = ("import sys; sys.path.insert(0, '.'); from pathlib import Path; import tempfile\n"
-            "from viewer.model.content import load_content; from viewer.qt.app import create_window\n"
+            "from viewer.model.content.loader import load_content; from viewer.qt.app.start import create_window\n"
             "w = create_window(load_content(Path('tests/data/mini')), Path(tempfile.mkdtemp()))\n"
-            "loaded = [m for m in ('fsrs', 'viewer.qt.study_session', 'viewer.model.quiz', 'viewer.model.questions')"
+            "loaded = [m for m in ('fsrs', 'viewer.qt.study.session', 'viewer.model.study.quiz', 'viewer.model.study.questions')"
             " if m in sys.modules]\n"
             "assert not loaded and w.content._questions is None, loaded")
     result = subprocess.run([sys.executable, "-c", code], cwd=repo, capture_output=True, text=True, timeout=120,
@@ -102,7 +102,7 @@ def test_whole_find_it_quiz_answered_by_clicks_on_the_diagram(open_window, mini_
     assert right == 3
     QTest.mouseClick(dock.next_button, Qt.MouseButton.LeftButton)
     assert dock.score.text() == "You got 3 of 4 right."
-    from viewer.qt.user_data import user_data
+    from viewer.qt.study.user_data import user_data
     progress = user_data(window).progress
     assert sorted(a.card for a in progress.attempts) == ["find:band", "find:lower", "find:round", "find:upper"]
     assert sum(a.correct for a in progress.attempts) == 3
@@ -189,7 +189,7 @@ def test_questions_show_explanation_and_read_more_opens_the_section(open_window,
     assert "The lower muscle is at the bottom." in dock.feedback.text()
     dock.feedback.linkActivated.emit("lesson:lower#about")
     assert window.current_lesson() == "lower" and window.view.selected_id is None
-    from viewer.qt.user_data import user_data
+    from viewer.qt.study.user_data import user_data
     attempt = user_data(window).progress.attempts[-1]
     assert (attempt.card, attempt.correct, attempt.region, attempt.topic) == ("q:lower-about", False, "lower",
                                                                                   "tests")
@@ -221,7 +221,7 @@ def test_review_session_mixes_cards_and_answered_cards_wait_their_turn(open_wind
 def test_teach_back_result_goes_on_the_handout_only_when_chosen(open_window, mini_dir, tmp_path):
     from pypdf import PdfReader
 
-    from viewer.qt.handout import write_pdf
+    from viewer.qt.chairside.handout import write_pdf
 
     window = open_window(mini_dir)
     window.chairside.toolbar.widgetForAction(window.study_actions.mode_actions["teachback"]).click()
@@ -234,7 +234,7 @@ def test_teach_back_result_goes_on_the_handout_only_when_chosen(open_window, min
     press(window, Qt.Key.Key_N)
     assert dock.score.text() == "We went over 2 questions; you got 1 straight away."
     assert not window.study_actions.handout_action.isChecked()
-    from viewer.qt.user_data import user_data
+    from viewer.qt.study.user_data import user_data
     assert user_data(window).progress.attempts == []   # a patient's answers are not study progress
 
     def handout_text(name):
@@ -290,8 +290,8 @@ def test_opening_a_lesson_mid_quiz_gives_nothing_away_even_when_presenting(open_
 
 # ----- wording and counts ---------------------------------------------------------------------------------
 def test_one_count_of_due_and_new_cards_everywhere(open_window, mini_dir):
-    from viewer.qt.progress_view import show_progress
-    from viewer.qt.user_data import user_data
+    from viewer.qt.study.progress_view import show_progress
+    from viewer.qt.study.user_data import user_data
 
     window = open_window(mini_dir)
     runner = study(window)

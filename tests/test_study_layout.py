@@ -22,7 +22,7 @@ def _overflowing(dock) -> list:
 def test_a_very_long_choice_wraps_and_the_panel_never_scrolls_sideways(open_window, mini_dir, qtbot, large):
     import dataclasses
 
-    from viewer.model.quiz import question_task
+    from viewer.model.study.quiz import question_task
 
     window = open_window(mini_dir, size=(1366, 768))
     runner = study(window)

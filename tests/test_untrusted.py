@@ -11,8 +11,8 @@ import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QColor, QImage, QPainter, QTextDocument
 
-from viewer.model.content import load_content
-from viewer.model.svg_safety import safe_svg_bytes
+from viewer.model.content.loader import load_content
+from viewer.model.diagram.svg_safety import safe_svg_bytes
 
 BAD = Path(__file__).resolve().parent / "data" / "bad"
 RED = QColor("#ff0000")

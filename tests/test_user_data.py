@@ -14,9 +14,9 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication
 
-from viewer.model import datafile
-from viewer.qt import progress_transfer
-from viewer.qt.user_data import card_info, user_data
+from viewer.model.core import datafile
+from viewer.qt.study import progress_transfer
+from viewer.qt.study.user_data import card_info, user_data
 
 
 def press(window, key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
@@ -214,7 +214,7 @@ def test_export_then_import_on_another_computer_round_trips(open_window, mini_di
 def test_settings_are_saved_through_a_temporary_file(tmp_path):
     """QSettings writes a temporary file and renames it over settings.ini (QSaveFile), so a kill during a
     save keeps the old file; this holds only while atomic sync stays on."""
-    from viewer.qt.settings import Settings
+    from viewer.qt.app.settings import Settings
 
     settings = Settings(tmp_path)
     assert settings._qs.isAtomicSyncRequired()
@@ -225,10 +225,10 @@ def test_settings_are_saved_through_a_temporary_file(tmp_path):
 
 def test_start_up_loads_no_user_data_code_before_the_first_frame(repo, tmp_path):
     script = ("import sys; sys.path.insert(0, sys.argv[1]);"
-              "from viewer.model.content import load_content; from viewer.qt.app import create_window;"
+              "from viewer.model.content.loader import load_content; from viewer.qt.app.start import create_window;"
               "from pathlib import Path; w = create_window(load_content(Path(sys.argv[1])), sys.argv[2]);"
-              "print(sorted(m for m in ('fsrs', 'pyqtgraph', 'viewer.model.progress', 'viewer.qt.user_data',"
-              " 'viewer.qt.progress_view', 'viewer.qt.lesson_notes') if m in sys.modules))")
+              "print(sorted(m for m in ('fsrs', 'pyqtgraph', 'viewer.model.study.progress', 'viewer.qt.study.user_data',"
+              " 'viewer.qt.study.progress_view', 'viewer.qt.lesson.notes') if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", script, str(repo), str(tmp_path / "data")], capture_output=True,
                             text=True, timeout=120, env={"QT_QPA_PLATFORM": "offscreen", "PATH": ""})
     assert result.returncode == 0, result.stderr
@@ -280,7 +280,7 @@ def test_progress_charts_have_a_day_axis_and_draw_no_fake_days(open_window, mini
     import math
     from datetime import timedelta
 
-    from viewer.qt.plotting import pyqtgraph
+    from viewer.qt.evidence.plotting import pyqtgraph
 
     pg = pyqtgraph()
     window = open_window(mini_dir)
@@ -311,7 +311,7 @@ def test_progress_charts_have_a_day_axis_and_draw_no_fake_days(open_window, mini
 
 
 def test_progress_charts_with_no_answers_show_a_note_and_no_legend(open_window, mini_dir):
-    from viewer.qt.plotting import pyqtgraph
+    from viewer.qt.evidence.plotting import pyqtgraph
 
     pg = pyqtgraph()
     window = open_window(mini_dir)

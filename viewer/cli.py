@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from viewer import APP_NAME, __version__
-from viewer.model.lessons import LEVELS
+from viewer.model.content.lessons import LEVELS
 from viewer.paths import bundled_content_dir
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -67,13 +67,13 @@ def fail(message: str) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    from viewer.model.content import ContentFolderError, load_content
+    from viewer.model.content.loader import ContentFolderError, load_content
 
     content_dir = args.content or bundled_content_dir()
     cache_dir = None  # the window starts from the content as last loaded, if no file changed; --check never does
     if not (args.check or args.regions or args.lessons or args.lesson_text or args.handout):
         # before Qt (default_data_dir imports it): PySide6 reads the source of every module imported after it
-        import viewer.model.content_cache  # noqa: F401
+        import viewer.model.content.cache  # noqa: F401
         from viewer.paths import default_data_dir
 
         cache_dir = Path(args.data_dir or default_data_dir()) / "cache"
@@ -98,13 +98,13 @@ def main(argv: list[str] | None = None) -> int:
         known = ", ".join(r.id for r in content.regions) or "none"
         return fail(f"unknown region id '{args.select}' (known: {known})")
 
-    from viewer.qt.app import run_app
+    from viewer.qt.app.start import run_app
 
     return run_app(args, content)
 
 
 def run_check(content) -> int:
-    from viewer.model.check import check_content
+    from viewer.model.content.check import check_content
 
     problems = check_content(content)
     for problem in problems:
@@ -137,7 +137,7 @@ def lessons_json(content) -> list[dict]:
 
 
 def print_lesson_text(content, lesson_id: str, level: str) -> int:
-    from viewer.model.plaintext import lesson_text
+    from viewer.model.content.plaintext import lesson_text
 
     lesson = content.lessons.get(lesson_id)
     if lesson is None:
@@ -152,7 +152,7 @@ def make_handout(content, args) -> int:
         return fail(f"unknown region id '{args.handout}' (known: {known})")
     if args.output is None:
         return fail("--handout needs --output FILE.pdf")
-    from viewer.qt.handout_cli import write_region_handout
+    from viewer.qt.chairside.handout_cli import write_region_handout
 
     if not write_region_handout(content, args.handout, args.output, args.paper):
         return fail(f"could not write {args.output}")

@@ -1,0 +1,1 @@
+"""Chairside: the clinician's drawing and the positions."""

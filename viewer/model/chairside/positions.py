@@ -1,0 +1,57 @@
+"""Everyday and examination positions (resources/positions.toml) and what each does
+to the structures of the deep gluteal space."""
+
+from __future__ import annotations
+
+from dataclasses import field
+from pathlib import Path
+
+from viewer.model.core.problems import Problem
+from viewer.model.core.record import record
+from viewer.model.core.textfile import read_text
+from viewer.model.core.tomlfile import parse_toml, table_array_lines
+
+
+@record
+class Position:
+    """A body position: what it tenses or narrows, and what that does to the nerve."""
+
+    id: str
+    name: str
+    tenses: list[str]
+    narrows: list[str]
+    nerve: str
+    patient: str
+    clinical: str
+    references: list[str] = field(default_factory=list)
+    line: int = 1
+
+
+def load_positions(path: Path) -> tuple[list[Position], list[Problem]]:
+    if not path.exists():
+        return [], []
+    text = read_text(path)
+    data = parse_toml(text, path)
+    positions, problems, seen = [], [], set()
+    headers = table_array_lines(text, "position")
+    for number, entry in enumerate(data.get("position", [])):
+        line = headers[number] if number < len(headers) else 1
+        position_id, name = str(entry.get("id", "")).strip(), str(entry.get("name", "")).strip()
+        if not position_id or not name:
+            problems.append(Problem(path, line, "each [[position]] needs an id and a name"))
+            continue
+        if position_id in seen:
+            problems.append(Problem(path, line, f"position id '{position_id}' is used twice"))
+            continue
+        seen.add(position_id)
+        positions.append(Position(
+            id=position_id, name=name,
+            tenses=[str(r) for r in entry.get("tenses", [])],
+            narrows=[str(r) for r in entry.get("narrows", [])],
+            nerve=str(entry.get("nerve", "")).strip(),
+            patient=str(entry.get("patient", "")).strip(),
+            clinical=str(entry.get("clinical", "")).strip(),
+            references=[str(r) for r in entry.get("references", [])],
+            line=line,
+        ))
+    return positions, problems

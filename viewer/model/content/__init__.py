@@ -1,0 +1,1 @@
+"""Lesson content: loading a content folder, lessons, glossary, references, rendering, checks."""

@@ -1,0 +1,31 @@
+"""TOML parsing with errors reported as path:line."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from viewer.model.core.problems import ContentError, Problem
+
+
+def parse_toml(text: str, path: Path, first_line: int = 1) -> dict:
+    """Parse TOML; ``first_line`` is the file line on which ``text`` starts."""
+    import tomllib  # here, not at the top: a start-up from the content cache parses no TOML
+
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        match = re.search(r"\(at line (\d+), column \d+\)", str(exc))
+        if match:
+            line = first_line + int(match.group(1)) - 1
+        else:  # "at end of document": the last line
+            line = first_line + text.rstrip("\n").count("\n")
+        message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(exc))
+        if message == "Illegal character '\\n'":
+            message = "the line ends inside a quoted value (a closing \" is missing?)"
+        raise ContentError(Problem(path, line, f"invalid TOML: {message}")) from exc
+
+
+def table_array_lines(text: str, name: str) -> list[int]:
+    """1-based line of each ``[[name]]`` header (not in comments), in order."""
+    return [text.count("\n", 0, m.start()) + 1 for m in re.finditer(rf"(?m)^[ \t]*\[\[{re.escape(name)}\]\]", text)]

@@ -1,0 +1,1 @@
+"""The diagram as data: its SVG, regions, their shapes and hit-testing."""

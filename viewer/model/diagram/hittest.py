@@ -1,0 +1,67 @@
+"""Which region lies under a point, honouring the diagram's stacking order.
+
+A uniform grid over the regions' bounding boxes (a simple spatial index) keeps
+a lookup to the few regions near the point, however many the diagram has.
+"""
+
+from __future__ import annotations
+
+import math
+
+from viewer.model.diagram.geometry import Point, visible_interior_point
+from viewer.model.diagram.regions import Region
+
+
+class RegionIndex:
+    """Regions with shapes, ordered top-most first for picking.
+
+    ``z_order`` maps a region's SVG element id to its drawing position; a
+    region drawn later covers earlier ones, as it does on screen.
+    """
+
+    def __init__(self, regions: list[Region], z_order: dict[str, int]):
+        self.regions = [r for r in regions if r.shape is not None]
+        self.top_first = sorted(self.regions, key=lambda r: z_order.get(r.element, 0), reverse=True)
+        self._interior: dict[str, Point | None] = {}
+        self._build_grid()
+
+    def _build_grid(self) -> None:
+        boxes = [r.shape.bbox for r in self.top_first]
+        if not boxes:
+            self._cells: list[list[Region]] = []
+            return
+        self._left, self._top = min(b.left for b in boxes), min(b.top for b in boxes)
+        width = max(b.right for b in boxes) - self._left or 1.0
+        height = max(b.bottom for b in boxes) - self._top or 1.0
+        self._columns = self._rows = min(64, max(1, math.ceil(math.sqrt(len(boxes)) * 2)))
+        self._cell_w, self._cell_h = width / self._columns, height / self._rows
+        self._cells = [[] for _ in range(self._columns * self._rows)]
+        for region in self.top_first:  # each cell keeps the top-most-first order
+            box = region.shape.bbox
+            for row in range(self._row(box.top), self._row(box.bottom) + 1):
+                for column in range(self._column(box.left), self._column(box.right) + 1):
+                    self._cells[row * self._columns + column].append(region)
+
+    def _column(self, x: float) -> int:
+        return min(self._columns - 1, max(0, int((x - self._left) / self._cell_w)))
+
+    def _row(self, y: float) -> int:
+        return min(self._rows - 1, max(0, int((y - self._top) / self._cell_h)))
+
+    def region_at(self, x: float, y: float) -> Region | None:
+        if not self._cells:
+            return None
+        for region in self._cells[self._row(y) * self._columns + self._column(x)]:
+            if region.shape.contains(x, y):
+                return region
+        return None
+
+    def covering(self, region: Region) -> list[Region]:
+        """Regions drawn above ``region``."""
+        return self.top_first[: self.top_first.index(region)]
+
+    def interior_point(self, region: Region) -> Point | None:
+        """A point where a click reaches ``region`` (inside it, not under another region)."""
+        if region.id not in self._interior:
+            self._interior[region.id] = visible_interior_point(region.shape, [r.shape for r in self.covering(region)])
+        return self._interior[region.id]

@@ -1,0 +1,1 @@
+"""Evidence: charts declared in lessons, post-test probability."""

@@ -1,0 +1,1 @@
+"""Search across lessons, glossary and questions."""

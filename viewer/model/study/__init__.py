@@ -1,0 +1,1 @@
+"""Study: question banks, quiz sessions, progress and spaced repetition, bookmarks and notes."""

@@ -1,0 +1,1 @@
+"""Chairside tools: presentation, pen, positions, notes, handout."""

@@ -1,0 +1,271 @@
+"""The patient handout: the current view of the diagram, the lesson in plain words,
+the urgent-help box, self-management, the clinician's notes, the date and the sources.
+
+Laid out as a QTextDocument and written with QPdfWriter (real, selectable text) or
+sent to a printer. The picture is rendered at 300 dpi.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtGui import (QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextBlock,
+                           QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat, QTextFrameFormat,
+                           QTextImageFormat, QTextLength, QTextTableFormat)
+
+from viewer.model.content.loader import Content
+from viewer.model.content.lessons import CITATION
+
+PAPER = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
+MARGIN_MM = 12
+DPI = 300
+MAX_PICTURE_HEIGHT_PT = 330
+MAX_PAGES = 2
+MAX_SOURCES = 3
+HEADING_TAG = 1  # QTextBlock user state of a heading inserted into a plain paragraph (see _insert_markdown)
+IN_APP_LINK = re.compile(r"\[([^\]]*)\]\((?:lesson|glossary):[^)]*\)")
+
+
+def page_layout(paper: str) -> QPageLayout:
+    return QPageLayout(QPageSize(PAPER[paper]), QPageLayout.Orientation.Portrait,
+                       QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter)
+
+
+def picture_width_px(paper: str, source: QRectF) -> int:
+    """300 dpi at the largest size the handout prints the picture: the page width, or less where
+    MAX_PICTURE_HEIGHT_PT limits it (more pixels would only make the PDF slower to write)."""
+    width_pt = page_layout(paper).paintRectPoints().width()
+    if source.width() > 0 and source.height() > 0:
+        width_pt = min(width_pt, MAX_PICTURE_HEIGHT_PT * source.width() / source.height())
+    return max(1, round(width_pt / 72 * DPI))
+
+
+def render_picture(scene, source: QRectF, width_px: int) -> QImage:
+    """The diagram as shown (highlight, drawing, visible labels), without the hover name tag."""
+    height_px = max(1, round(width_px * source.height() / source.width()))
+    image = QImage(width_px, height_px, QImage.Format.Format_RGB32)  # opaque: the PDF needs no alpha mask
+    image.fill(QColor("white"))
+    image.setDotsPerMeterX(round(DPI / 0.0254))
+    image.setDotsPerMeterY(round(DPI / 0.0254))
+    painter = QPainter(image)
+    painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform)
+    hidden = [item for item in scene.items() if item.zValue() >= 30 and item.isVisible()]  # name tag
+    for item in hidden:
+        item.hide()
+    scene.render(painter, QRectF(image.rect()), source, Qt.AspectRatioMode.KeepAspectRatio)
+    for item in hidden:
+        item.show()
+    painter.end()
+    return image
+
+
+def build_document(content: Content, lesson_id: str | None, title: str, picture: QImage | None, notes: str,
+                   paper: str, today: date | None = None, teachback: str = "") -> QTextDocument:
+    """The handout, fitted to two pages where it can be: fewer sources first, then a smaller picture.
+
+    The picture is never shrunk to a thumbnail and charts are never dropped to save a page: a long
+    lesson that cannot fit keeps the full-size layout and runs onto a third page.
+    """
+    first = None
+    for sources, picture_height in ((MAX_SOURCES, MAX_PICTURE_HEIGHT_PT), (MAX_SOURCES, 280), (MAX_SOURCES, 230),
+                                    (2, 200), (2, 165), (1, 165)):
+        document = _layout(content, lesson_id, title, picture, notes, paper, today, sources, picture_height,
+                           teachback=teachback)
+        if document.pageCount() <= MAX_PAGES:
+            return document
+        first = first or document
+    return first
+
+
+def _layout(content: Content, lesson_id: str | None, title: str, picture: QImage | None, notes: str,
+            paper: str, today: date | None, max_sources: int, max_picture_height: float,
+            teachback: str = "") -> QTextDocument:
+    layout = page_layout(paper)
+    page = layout.paintRectPoints()
+    document = QTextDocument()
+    document.setPageSize(QSizeF(page.width(), page.height()))
+    document.setDocumentMargin(0)
+    font = QFont(document.defaultFont())
+    font.setPointSizeF(9)
+    document.setDefaultFont(font)
+    cursor = QTextCursor(document)
+    fixed = content.handout
+    today = today or date.today()
+    cursor.insertHtml(f"<h1 style='font-size:18pt'>{html.escape(title)}</h1>"
+                      f"<p style='color:#444444'>{html.escape(fixed.get('title', 'Deep gluteal syndrome'))}"
+                      f" &nbsp;·&nbsp; {today.strftime('%d %B %Y')}"
+                      f"<br/><small>{html.escape(fixed.get('footer', ''))}</small></p>")
+    if picture is not None:
+        width_pt = page.width()
+        height_pt = width_pt * picture.height() / picture.width()
+        if height_pt > max_picture_height:
+            width_pt, height_pt = width_pt * max_picture_height / height_pt, max_picture_height
+        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl("handout:diagram"), picture)
+        image_format = QTextImageFormat()
+        image_format.setName("handout:diagram")
+        image_format.setWidth(width_pt)
+        image_format.setHeight(height_pt)
+        _new_paragraph(cursor)
+        block = cursor.blockFormat()
+        block.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        cursor.setBlockFormat(block)
+        cursor.insertImage(image_format)
+    # the urgent-help box and self-management side by side, on page one: short, and never split
+    table_format = QTextTableFormat()
+    table_format.setBorder(0)
+    table_format.setCellPadding(4)
+    table_format.setTopMargin(2)
+    table_format.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
+    table_format.setColumnWidthConstraints([QTextLength(QTextLength.Type.PercentageLength, 50)] * 2)
+    _new_paragraph(cursor)
+    table = cursor.insertTable(1, 2, table_format)
+    if fixed.get("urgent"):
+        _insert_box(table.cellAt(0, 0).firstCursorPosition(), fixed["urgent"], "#fdecea", "#b3261e")
+    if fixed.get("self_management"):
+        _insert_markdown(table.cellAt(0, 1).firstCursorPosition(),
+                         "#### Looking after yourself\n\n" + fixed["self_management"].strip())
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    lesson = content.lessons.get(lesson_id) if lesson_id else None
+    if lesson is not None:
+        _new_paragraph(cursor)
+        heading = "" if lesson.title == title else f"## {lesson.title}\n\n"
+        from viewer.qt.evidence.chart_print import insert_with_charts  # charts at the handout's level, as pictures
+
+        insert_with_charts(cursor, heading + lesson.markdown("patient"), lesson, _insert_markdown,
+                           page.width() * 0.45)
+    if notes.strip():
+        _new_paragraph(cursor)
+        _insert_markdown(cursor, "## Notes from your clinician")
+        _new_paragraph(cursor)
+        cursor.insertText(notes.strip())
+    if teachback.strip():  # the chairside teach-back result, when the clinician chose to include it
+        _new_paragraph(cursor)
+        _insert_markdown(cursor, teachback)
+    if lesson is not None:
+        references = handout_sources(content, lesson)[:max_sources]
+        if references:
+            _new_paragraph(cursor)
+            lines = "\n".join(f"{n}. {r.citation(with_note=False)} " + " ".join(label for label, _url in r.links())
+                              for n, r in enumerate(references, start=1))
+            _insert_markdown(cursor, "### Selected sources\n\n" + lines, size=7)
+    _compact(document)
+    _keep_headings_with_text(document)
+    return document
+
+
+def _keep_headings_with_text(document: QTextDocument) -> None:
+    """A heading that would end a page, its text on the next, starts that next page instead (Qt's
+    text layout has no keep-with-next). Done heading by heading, as each move shifts what follows."""
+    height = document.pageSize().height()
+    layout = document.documentLayout()
+    block = document.begin()
+    while block.isValid():
+        following = block.next()
+        while following.isValid() and not following.text().strip():
+            following = following.next()  # an empty paragraph between is not the heading's text
+        if not following.isValid():
+            break
+        if (_is_heading(block) and layout.blockBoundingRect(block).top() // height
+                < layout.blockBoundingRect(following).top() // height):
+            first = block  # a heading right above it (a lesson's title, then its first section) goes too
+            while _heading_before(first).isValid():
+                first = _heading_before(first)
+            block_format = first.blockFormat()
+            block_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+            QTextCursor(first).setBlockFormat(block_format)
+        block = block.next()
+
+
+def _heading_before(block):
+    """The heading just above ``block`` (empty paragraphs between), or an invalid block."""
+    before = block.previous()
+    while before.isValid() and not before.text().strip():
+        before = before.previous()
+    return before if before.isValid() and _is_heading(before) else QTextBlock()
+
+
+def _is_heading(block) -> bool:
+    return bool(block.blockFormat().headingLevel()) or block.userState() == HEADING_TAG
+
+
+def _compact(document: QTextDocument) -> None:
+    """Print-sized headings and tight spacing, so a lesson fits on two pages."""
+    block = document.begin()
+    while block.isValid():
+        level = block.blockFormat().headingLevel()
+        cursor = QTextCursor(block)
+        block_format = block.blockFormat()
+        block_format.setTopMargin(7 if level else 1)
+        block_format.setBottomMargin(2 if level else 3)
+        cursor.setBlockFormat(block_format)
+        if level >= 2:
+            cursor.select(QTextCursor.SelectionType.BlockUnderCursor)
+            heading = QTextCharFormat()
+            heading.setFontPointSize(11 if level == 2 else 10)
+            cursor.mergeCharFormat(heading)
+        block = block.next()
+
+
+def handout_sources(content: Content, lesson) -> list:
+    """A short list for a patient: the handout's general reviews, then the lesson's own
+    primary papers (those with a DOI or PMID), at most MAX_SOURCES in all."""
+    keys = [k for k in content.handout.get("references", [])]
+    for key in lesson.references:
+        reference = content.bibliography.get(key)
+        if reference and (reference.doi or reference.pmid) and key not in keys:
+            keys.append(key)
+    return [content.bibliography[k] for k in keys if k in content.bibliography][:MAX_SOURCES]
+
+
+def _new_paragraph(cursor: QTextCursor) -> None:
+    """A plain paragraph: not a continuation of the list or heading before it."""
+    cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+
+
+def _insert_markdown(cursor: QTextCursor, markdown: str, size: float | None = None) -> None:
+    start = cursor.position()
+    markdown = IN_APP_LINK.sub(r"\1", CITATION.sub("", markdown))  # links inside the app mean nothing on paper
+    cursor.insertMarkdown(markdown)
+    level = len(markdown) - len(markdown.lstrip("#"))
+    if 0 < level <= 6 and markdown[level:level + 1] == " ":
+        # inserted into the paragraph that was there, a first heading keeps that plain block format (and
+        # is styled as such); tagged, so that it is still kept with its text at the foot of a page
+        cursor.document().findBlock(start).setUserState(HEADING_TAG)
+    if size:
+        end = cursor.position()
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        fmt = QTextCharFormat()
+        fmt.setFontPointSize(size)
+        cursor.mergeCharFormat(fmt)
+        cursor.clearSelection()
+        cursor.setPosition(end)
+
+
+def _insert_box(cursor: QTextCursor, markdown: str, background: str, border: str) -> None:
+    frame_format = QTextFrameFormat()
+    frame_format.setBackground(QColor(background))
+    frame_format.setBorder(1.5)
+    frame_format.setBorderBrush(QColor(border))
+    frame_format.setPadding(8)
+    frame_format.setTopMargin(6)
+    frame_format.setBottomMargin(2)
+    frame_format.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
+    frame = cursor.insertFrame(frame_format)
+    inner = frame.firstCursorPosition()
+    inner.insertMarkdown(markdown.strip())
+    cursor.setPosition(frame.lastPosition() + 1)
+
+
+def write_pdf(document: QTextDocument, path: Path, paper: str) -> bool:
+    writer = QPdfWriter(str(path))
+    writer.setPageLayout(page_layout(paper))
+    writer.setResolution(DPI)
+    writer.setTitle(document.toPlainText().splitlines()[0] if document.toPlainText() else "Handout")
+    writer.setCreator("DGS Viewer")
+    document.print_(writer)
+    return path.exists() and path.stat().st_size > 0

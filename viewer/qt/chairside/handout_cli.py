@@ -1,0 +1,26 @@
+"""--handout: the same PDF as "Save handout", made without showing a window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from viewer.model.content.loader import Content
+
+
+def write_region_handout(content: Content, region_id: str, output: Path, paper: str) -> bool:
+    from PySide6.QtWidgets import QApplication
+
+    from viewer.qt.diagram.scene import DiagramScene
+    from viewer.qt.chairside.handout import build_document, picture_width_px, render_picture, write_pdf
+
+    # a graphics scene needs the widgets application; no window is shown, so no display is needed
+    _app = QApplication.instance() or QApplication(["dgs-viewer", "-platform", "offscreen"])
+    scene = DiagramScene(content)
+    scene.build_regions()
+    if region_id in scene.region_items:
+        scene.region_items[region_id].set_state(selected=True)
+    region = content.region(region_id)
+    width_px = picture_width_px(paper, scene.diagram_rect)
+    picture = render_picture(scene, scene.diagram_rect, width_px) if content.diagram else None
+    document = build_document(content, region.lesson, region.name, picture, "", paper)
+    return write_pdf(document, Path(output), paper)

@@ -1,0 +1,326 @@
+"""Chairside tools: presentation mode, the pen, positions, notes, the handout and PNG export.
+
+Nothing about a patient is stored: the drawing and notes live in memory until
+"New patient" or until the clinician saves a handout.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6 import QtCore
+from PySide6.QtCore import QObject, QRectF
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QApplication, QToolBar
+
+from viewer.model.chairside.drawing import Drawing
+from viewer.qt.chairside.pen_tool import PEN_COLOURS, PenTool
+
+PRESENTATION_TEXT_ZOOM = 6
+
+
+class Chairside(QObject):
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.pen = PenTool(window.scene, Drawing())
+        window.view.pen_tool = self.pen
+        self._positions = self._notes = None  # docks are built when first shown, not at start-up
+        self._saved_state = None
+        self.paper = window.settings.value("handout/paper", default_paper())
+        self._build_actions()
+        window.view.selectionChanged.connect(self._reduce_labels)
+        self.pen.changed.connect(self._update_undo)
+        self._update_undo()
+
+    # ----- actions -------------------------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        w = self.window
+        self.present_action = w._action("&Present", self.toggle_presentation, ["F5"], "Full-screen presentation",
+                                        checkable=True)
+        self.leave_action = w._action("Leave presentation", lambda: self.present_action.setChecked(False), ["Esc"])
+        self.leave_action.setEnabled(False)
+        self.pen_action = w._action("&Pen", self._set_pen, ["P"], "Draw on the diagram", checkable=True)
+        self.arrow_action = w._action("&Arrow", self._set_arrow, ["A"], "Draw arrows", checkable=True)
+        self.undo_action = w._action("&Undo drawing", self.pen.undo, [QKeySequence.StandardKey.Undo, "Ctrl+Z"])
+        self.redo_action = w._action("&Redo drawing", self.pen.redo,
+                                     [QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z"])
+        self.clear_action = w._action("C&lear drawing", self.pen.clear, ["Ctrl+Shift+Delete"])
+        self.new_patient_action = w._action("&New patient", self.new_patient, ["Ctrl+N"],
+                                            "Wipe the drawing, notes and selection")
+        self.save_action = w._action("&Save handout…", self.save_handout, ["Ctrl+S"], "Save a PDF for the patient")
+        self.print_action = w._action("P&rint handout…", self.print_handout, ["Ctrl+P"])
+        self.export_action = w._action("&Export view as PNG…", self.export_png, ["Ctrl+E"])
+        self.colour_group = QActionGroup(self)
+        self.colour_actions = {}
+        for number, (name, colour) in enumerate(PEN_COLOURS.items(), start=1):
+            # connected to triggered (a user's choice), so setting the initial check does not start the pen
+            action = w._action(name, lambda _c=False, value=colour: self._set_colour(value), [f"Alt+{number}"],
+                               f"{name} ink")
+            action.setCheckable(True)
+            action.setChecked(colour == self.pen.colour)
+            self.colour_group.addAction(action)
+            self.colour_actions[name] = action
+        self.paper_group = QActionGroup(self)
+        self.paper_actions = {}
+        for paper, label in (("a4", "A4 paper"), ("letter", "Letter paper")):
+            action = w._action(label, lambda _c=False, value=paper: self._set_paper(value), [])
+            action.setCheckable(True)
+            action.setChecked(paper == self.paper)
+            self.paper_group.addAction(action)
+            self.paper_actions[paper] = action
+
+        file_menu = w.menuBar().actions()[0].menu()
+        first = file_menu.actions()[0]
+        for action in (self.new_patient_action, self.save_action, self.print_action, self.export_action):
+            file_menu.insertAction(first, action)
+        paper_menu = file_menu.addMenu("Handout paper")
+        for action in self.paper_actions.values():
+            paper_menu.addAction(action)
+        file_menu.insertMenu(first, paper_menu)
+        file_menu.insertSeparator(first)
+        help_action = w.menuBar().actions()[-1]
+        draw_menu = w.menuBar().addMenu("&Draw")
+        w.menuBar().insertMenu(help_action, draw_menu)  # keep Help last
+        for action in (self.pen_action, self.arrow_action, *self.colour_actions.values(), self.undo_action,
+                       self.redo_action, self.clear_action):
+            draw_menu.addAction(action)
+        view_menu = w.menuBar().actions()[1].menu()
+        view_menu.addSeparator()
+        view_menu.addAction(self.present_action)
+        self.positions_action = w._action("Positions", lambda on: self._show_dock(self.positions, on), ["F6"],
+                                          "Positions: what each one tenses or narrows", checkable=True)
+        self.notes_action = w._action("Notes for the handout", lambda on: self._show_dock(self.notes, on), ["F7"],
+                                      checkable=True)
+        view_menu.addAction(self.positions_action)
+        view_menu.addAction(self.notes_action)
+        self.screen_menu = view_menu.addMenu("Present on screen")
+        self.screen_menu.aboutToShow.connect(self._fill_screen_menu)
+
+        toolbar = QToolBar("Chairside")
+        toolbar.setObjectName("chairside-toolbar")
+        toolbar.setMovable(False)
+        toolbar.setProperty("toolButtonStyle", "ToolButtonTextOnly")  # by name: see DiagramView.__init__
+        for action in (self.present_action, self.positions_action, self.notes_action, self.pen_action, self.arrow_action,
+                       *self.colour_actions.values(), self.undo_action, self.redo_action, self.clear_action,
+                       self.save_action, self.new_patient_action):
+            toolbar.addAction(action)
+        w.addToolBarBreak()
+        w.addToolBar(toolbar)
+        self.toolbar = toolbar
+
+    @property
+    def positions(self):
+        if self._positions is None:
+            from viewer.qt.chairside.docks import PositionsDock
+
+            self._positions = self._docked(PositionsDock(self.window), self.positions_action)
+        return self._positions
+
+    @property
+    def notes(self):
+        if self._notes is None:
+            from viewer.qt.chairside.docks import NotesDock
+
+            self._notes = self._docked(NotesDock(self.window), self.notes_action)
+        return self._notes
+
+    def _docked(self, dock, action):
+        """Keep the menu/toolbar toggle in step with the dock (closed with its own button, say)."""
+        from viewer.qt.app.dock_room import watch_close
+
+        dock.toggleViewAction().toggled.connect(action.setChecked)
+        watch_close(self.window, dock)
+        return dock
+
+    def _show_dock(self, dock, on: bool) -> None:
+        """Like the study panels, a chairside panel takes its room from the diagram, not the lesson."""
+        from viewer.qt.app.dock_room import keep_lesson_width
+
+        panel = self.window.panel
+        lesson_width = panel.width() if on and panel.isVisible() and dock.isHidden() else 0
+        dock.setVisible(on)
+        if on:
+            dock.raise_()
+            keep_lesson_width(self.window, lesson_width)
+
+    def notes_text(self) -> str:
+        return self._notes.editor.toPlainText() if self._notes is not None else ""
+
+    def _update_undo(self) -> None:
+        self.undo_action.setEnabled(self.pen.drawing.can_undo())
+        self.redo_action.setEnabled(self.pen.drawing.can_redo())
+        self.clear_action.setEnabled(bool(self.pen.drawing.strokes))
+
+    def _set_pen(self, on: bool) -> None:
+        if on:
+            self.arrow_action.setChecked(False)
+        self._pen_mode_changed()
+
+    def _set_arrow(self, on: bool) -> None:
+        if on:
+            self.pen_action.setChecked(False)
+        self._pen_mode_changed()
+
+    def _pen_mode_changed(self) -> None:
+        """Pen and Arrow exclude each other; either one turns drawing on."""
+        self.pen.arrow = self.arrow_action.isChecked()
+        self.pen.active = self.pen.arrow or self.pen_action.isChecked()
+        self.window.view.viewport().setCursor(QtCore.Qt.CursorShape.CrossCursor if self.pen.active
+                                              else QtCore.Qt.CursorShape.ArrowCursor)
+
+    def _set_colour(self, colour: str) -> None:
+        self.pen.colour = colour
+        if not self.pen.active:
+            self.pen_action.setChecked(True)
+
+    def _set_paper(self, paper: str) -> None:
+        self.paper = paper
+        self.window.settings.set("handout/paper", paper)
+
+    # ----- presentation --------------------------------------------------------------------------------
+    def toggle_presentation(self, on: bool) -> None:
+        w = self.window
+        if on:
+            self._saved_state = (w.saveState(), w.saveGeometry(), w.splitter.sizes(), w.level,
+                                 w.labels_action.isChecked(), w.menuBar().isVisible())
+            w.menuBar().hide()
+            self.toolbar.hide()
+            for dock in (self._positions, self._notes):
+                if dock is not None:
+                    dock.hide()
+            w.set_level("patient")
+            w.panel.zoomIn(PRESENTATION_TEXT_ZOOM)
+            w.showFullScreen()
+            w.splitter.setSizes([w.width() * 62 // 100, w.width() * 38 // 100])
+            self.leave_action.setEnabled(True)
+            self._reduce_labels()
+        elif self._saved_state is not None:
+            state, geometry, sizes, level, labels, menu = self._saved_state
+            self._saved_state = None
+            self.leave_action.setEnabled(False)
+            w.panel.zoomOut(PRESENTATION_TEXT_ZOOM)
+            w.showNormal()
+            w.restoreGeometry(geometry)
+            w.restoreState(state)
+            w.menuBar().setVisible(menu)
+            self.toolbar.show()
+            w.splitter.setSizes(sizes)
+            w.set_level(level)
+            w.scene.set_labels_visible(labels)
+        w.view.fit()
+
+    @property
+    def presenting(self) -> bool:
+        return self._saved_state is not None
+
+    def _reduce_labels(self, *_args) -> None:
+        """While presenting, only the selected structure's labels and the nerve's are shown."""
+        if not self.presenting:
+            return
+        content = self.window.content
+        keep = set()
+        for region_id in {self.window.view.selected_id, "sciatic-nerve"} - {None}:
+            region = content.region(region_id)
+            keep |= set(region.labels) if region else set()
+        self.window.scene.set_labels_visible(True, only=keep)
+
+    def _fill_screen_menu(self) -> None:
+        self.screen_menu.clear()
+        for number, screen in enumerate(QApplication.screens(), start=1):
+            size = screen.geometry()
+            action = self.screen_menu.addAction(f"Screen {number}: {screen.name()} ({size.width()}x{size.height()})")
+            action.triggered.connect(lambda _c=False, s=screen: self.present_on(s))
+
+    def present_on(self, screen) -> None:
+        if self.presenting:
+            self.present_action.setChecked(False)
+        self.window.move(screen.geometry().topLeft())
+        if self.window.windowHandle() is not None:
+            self.window.windowHandle().setScreen(screen)
+        self.present_action.setChecked(True)
+
+    # ----- patient -------------------------------------------------------------------------------------
+    def new_patient(self) -> None:
+        self.pen.forget()
+        if self._notes is not None:
+            self._notes.editor.clear()
+        if self._positions is not None:
+            self._positions.clear_selection()
+        self.window.view.select_region(None)
+        self.window.history = type(self.window.history)()
+        self.window.go_home()
+        self.window.statusBar().showMessage("Ready for a new patient: drawing, notes and selection cleared.")
+
+    # ----- handout -------------------------------------------------------------------------------------
+    def current_view(self) -> QRectF:
+        view = self.window.view
+        visible = view.mapToScene(view.viewport().rect()).boundingRect()
+        return visible.intersected(self.window.scene.diagram_rect) or self.window.scene.diagram_rect
+
+    def handout_document(self, paper: str):
+        from viewer.qt.chairside.handout import build_document, picture_width_px, render_picture  # on first use, not at start-up
+
+        source = self.current_view()
+        picture = render_picture(self.window.scene, source, picture_width_px(paper, source))
+        lesson_id = self.window.current_lesson()
+        region = self.window.content.region(self.window.view.selected_id or "")
+        title = region.name if region else (self.window.content.lessons[lesson_id].title if lesson_id else "Handout")
+        result = getattr(self.window, "teachback_result", None)  # the Study menu's teach-back, if chosen
+        teachback = result.handout_markdown() if result and getattr(self.window, "teachback_on_handout", False) else ""
+        return build_document(self.window.content, lesson_id, title, picture, self.notes_text(), paper,
+                              teachback=teachback)
+
+    def save_handout(self) -> None:
+        from datetime import date  # the file dialogs load on first use, not at start-up
+
+        from PySide6.QtCore import QStandardPaths
+        from PySide6.QtWidgets import QFileDialog
+
+        region = self.window.view.selected_id or "overview"
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        suggested = str(Path(folder) / f"handout-{region}-{date.today().isoformat()}.pdf")
+        path, _ = QFileDialog.getSaveFileName(self.window, "Save handout", suggested, "PDF (*.pdf)")
+        if path:
+            from viewer.qt.chairside.handout import write_pdf
+
+            ok = write_pdf(self.handout_document(self.paper), Path(path), self.paper)
+            self.window.statusBar().showMessage(f"Handout saved to {path}" if ok else f"Could not write {path}")
+
+    def print_handout(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # loaded on first print, not at start-up
+
+        from viewer.qt.chairside.handout import page_layout
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageLayout(page_layout(self.paper))
+        dialog = QPrintDialog(printer, self.window)
+        accepted = dialog.exec()
+        dialog.deleteLater()  # a child of the window: without this, each print would keep its dialog
+        if accepted:
+            self.handout_document(self.paper).print_(printer)
+
+    def export_png(self) -> None:
+        from PySide6.QtCore import QStandardPaths
+        from PySide6.QtWidgets import QFileDialog
+
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
+        path, _ = QFileDialog.getSaveFileName(self.window, "Export view as PNG",
+                                              str(Path(folder) / "dgs-view.png"), "PNG (*.png)")
+        if path:
+            self.export_png_to(Path(path))
+
+    def export_png_to(self, path: Path) -> bool:
+        from viewer.qt.chairside.handout import render_picture
+
+        view = self.window.view
+        width = view.viewport().width() * 2
+        ok = render_picture(self.window.scene, self.current_view(), width).save(str(path), "PNG")
+        self.window.statusBar().showMessage(f"View saved to {path}" if ok else f"Could not write {path}")
+        return ok
+
+
+def default_paper() -> str:
+    from PySide6.QtCore import QLocale
+
+    return "letter" if QLocale().territory() in (QLocale.Country.UnitedStates, QLocale.Country.Canada) else "a4"

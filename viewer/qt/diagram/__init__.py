@@ -1,0 +1,1 @@
+"""The interactive diagram: scene, view, region items, labels and tiles."""

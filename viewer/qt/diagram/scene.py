@@ -1,0 +1,248 @@
+"""Builds the diagram's scene: the SVG art, one item per label, and the region overlays.
+
+Scene coordinates are the SVG's user units, the same units the model's
+shapes and hit-testing use. Everything is drawn from cached pictures
+(viewer/qt/diagram/tile_art.py), so hover, click and pan copy pixels.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import PySide6
+from PySide6.QtCore import QRectF, QTimer
+from PySide6.QtWidgets import QGraphicsScene
+
+from viewer.model.content.loader import Content
+from viewer.model.content.cache import cache_key
+from viewer.qt.diagram import label_store
+from viewer.qt.app.enum_free import solid_brush
+from viewer.qt.diagram.svg_source import SvgSource
+from viewer.qt.app.theme import THEME
+from viewer.qt.diagram.tile_art import SETTLE_MS, ArtLayer, SvgElementItem, picture_key
+
+ART_Z, REGION_Z, LABEL_Z, TAG_Z = 0, 10, 20, 30
+WARM_LIMIT = 64  # regions whose highlight pictures are drawn ahead, while idle
+
+
+def _is_rect(value) -> bool:
+    return isinstance(value, list) and len(value) == 4 and all(isinstance(v, (int, float)) for v in value)
+
+
+def _styled(element) -> bool:
+    """Whether a group carries anything that must apply to it as a whole (not child by child)."""
+    return any(name in element.attrib for name in ("opacity", "filter", "mask", "clip-path", "style", "transform"))
+
+
+class DiagramScene(QGraphicsScene):
+    def __init__(self, content: Content, parent=None):
+        super().__init__(parent)
+        self.content = content
+        settings = getattr(parent, "settings", None)  # the window's: its data folder keeps the caches
+        self.cache_dir = Path(settings.data_dir) / "cache" if settings is not None else None
+        self.setBackgroundBrush(solid_brush(THEME.canvas))
+        self.svg: SvgSource | None = None
+        self._labels_kept_for: tuple | None = None  # the zoom whose label pictures are kept on disk
+        self._keeping_labels = False  # a save of the labels' pictures is due after this frame
+        self._to_warm: list = []  # items whose pictures for the current zoom are drawn while idle
+        self.label_items: dict[str, SvgElementItem] = {}
+        self.art: ArtLayer | None = None
+        self.region_items: dict = {}  # region id -> viewer.qt.diagram.region_item.RegionItem, made after the first frame
+        self._svg_items: dict[str, SvgElementItem] = {}
+        self.diagram_rect = QRectF(0, 0, 1000, 1250)
+        if content.diagram is not None:
+            self._add_art()
+        else:
+            self._add_missing_notice()
+        self.setSceneRect(self.diagram_rect)
+
+    def _add_art(self) -> None:
+        box = self.content.diagram.view_box
+        self.diagram_rect = QRectF(box.left, box.top, box.width, box.height)
+        diagram = self.content.diagram  # cleaned bytes when the SVG referred to files or the web
+        self.svg = SvgSource(diagram.safe_svg, diagram.path, self)
+        source = diagram.safe_svg or diagram.text
+        source = source.encode("utf-8") if isinstance(source, str) else bytes(source)
+        identity = source + f"|{PySide6.__version__}|{self.diagram_rect.getRect()}".encode()
+        self.svg_key = cache_key(identity)
+        self._known = self._read_layout_cache()
+        layers = self.content.diagram.layer_ids
+        if "art" not in layers:  # not split into layers: one picture, no per-label control
+            self._add_art_layer("")
+        else:
+            for depth, layer in enumerate(layers):
+                if layer == "labels":
+                    for label_id in self.content.diagram.label_ids:
+                        self.label_items[label_id] = self._svg_item(label_id, LABEL_Z)
+                elif layer == "art":
+                    self._add_art_layer(layer)
+                else:
+                    self._svg_item(layer, LABEL_Z + 1 + depth)
+        if self._known.get("key") != self.svg_key:
+            self._write_layout_cache()
+        self._labels_kept_for = label_store.load(self.cache_dir, self.svg_key, self._svg_items)
+
+    @property
+    def renderer(self):
+        """The diagram's QSvgRenderer, made on first use (None without a diagram)."""
+        return self.svg.renderer if self.svg is not None else None
+
+    def prepare_renderer(self) -> None:
+        """Parse the SVG now (while idle), so the first zoom does not wait for it."""
+        if self.svg is not None:
+            self.svg.renderer  # noqa: B018 -- made on first use
+
+    # Label bounds (QSvgRenderer.boundsOnElement, slow for many labels) and the art layer's part ids
+    # (needs the parsed SVG) are the same on every start for the same SVG: kept in the data folder.
+    def _layout_cache_path(self) -> Path | None:
+        return self.cache_dir / f"layout-{self.svg_key}.json" if self.cache_dir is not None else None
+
+    def _read_layout_cache(self) -> dict:
+        path = self._layout_cache_path()
+        try:
+            known = json.loads(path.read_text(encoding="utf-8")) if path is not None and path.is_file() else {}
+            if (isinstance(known, dict) and known.get("key") == self.svg_key and isinstance(known.get("bounds"), dict)
+                    and all(_is_rect(rect) for rect in known["bounds"].values())
+                    and (known.get("art") is None or _is_rect(known["art"]))
+                    and (known.get("parts") is None or (isinstance(known["parts"], list)
+                                                        and all(isinstance(p, str) for p in known["parts"])))):
+                return known
+        except (OSError, ValueError):
+            pass
+        return {"bounds": {}}  # missing or damaged: measured again and rewritten
+
+    def _write_layout_cache(self) -> None:
+        path = self._layout_cache_path()
+        if path is None:
+            return
+        from viewer.model.core.datafile import write_atomic
+
+        bounds = {element: list(item.bounds.getRect()) for element, item in self._svg_items.items()}
+        art = self.art
+        try:
+            write_atomic(path, json.dumps({"key": self.svg_key, "bounds": bounds,
+                                           "parts": art.part_ids if art is not None else None,
+                                           "art": list(art.bounds.getRect()) if art is not None else None}))
+            for old in sorted(self.cache_dir.glob("layout-*.json"), key=lambda p: p.stat().st_mtime)[:-3]:
+                old.unlink()  # other versions of the diagram: keep a few, not every one ever seen
+        except OSError:
+            pass  # a read-only data folder: measured again next time
+
+    def _add_art_layer(self, element_id: str) -> None:
+        """The big picture: drawn from a cached base image and zoom tiles (viewer/qt/diagram/tile_art.py)."""
+        known = self._known.get("art")
+        self.art = ArtLayer(self.svg, element_id, self.diagram_rect, self, QRectF(*known) if known else None)
+        self.art.cache_key = f"{self.svg_key}{element_id}"
+        self.art.cache_dir = self.cache_dir
+        parts = self._known.get("parts")
+        if "key" not in self._known:
+            parts = []
+            root = getattr(self.content.diagram, "_root", None)  # the parsed SVG: its layer's children
+            layer = next((el for el in root if el.get("id") == element_id), None) if root is not None else None
+            if layer is not None and all(child.get("id") for child in layer) and not _styled(layer):
+                parts = [child.get("id") for child in layer]
+        self.art.part_ids = parts or []  # only these children are drawn into each tile they reach
+        self.art.setZValue(ART_Z)
+        self.addItem(self.art)
+
+    def _svg_item(self, element_id: str, z: float) -> SvgElementItem:
+        """A label or small layer: its own item, so it can be shown and hidden alone."""
+        known = self._known["bounds"].get(element_id)
+        item = SvgElementItem(self.svg, element_id, QRectF(*known) if known else None)
+        self._svg_items[element_id] = item
+        item.setZValue(z)
+        self.addItem(item)
+        return item
+
+    def _add_missing_notice(self) -> None:
+        from PySide6.QtGui import QFont
+        from PySide6.QtWidgets import QGraphicsSimpleTextItem
+
+        notice = QGraphicsSimpleTextItem("The diagram could not be loaded.\nSee Help ▸ Content problems.")
+        notice.setFont(QFont(notice.font().family(), 28))
+        notice.setPos(80, 500)
+        self.addItem(notice)
+
+    def build_regions(self) -> None:
+        """Create the region overlays (parses region shapes from the SVG on first call)."""
+        if self.region_items or self.content.diagram is None:
+            return
+        from PySide6.QtGui import QPainterPath
+
+        from viewer.qt.diagram.region_item import RegionItem
+
+        index = self.content.index()
+        z_of = {region.id: z for z, region in enumerate(reversed(index.top_first))}
+        for region in index.regions:
+            item = RegionItem(region.id, region.name, region.shape)
+            item.setZValue(REGION_Z + z_of[region.id] * 0.01)
+            self.addItem(item)
+            self.region_items[region.id] = item
+        for region in index.regions:
+            cover = QPainterPath()
+            for above in index.covering(region):
+                if above.shape.bbox.intersects(region.shape.bbox):
+                    cover = cover.united(self.region_items[above.id].path())
+            self.region_items[region.id].set_covered_by(cover)
+        # labels first (any repaint over them needs their pictures), then the regions' highlights
+        self._to_warm = [*self.label_items.values(), *list(self.region_items.values())[:WARM_LIMIT]]
+        self._warm_timer().start(0)
+
+    def label_drawn_straight(self) -> None:
+        """A label (or small layer) was drawn from the SVG, with no picture kept from the last run: once
+        this frame is done, draw each one's picture for this zoom and keep them for the next start."""
+        if not self._keeping_labels:
+            self._keeping_labels = True
+            QTimer.singleShot(0, self, self._keep_label_pictures)  # dropped if the scene is gone
+
+    def _keep_label_pictures(self) -> None:
+        self._keeping_labels = False
+        views = self.views()
+        if not views or not self._svg_items:
+            return
+        transform = views[0].viewportTransform()
+        if self._labels_kept_for == picture_key(transform, None):
+            return
+        for item in self._svg_items.values():
+            item.warm(transform)
+        if label_store.save(self.cache_dir, self.svg_key, self._svg_items, transform):
+            self._labels_kept_for = picture_key(transform, None)
+
+    def warm_when_settled(self, item) -> None:
+        """A label drawn straight while the view moves gets its picture once the view has stopped."""
+        if item not in self._to_warm:
+            self._to_warm.append(item)
+        self._warm_timer().start(SETTLE_MS)
+
+    def view_moved(self) -> None:
+        """The view pans or zooms: pictures still to draw wait until it stops, so the moving stays smooth."""
+        timer = self.__dict__.get("_timer_for_warming")
+        if timer is not None and timer.isActive():
+            timer.start(SETTLE_MS)
+
+    def _warm_timer(self) -> QTimer:
+        timer = self.__dict__.get("_timer_for_warming")
+        if timer is None:
+            timer = self._timer_for_warming = QTimer(self)  # a child: it stops with the scene
+            timer.setSingleShot(True)
+            timer.timeout.connect(self._warm_some)
+        return timer
+
+    def _warm_some(self) -> None:
+        """While idle, draw the pictures of labels and of each region's hover and selected states for the
+        current zoom, a turn of the event loop at a time."""
+        views = self.views()
+        if not views or not self._to_warm:
+            return
+        transform = views[0].viewportTransform()
+        started = time.perf_counter()
+        while self._to_warm and time.perf_counter() - started < 0.008:
+            self._to_warm.pop(0).warm(transform)
+        if self._to_warm:
+            self._warm_timer().start(0)
+
+    def set_labels_visible(self, visible: bool, only: set[str] | None = None) -> None:
+        for label_id, item in self.label_items.items():
+            item.setVisible(visible and (only is None or label_id in only))

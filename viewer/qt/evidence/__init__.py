@@ -1,0 +1,1 @@
+"""Charts in lessons, the Fagan nomogram and the post-test calculator."""

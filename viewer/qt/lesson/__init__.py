@@ -1,0 +1,1 @@
+"""The lesson panel, bookmarks and notes on lessons."""

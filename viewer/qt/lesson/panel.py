@@ -1,0 +1,276 @@
+"""Shows one lesson. Links to other lessons are handled by the app; web links
+open in the system browser only when clicked; nothing is ever fetched."""
+
+from __future__ import annotations
+
+import re
+from collections import OrderedDict
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QGuiApplication, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QTextBrowser
+
+from viewer.model.content.render import RenderedLesson, slugify
+
+WEB_SCHEMES = ("http", "https")
+# Qt's Markdown reader drops everything after a raw <img> tag, so it becomes a Markdown picture
+RAW_IMAGE = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"']?([^\"'\s>]+)[^>]*>", re.IGNORECASE)
+KEPT_DOCUMENTS = 24  # laid-out lessons kept for swapping back in (both levels of a dozen lessons)
+
+
+class LessonPanel(QTextBrowser):
+    lessonLinkClicked = Signal(str, str)   # lesson id, heading slug ("" for the top)
+    definitionShown = Signal(str)          # glossary term shown after a click or Enter
+
+    def __init__(self, lessons_dir: Path, glossary=None, parent=None):
+        super().__init__(parent)
+        self.glossary = glossary
+        self.setObjectName("lesson")
+        self.setAccessibleName("Lesson")
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.lessons_dir = lessons_dir.resolve()
+        self.content_root = self.lessons_dir.parent  # figures may live in lessons/ or resources/
+        self.anchorClicked.connect(self._on_anchor)
+        self.rendered: RenderedLesson | None = None
+        self.charts = None  # viewer.qt.evidence.chart_overlay.ChartOverlays, made for the first lesson with a chart
+        font = self.document().defaultFont()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.document().setDefaultFont(font)
+        self.document().setDocumentMargin(18)
+
+    def show_lesson(self, rendered: RenderedLesson, anchor: str = "") -> None:
+        self.rendered = rendered
+        markdown = RAW_IMAGE.sub(lambda m: f"![]({m.group(1)})", rendered.markdown)
+        font, margin = self.document().defaultFont(), self.document().documentMargin()  # text size in use
+        # One document of the panel's own is filled each time for a lesson with charts (the overlays
+        # follow it) and while the panel is hidden (at start-up: laid out once, when shown); other
+        # lessons keep their laid-out documents (_show_laid_out).
+        live = bool(rendered.charts) or not self.isVisible()
+        if live:
+            document = self.__dict__.get("_live_document") or self.__dict__.setdefault(
+                "_live_document", QTextDocument(self))
+            document.setDefaultFont(font)
+            document.setDocumentMargin(margin)
+            self._use_document(document)
+        if rendered.charts or self.charts is not None:
+            from viewer.qt.evidence.chart_overlay import ChartOverlays  # no pyqtgraph until a chart is in view
+
+            self.charts = self.charts or ChartOverlays(self)
+            self.charts.show(rendered.charts)
+        if live:
+            document.setMarkdown(markdown, QTextDocument.MarkdownFeature.MarkdownDialectGitHub)
+            self._style_glossary_terms(markdown, document)
+        else:
+            self._show_laid_out(markdown, font, margin)
+        self.setAccessibleDescription(rendered.headings[0][1] if rendered.headings else "")
+        if not (anchor and self.scroll_to(anchor)):
+            self.setTextCursor(QTextCursor(self.document()))  # the top, not wherever the last cursor was
+            self.verticalScrollBar().setValue(0)
+
+    def _show_laid_out(self, markdown: str, font, margin: float) -> None:
+        """Show the lesson's document, kept once laid out: going back to a lesson seen before swaps it
+        in instead of reading the Markdown and styling the glossary terms again. Kept per text size
+        and theme (glossary terms take the text colour when styled)."""
+        documents = self.__dict__.setdefault("_documents", OrderedDict())
+        palette = QGuiApplication.palette()
+        key = (markdown, font.toString(), margin, palette.text().color().name(), palette.link().color().name())
+        document, stale = documents.pop(key, None), None
+        if document is not None and (document.defaultFont() != font or document.documentMargin() != margin):
+            document, stale = None, document  # changed since (text size is set on the shown document)
+        if document is None:
+            document = QTextDocument(self)  # a child of the panel: figures load through loadResource below
+            document.setUndoRedoEnabled(False)
+            document.setDefaultFont(font)
+            document.setDocumentMargin(margin)
+            documents[key] = document
+            self._use_document(document)  # shown before it is filled: laid out once, at the panel's width
+            document.setMarkdown(markdown, QTextDocument.MarkdownFeature.MarkdownDialectGitHub)
+            self._style_glossary_terms(markdown, document)
+        else:
+            documents[key] = document
+            self._use_document(document)
+        if stale is not None:
+            stale.deleteLater()
+
+    def _use_document(self, document: QTextDocument) -> None:
+        if document is not self.document():
+            self.setDocument(document)
+        self.setExtraSelections([])  # a search mark belongs to the lesson it was made in
+        documents = self.__dict__.get("_documents", {})
+        while len(documents) > KEPT_DOCUMENTS:
+            _key, old = documents.popitem(last=False)
+            if old is not document:
+                old.deleteLater()
+
+    def scroll_to(self, anchor: str) -> bool:
+        """Scroll to the heading whose slug is ``anchor``, or to reference ``ref-N``."""
+        block = self._find_block(anchor)
+        if block is None:
+            return False
+        cursor = QTextCursor(block)
+        self.setTextCursor(cursor)
+        top = self.document().documentLayout().blockBoundingRect(block).top()
+        self.verticalScrollBar().setValue(int(top))
+        return True
+
+    def highlight_match(self, text: str, anchor: str = "") -> bool:
+        """Mark and select the first ``text`` at or after heading ``anchor`` (a search result), and
+        scroll it a third of the way down. The mark (background and underline) goes with the lesson."""
+        from PySide6.QtGui import QColor
+        from PySide6.QtWidgets import QTextEdit
+
+        heading = self._find_block(anchor) if anchor else None
+        found = QTextCursor()
+        if text:
+            found = self.document().find(text, heading.position() if heading is not None else 0)
+            if found.isNull():
+                found = self.document().find(text, 0)
+        if found.isNull():
+            return False
+        mark = QTextEdit.ExtraSelection()
+        mark.cursor = found
+        style = QTextCharFormat()
+        style.setBackground(QColor("#ffd54f"))
+        style.setForeground(QColor("#000000"))
+        style.setFontUnderline(True)
+        mark.format = style
+        self.setExtraSelections([mark])
+        if not getattr(self, "_match_mark_clears", False):  # a new lesson drops the mark
+            self._match_mark_clears = True
+            self.document().contentsChanged.connect(lambda: self.setExtraSelections([]))
+        caret = QTextCursor(self.document())
+        caret.setPosition(found.selectionStart())  # a selection would paint over the mark
+        self.setTextCursor(caret)
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + self.cursorRect(caret).top() - self.viewport().height() // 3)
+        return True
+
+    def _find_block(self, anchor: str):
+        want_ref = anchor.startswith("ref-") and anchor[4:].isdigit()
+        in_references, ref_number = False, 0
+        block = self.document().begin()
+        while block.isValid():
+            heading = block.blockFormat().headingLevel()
+            if heading and slugify(block.text()) == anchor:
+                return block
+            if want_ref:
+                if heading:
+                    in_references = slugify(block.text()) == "references"
+                elif in_references and block.textList() is not None:
+                    ref_number += 1
+                    if f"ref-{ref_number}" == anchor:
+                        return block
+            block = block.next()
+        return None
+
+    def _style_glossary_terms(self, markdown: str = "", document: QTextDocument | None = None) -> None:
+        """Glossary terms: dotted underline in the text colour, definition as tooltip."""
+        if self.glossary is None:
+            return
+        document = document or self.document()
+        # where the terms are depends only on the Markdown: found once per lesson and level (a click
+        # back to a lesson seen before skips the walk through every fragment)
+        known = self.__dict__.setdefault("_glossary_spans", {})
+        spans = known.get(markdown) if markdown else None
+        if spans is None:
+            spans = self._find_glossary_spans(document)
+            if markdown:
+                if len(known) >= 64:
+                    known.pop(next(iter(known)))
+                known[markdown] = spans
+        if not spans:
+            return
+        text_colour = QGuiApplication.palette().text()  # the theme's, even before a repaint
+        dotted, keep = QTextCharFormat.UnderlineStyle.DotLine, QTextCursor.MoveMode.KeepAnchor
+        cursor = QTextCursor(document)
+        cursor.beginEditBlock()  # one relayout for all the terms, not one per term
+        for position, length, term in spans:
+            cursor.setPosition(position)
+            cursor.setPosition(position + length, keep)
+            style = QTextCharFormat()
+            style.setForeground(text_colour)
+            style.setUnderlineStyle(dotted)
+            style.setToolTip(f"<b>{term.term}</b>: {term.definition}")
+            cursor.mergeCharFormat(style)
+        cursor.endEditBlock()
+
+    def _find_glossary_spans(self, document: QTextDocument) -> list:
+        spans = []
+        block = document.begin()
+        while block.isValid():
+            iterator = block.begin()
+            while not iterator.atEnd():
+                fragment = iterator.fragment()
+                href = fragment.charFormat().anchorHref()
+                term = self.glossary.definition(href[len("glossary:"):]) if href.startswith("glossary:") else None
+                if term is not None:
+                    spans.append((fragment.position(), fragment.length(), term))
+                iterator += 1
+            block = block.next()
+        return spans
+
+    def show_definition(self, slug: str) -> bool:
+        from PySide6.QtGui import QCursor  # not needed before the first frame, like QUrl and QDesktopServices
+        from PySide6.QtWidgets import QToolTip
+
+        term = self.glossary.definition(slug) if self.glossary else None
+        if term is None:
+            return False
+        QToolTip.showText(QCursor.pos(), f"<b>{term.term}</b>: {term.definition}", self)
+        self.definitionShown.emit(term.term)
+        return True
+
+    def _on_anchor(self, url: QUrl) -> None:
+        scheme = url.scheme()
+        if scheme == "glossary":
+            self.show_definition(url.path())
+        elif scheme == "lesson":
+            self.lessonLinkClicked.emit(url.path(), url.fragment())
+        elif scheme == "chart" and self.charts is not None:
+            self.charts.focus(url.path())  # Enter on a chart (reached with Tab) moves into it
+        elif scheme in WEB_SCHEMES:
+            from PySide6.QtGui import QDesktopServices
+
+            QDesktopServices.openUrl(url)
+        elif not scheme and url.hasFragment() and not url.path():
+            self.scroll_to(url.fragment())
+
+    def loadResource(self, kind: int, url: QUrl):
+        """Only files inside the content folder; never the network, never other local files."""
+        if url.scheme() == "chart":
+            return self.charts.placeholder(url.path()) if self.charts else None
+        if url.scheme() or url.isEmpty():
+            return None
+        path = (self.lessons_dir / url.path()).resolve()
+        if self.content_root not in path.parents or not path.is_file():
+            return None
+        if getattr(kind, "value", kind) == QTextDocument.ResourceType.ImageResource.value:
+            return _safe_image(path)
+        from PySide6.QtCore import QUrl
+
+        return super().loadResource(kind, QUrl.fromLocalFile(str(path)))
+
+
+def _safe_image(path: Path):
+    """The figure's bytes, or None when it is broken, huge or an SVG that reaches outside itself
+    (Qt would load the files an SVG names; --check reports each case to the author)."""
+    from PySide6.QtCore import QByteArray
+    from PySide6.QtGui import QImageReader
+
+    from viewer.model.content.figures import MAX_PIXELS
+    from viewer.model.diagram.svg_safety import safe_svg_bytes
+
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    if path.suffix.lower() == ".svg":
+        data = safe_svg_bytes(data)
+        return QByteArray(data) if data is not None else None
+    reader = QImageReader(str(path))
+    size = reader.size()
+    if not reader.canRead() or size.isEmpty() or size.width() * size.height() > MAX_PIXELS:
+        return None
+    return QByteArray(data)

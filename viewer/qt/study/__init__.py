@@ -1,0 +1,1 @@
+"""The Study dock, quiz sessions on the diagram, progress and the user's data."""

@@ -1,0 +1,346 @@
+"""Runs a study session in the Study dock: asks, takes the answer (click, key, typing), marks it on
+the diagram, records it for the scheduler and shows the explanation."""
+
+from __future__ import annotations
+
+import random
+
+from PySide6.QtCore import QObject, Qt
+
+from viewer.model.study.label_quiz import diagram_labels, label_tasks
+from viewer.model.study.progress import due_phrase
+from viewer.model.study.quiz import (Outcome, QuizSession, Task, interleave, question_task, questions_for, region_tasks,
+                               tasks_for_cards)
+from viewer.qt.app.dock_room import open_dock, watch_close
+from viewer.qt.study.diagram_mode import DiagramQuiz
+from viewer.qt.study.feedback import feedback_html, open_read_more, results_html
+from viewer.qt.study.panel import MODES, PAGE_QUIZ, PAGE_RESULTS, PAGE_START, StudyDock
+
+HINTS = {"find": "Click it on the diagram (or Tab to it and press Enter).",
+         "name": "Pick its name (keys 1–{n}) or type it and press Enter.",
+         "label": "The label in the blue “?” box: type what it says and press Enter, or pick it (keys 1–{n}).",
+         "choice": "Pick an answer (keys 1–{n})."}
+
+
+class StudySession(QObject):
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.rng = random.Random()
+        self.session: QuizSession | None = None
+        self.mode = ""
+        self.diagram = DiagramQuiz(window)
+        self.dock = StudyDock(window)
+        watch_close(window, self.dock)
+        self._labels = None
+        d = self.dock
+        d.modeChosen.connect(self.start)
+        d.stopRequested.connect(self.stop)
+        self.diagram.escapePressed.connect(self.stop)
+        self.diagram.regionClicked.connect(self._region_clicked)
+        self.diagram.emptyClicked.connect(self._empty_clicked)
+        for number, button in enumerate(d.choice_buttons):
+            button.clicked.connect(lambda _c=False, n=number: self.answer_choice(n))
+        d.name_field.returnPressed.connect(self._typed)
+        d.name_field.textEdited.connect(self._number_typed)
+        d.check_button.clicked.connect(self._typed)
+        d.show_button.clicked.connect(self._give_up)
+        d.next_button.clicked.connect(self.next)
+        d.feedback.linkActivated.connect(self._read_more)
+        d.summary.linkActivated.connect(self._read_more)
+        d.again_button.clicked.connect(lambda: self.start(self.mode))
+        d.done_button.clicked.connect(self.show_start)
+        d.handout_box.toggled.connect(self._set_on_handout)
+        settings = window.settings
+        d.hide_all.setChecked(settings.flag("study/hide_all_labels", True))
+        size = d.size_box.findData(_int(settings.value("study/session_size", 10)))
+        d.size_box.setCurrentIndex(size if size >= 0 else 1)
+        d.hide_all.toggled.connect(lambda on: settings.set("study/hide_all_labels", on))
+        d.size_box.currentIndexChanged.connect(lambda _i: settings.set("study/session_size", d.session_size()))
+        self.choice_actions = []
+        for number in range(1, len(d.choice_buttons) + 1):  # keys 1-6 answer wherever the focus is
+            action = window._action(f"Answer {number}", lambda _c=False, n=number - 1: self._choice_key(n),
+                                    [str(number)], f"Choose answer {number}")
+            action.setEnabled(False)
+            self.choice_actions.append(action)
+        self.next_action = window._action("Next question", self.next, ["N"], "Go on to the next question")
+        self.next_action.setEnabled(False)
+        d.closed.connect(self.stop)
+        self.show_start()
+
+    # ----- the start page ----------------------------------------------------------------------------
+    def user_data(self):
+        from viewer.qt.study.user_data import user_data
+
+        return user_data(self.window)
+
+    def due_and_new(self) -> tuple[int, int]:
+        return self.user_data().due_and_new(self.window.content)
+
+    def update_due(self) -> None:
+        """The one count of cards to study (see Progress.due_and_new), refreshed after every answer."""
+        due, new = self.due_and_new()
+        self.dock.due_label.setText(f"Today: {due_phrase(due, new)}")
+        self.dock.due_label.setAccessibleName(f"Today: {due} cards due for review, {new} new cards")
+
+    def show_start(self, note: str = "") -> None:
+        self.update_due()
+        self.dock.start_note.setText(note)
+        self.dock.set_large(False)
+        self.dock.pages.setCurrentIndex(PAGE_START)
+        self._set_keys(choices=0, next_=False)
+
+    def focus_panel(self) -> None:
+        """Keyboard focus into the panel: its first control on the page shown."""
+        page = self.dock.pages.currentIndex()
+        if page == PAGE_START:
+            self.dock.mode_buttons["find"].setFocus(Qt.FocusReason.OtherFocusReason)
+        elif page == PAGE_RESULTS:
+            self.dock.done_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # ----- starting and stopping ---------------------------------------------------------------------
+    def regions(self):
+        """Structures that can be asked: those drawn as clickable shapes."""
+        self.window.scene.build_regions()
+        return [r for r in self.window.content.regions if r.id in self.window.scene.region_items]
+
+    def labels(self):
+        """The diagram's labels that have a picture of their own (and so can be covered one by one)."""
+        if self._labels is None:
+            content = self.window.content
+            self._labels = [label for label in diagram_labels(content.diagram, content.regions)
+                            if label.id in self.window.scene.label_items]
+        return self._labels
+
+    def start(self, mode: str) -> bool:
+        self.stop(show_start=False)
+        content, dock = self.window.content, self.dock
+        regions, limit, hide_all = self.regions(), dock.session_size(), dock.hide_all.isChecked()
+        level = self.window.level
+        if mode in ("find", "name"):
+            tasks = region_tasks(mode, regions, self.rng, limit)
+        elif mode == "labels":
+            tasks = label_tasks(self.labels(), self.rng, limit)
+        elif mode == "questions":
+            chosen = questions_for(content.questions, level, dock.topic())
+            ids = [q.card_id for q in chosen]
+            progress = self.user_data().progress
+            due = progress.due_cards(ids)  # overdue first, then new ones (shuffled), then the rest
+            new = [i for i in due if not progress.studied(i)]
+            self.rng.shuffle(new)
+            order = [i for i in due if progress.studied(i)] + new + [i for i in ids if i not in due]
+            by_id = {q.card_id: q for q in chosen}
+            tasks = [question_task(by_id[i]) for i in order[:limit]]
+            hide_all = False
+        elif mode == "review":
+            allowed = {q.card_id for q in questions_for(content.questions, level)}
+            cards = [c for c in self.user_data().all_card_ids(content) if not c.startswith("q:") or c in allowed]
+            progress = self.user_data().progress
+            due = progress.due_cards(cards)  # overdue first, then cards never studied
+            due = [c for c in due if progress.studied(c)] + interleave([c for c in due if not progress.studied(c)],
+                                                                        self.rng)
+            tasks = tasks_for_cards(due, regions, content.questions, self.rng, self.labels())[:limit]
+        else:
+            tasks = [question_task(q) for q in content.questions if q.teachback]
+            hide_all = False
+        if not tasks:
+            empty = {"review": "Nothing is due now. Well done!", "teachback": "This content has no teach-back "
+                     "questions.", "questions": "No questions for this reading level and topic."}
+            self.show_start(empty.get(mode, "There is nothing to ask on this diagram."))
+            open_dock(self.window, dock)
+            self.window.statusBar().showMessage(dock.start_note.text())
+            return False
+        self.mode = mode
+        self.session = QuizSession(mode, tasks, regions, hide_all_labels=hide_all, record=mode != "teachback",
+                                   labels=self.labels())
+        dock.set_large(mode == "teachback")
+        open_dock(self.window, dock)
+        self.diagram.begin()
+        self.window.statusBar().showMessage(f"{MODES[mode][0]}: Esc or Stop ends the quiz.")
+        self._show_task()
+        return True
+
+    def stop(self, show_start: bool = True) -> None:
+        if self.session is not None and not self.session.finished and self.session.outcomes:
+            self._finish_teachback()
+        self.session = None
+        self.diagram.end()
+        self.dock.set_large(False)
+        if show_start:
+            self.show_start()
+            self.window.statusBar().showMessage("Quiz ended.")
+
+    @property
+    def running(self) -> bool:
+        return self.session is not None and not self.session.finished
+
+    # ----- asking ------------------------------------------------------------------------------------
+    def _show_task(self) -> None:
+        session, d = self.session, self.dock
+        task = session.current
+        d.pages.setCurrentIndex(PAGE_QUIZ)
+        number, total = session.index + 1, len(session.tasks)
+        d.status.setText(self._status_text())
+        d.prompt.setText(f"Find: {task.prompt}" if task.kind == "find" and task.question is None else task.prompt)
+        d.hint.setText(HINTS[task.kind].format(n=len(task.choices)))
+        d.feedback.setText("")
+        d.show_choices(task.choices)
+        d.name_row.setVisible(task.kind in ("name", "label"))
+        d.name_field.clear()
+        d.name_field.setEnabled(True)
+        d.check_button.setEnabled(True)
+        d.show_button.show()
+        d.next_button.setEnabled(False)
+        d.next_button.setText("Next" if number < total else "See results")
+        self.diagram.clear_marks()
+        if task.kind == "name":
+            self.diagram.mark(task.region, "asked", "?")
+            self.diagram.show_region(task.region)
+        self._show_labels()
+        self._set_keys(choices=len(task.choices), next_=False)
+        focus = {"name": d.name_field, "label": d.name_field, "find": self.window.view}.get(task.kind,
+                                                                                            d.choice_buttons[0])
+        focus.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _status_text(self) -> str:
+        """Where we are; a running score only for students (a patient in teach-back is not being marked)."""
+        session = self.session
+        text = f"{MODES[self.mode][0]} · question {session.index + 1} of {len(session.tasks)}"
+        return text if self.mode == "teachback" else f"{text} · {session.correct_count} right"
+
+    def _show_labels(self) -> None:
+        session = self.session
+        label_ids = self.diagram.label_ids()
+        self.diagram.show_labels(session.visible_labels(label_ids))
+        covered = session.covered_labels(label_ids)
+        if covered or self.diagram.covers is not None:
+            task = session.current
+            asked = task.label if task is not None and not session.answered else None
+            self.diagram.cover_labels(self.labels(), covered, asked)
+
+    def _set_keys(self, choices: int, next_: bool) -> None:
+        for number, action in enumerate(self.choice_actions):
+            action.setEnabled(number < choices)
+        self.next_action.setEnabled(next_)
+
+    # ----- answering ---------------------------------------------------------------------------------
+    def _open(self, *kinds: str) -> Task | None:
+        session = self.session
+        if session is None or session.finished or session.answered or session.current.kind not in kinds:
+            return None
+        return session.current
+
+    def _region_clicked(self, region_id: str) -> None:
+        if self._open("find"):
+            self._settle(self.session.answer_region(region_id))
+        elif self.session is not None and not self.session.finished and not self.session.answered:
+            self.window.statusBar().showMessage("Answer in the Study panel: this question is not about clicking.")
+
+    def _empty_clicked(self) -> None:
+        if self._open("find"):
+            self.window.statusBar().showMessage("That is not a structure. Click on one of the structures.")
+
+    def _choice_key(self, number: int) -> None:
+        task = self._open("choice", "name", "label")
+        if task is not None and number < len(task.choices):
+            self.answer_choice(number)
+
+    def answer_choice(self, number: int) -> None:
+        if self._open("choice", "name", "label"):
+            self._settle(self.session.answer_choice(number))
+
+    def _typed(self) -> None:
+        if self._open("name", "label") and self.dock.name_field.text().strip():
+            self._settle(self.session.answer_text(self.dock.name_field.text()))
+
+    def _number_typed(self, text: str) -> None:
+        """A digit typed first in the empty name field picks that choice: no name starts with one."""
+        task = self._open("name", "label")
+        if task is not None and text.isdigit() and 1 <= int(text) <= len(task.choices):
+            self.dock.name_field.clear()   # the digit chose an answer; it is not a name
+            self.answer_choice(int(text) - 1)
+
+    def _give_up(self) -> None:
+        if self._open("find", "choice", "name", "label"):
+            self._settle(self.session.give_up())
+
+    def _settle(self, outcome: Outcome) -> None:
+        task = self.session.outcomes[-1][0]
+        if self.session.record:
+            data = self.user_data()
+            data.progress.record(task.card_id, outcome.correct, region=task.region, topic=task.topic)
+            data.save()
+            self.update_due()
+        self._show_outcome(task, outcome)
+
+    def _show_outcome(self, task: Task, outcome: Outcome) -> None:
+        d, session = self.dock, self.session
+        if task.kind in ("find", "name"):
+            for region_id in task.targets or [task.region]:
+                self.diagram.mark(region_id, "right", f"✓ {session.region_name(region_id)}")
+            if outcome.clicked and not outcome.correct:
+                self.diagram.mark(outcome.clicked, "wrong", f"✗ {session.region_name(outcome.clicked)} (your answer)")
+        for number, choice in enumerate(task.choices):
+            state = "right" if number == task.answer else ("wrong" if choice == outcome.given else "")
+            marker = {"right": "✓ ", "wrong": "✗ "}.get(state, "")
+            d.mark_choice(number, state, f"{number + 1}.  {marker}{choice}")
+        d.name_field.setEnabled(False)
+        d.check_button.setEnabled(False)
+        d.show_button.hide()
+        d.hint.setText("Press Enter or N for the next question." if session.index + 1 < len(session.tasks)
+                       else "Press Enter or N to see how you did.")
+        d.next_button.setEnabled(True)
+        d.status.setText(self._status_text())
+        d.feedback.setText(feedback_html(self.window, session, task, outcome))
+        self._show_labels()
+        self._set_keys(choices=0, next_=True)
+        d.next_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        verdict = "Right" if outcome.correct else f"Not quite: the answer is {outcome.right}"
+        self.window.statusBar().showMessage(verdict + ".")
+
+    def _read_more(self, href: str) -> None:
+        open_read_more(self.window, href)
+
+    # ----- moving on ---------------------------------------------------------------------------------
+    def next(self) -> None:
+        if self.session is None or not self.session.answered:
+            return
+        if self.session.advance() is not None:
+            self._show_task()
+        else:
+            self._show_results()
+
+    def _show_results(self) -> None:
+        session, d = self.session, self.dock
+        self.diagram.clear_marks()
+        self.diagram.clear_covers()
+        d.score.setText(f"You got {session.correct_count} of {len(session.outcomes)} right.")
+        d.summary.setText(results_html(self.window, session))
+        teachback = self.mode == "teachback"
+        d.handout_box.setVisible(teachback)
+        if teachback:
+            self._finish_teachback()
+            d.score.setText(self.window.teachback_result.summary() + ".")
+            d.handout_box.setChecked(getattr(self.window, "teachback_on_handout", False))
+        d.pages.setCurrentIndex(PAGE_RESULTS)
+        self._set_keys(choices=0, next_=False)
+        d.done_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.diagram.end()
+        self.window.statusBar().showMessage(d.score.text())
+
+    # ----- teach-back and the handout ----------------------------------------------------------------
+    def _finish_teachback(self) -> None:
+        if self.session is not None and self.session.mode == "teachback" and self.session.outcomes:
+            self.window.teachback_result = self.session.teachback_result()
+            self.window.study_actions.handout_action.setEnabled(True)
+
+    def _set_on_handout(self, on: bool) -> None:
+        self.window.study_actions.set_on_handout(on)
+
+
+def _int(value, default: int = 10) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
+
