@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -35,8 +36,10 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_argument("--regions", action="store_true", help="print the diagram's regions as JSON")
     commands.add_argument("--lessons", action="store_true", help="print the lessons as JSON")
     commands.add_argument("--lesson-text", metavar="ID", help="print the plain text of lesson ID at --level")
-    parser.add_argument("--level", choices=LEVELS, default="patient",
-                        help="reading level for --lesson-text (default: patient)")
+    parser.add_argument("--level", choices=LEVELS, default=None,
+                        help="reading level for --lesson-text (default: patient) and --export-anki (default: both)")
+    commands.add_argument("--export-anki", metavar="FILE.apkg", type=Path,
+                          help="write every study question and a card per diagram label as an Anki deck")
     handout = parser.add_argument_group("handout without a window")
     handout.add_argument("--handout", metavar="REGION_ID", help="write the patient handout for REGION_ID")
     handout.add_argument("--output", metavar="FILE.pdf", type=Path, help="where --handout writes the PDF")
@@ -71,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
 
     content_dir = args.content or bundled_content_dir()
     cache_dir = None  # the window starts from the content as last loaded, if no file changed; --check never does
-    if not (args.check or args.regions or args.lessons or args.lesson_text or args.handout):
+    if not (args.check or args.regions or args.lessons or args.lesson_text or args.handout or args.export_anki):
         # before Qt (default_data_dir imports it): PySide6 reads the source of every module imported after it
         import viewer.model.content.cache  # noqa: F401
         from viewer.paths import default_data_dir
@@ -91,7 +94,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.lessons:
         return print_json(lessons_json(content))
     if args.lesson_text:
-        return print_lesson_text(content, args.lesson_text, args.level)
+        return print_lesson_text(content, args.lesson_text, args.level or "patient")
+    if args.export_anki:
+        return export_anki(content, args.export_anki, (args.level,) if args.level else LEVELS)
     if args.handout:
         return make_handout(content, args)
     if args.select and content.region(args.select) is None:
@@ -158,6 +163,32 @@ def make_handout(content, args) -> int:
         return fail(f"could not write {args.output}")
     print(args.output)
     return EXIT_OK
+
+
+def export_anki(content, output: Path, levels: tuple[str, ...]) -> int:
+    problem = unwritable(output)
+    if problem:
+        return fail(problem)
+    from viewer.qt.study.anki_export import export_anki as write_deck
+
+    try:
+        count = write_deck(content, output, levels)
+    except OSError as exc:
+        return fail(f"could not write {output}: {exc.strerror or exc}")
+    print(f"{output}: {count} notes")
+    return EXIT_OK
+
+
+def unwritable(output: Path) -> str:
+    """Why ``output`` cannot be written, checked before any work (and before Qt could warn); "" if it can."""
+    folder = output.parent if str(output.parent) else Path(".")
+    if output.is_dir():
+        return f"{output} is a folder; give a file name"
+    if not folder.is_dir():
+        return f"the folder {folder} does not exist"
+    if not os.access(folder, os.W_OK):
+        return f"the folder {folder} is not writable"
+    return ""
 
 
 def print_json(data) -> int:

@@ -1,0 +1,1 @@
+"""Taking the content out of the app: Anki decks (genanki), loaded only when an export runs."""
