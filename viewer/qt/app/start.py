@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import sys
+from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
@@ -15,6 +16,20 @@ from viewer.qt.app.paint_watch import FirstPaint
 from viewer.qt.app.settings import Settings
 
 DEFAULT_SCREENSHOT_SIZE = (1600, 1000)
+ICON_DIR = Path(__file__).resolve().parent.parent.parent / "icons"
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
+
+
+def set_app_icon(app: QApplication) -> None:
+    """The window's icon (title bar, task switcher). Set after the first frame: QIcon's enums would
+    otherwise be built on the start-up path."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QIcon
+
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(str(ICON_DIR / f"dgs-viewer-{size}.png"), QSize(size, size))
+    app.setWindowIcon(icon)
 
 
 def create_window(content: Content, data_dir, select: str | None = None) -> MainWindow:
@@ -47,6 +62,7 @@ def run_app(args, content: Content) -> int:
             app.exit(0)
         else:
             window.finish_loading()
+            set_app_icon(app)
 
     FirstPaint(window.view.viewport(), after_first_paint)
     window.show()
