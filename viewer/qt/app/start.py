@@ -14,6 +14,7 @@ from viewer.paths import default_data_dir
 from viewer.qt.app.main_window import MainWindow
 from viewer.qt.app.paint_watch import FirstPaint
 from viewer.qt.app.settings import Settings
+from viewer.qt.access import factory as access
 
 DEFAULT_SCREENSHOT_SIZE = (1600, 1000)
 ICON_DIR = Path(__file__).resolve().parent.parent.parent / "icons"
@@ -36,6 +37,7 @@ def create_window(content: Content, data_dir, select: str | None = None) -> Main
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    access.install()  # what screen readers see of the diagram and the lesson (nothing until one asks)
     window = MainWindow(content, Settings(data_dir))  # its scene keeps the diagram's pictures in <data dir>/cache
     window.restore(select=select)
     return window

@@ -32,6 +32,7 @@ class DiagramView(QGraphicsView):
     hoverChanged = Signal(str)         # region id under the pointer or focus, "" for none
     zoomChanged = Signal(float)
     selectionChanged = Signal(str)     # the selected region, "" for none
+    structureFocused = Signal(str)     # keyboard focus moved to a region ("" for none): screen readers
 
     def __init__(self, scene: DiagramScene, parent=None):
         super().__init__(scene, parent)
@@ -132,6 +133,7 @@ class DiagramView(QGraphicsView):
             self.ensureVisible(item, 40, 40)
         self._show_focus_tag()
         self.hoverChanged.emit(self.hovered_id or region_id or "")
+        self.structureFocused.emit(region_id or "")
 
     def _show_focus_tag(self) -> None:
         if self.focused_id and not self.hovered_id:

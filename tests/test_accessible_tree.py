@@ -1,0 +1,130 @@
+"""What the app hands a screen reader, read through Qt's accessibility interfaces (the same ones
+the AT-SPI, UI Automation and NSAccessibility bridges read; tests/test_screen_reader.py reads the
+real AT-SPI bus)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible, QAccessibleActionInterface
+from PySide6.QtWidgets import QWidget
+
+from conftest import REPO
+
+
+def interface(obj):
+    found = QAccessible.queryAccessibleInterface(obj)
+    assert found is not None and found.isValid()
+    return found
+
+
+def children(iface):
+    return [iface.child(i) for i in range(iface.childCount())]
+
+
+def name(iface) -> str:
+    return iface.text(QAccessible.Text.Name)
+
+
+@pytest.fixture
+def window(open_window):
+    return open_window(REPO)
+
+
+def test_every_structure_is_an_accessible_child_of_the_diagram(window):
+    diagram = interface(window.view)
+    structures = children(diagram)
+    regions = [window.content.region(i) for i in window.view.region_ids()]
+    assert [name(s) for s in structures] == [r.name for r in regions]  # the keyboard (Tab) order
+    for structure, region in zip(structures, regions):
+        assert structure.text(QAccessible.Text.Description) == region.description
+        assert structure.parent().object() is window.view
+        assert diagram.indexOfChild(structure) == structures.index(structure)
+        assert not structure.rect().isEmpty()
+        assert window.view.viewport().rect().contains(window.view.viewport().mapFromGlobal(structure.rect().center()))
+        assert structure.state().focusable
+
+
+def test_the_open_lesson_action_opens_the_structures_lesson(window, qtbot):
+    diagram = interface(window.view)
+    nerve = next(s for s in children(diagram) if name(s) == "Sciatic nerve")
+    actions = nerve.actionInterface()
+    assert actions.actionNames() == [QAccessibleActionInterface.pressAction()]
+    assert actions.localizedActionName(QAccessibleActionInterface.pressAction()) == "Open lesson"
+    actions.doAction(QAccessibleActionInterface.pressAction())
+    qtbot.waitUntil(lambda: window.panel.toPlainText().startswith("Sciatic nerve"))
+    assert window.view.selected_id == "sciatic-nerve"
+    assert nerve.state().selected
+
+
+def test_tab_gives_the_structure_the_focus_a_screen_reader_is_told_of(window, qtbot):
+    events = []
+    window.view.structureFocused.connect(events.append)
+    window.view.setFocus()
+    qtbot.waitUntil(window.view.hasFocus)
+    qtbot.keyClick(window.view, Qt.Key.Key_Tab)
+    qtbot.keyClick(window.view, Qt.Key.Key_Tab)
+    diagram = interface(window.view)
+    focused = diagram.focusChild()
+    assert focused is not None and name(focused) == window.content.region(window.view.region_ids()[1]).name
+    assert focused.state().focused
+    assert events == window.view.region_ids()[:2]
+
+
+def test_the_lesson_is_a_document_of_headings_paragraphs_and_links(window):
+    window.open_lesson("piriformis")
+    page = interface(window.panel.viewport())
+    assert page.role() == QAccessible.Role.Document
+    assert name(page) == "Piriformis"
+    blocks = children(page)
+    headings = [name(b) for b in blocks if b.role() == QAccessible.Role.Heading]
+    assert headings[0] == "Piriformis" and len(headings) >= 4
+    links = [link for b in blocks for link in children(b) if link.role() == QAccessible.Role.Link]
+    assert links and all(name(link) for link in links)
+    assert all(link.parent().role() in (QAccessible.Role.Paragraph, QAccessible.Role.ListItem,
+                                        QAccessible.Role.Heading, QAccessible.Role.Cell) for link in links)
+    # the panel keeps its text for reading line by line
+    panel = interface(window.panel)
+    assert panel.textInterface().text(0, 10).startswith("Piriformis")
+
+
+def test_a_lesson_link_can_be_followed_from_its_action(window, qtbot):
+    window.open_lesson("what-is-dgs")
+    page = interface(window.panel.viewport())
+    link = next(link for b in children(page) for link in children(b)
+                if link.role() == QAccessible.Role.Link and name(link).lower() == "the nerve itself")
+    link.actionInterface().doAction(QAccessibleActionInterface.pressAction())
+    qtbot.waitUntil(lambda: window.current_lesson() == "sciatic-nerve")
+
+
+def test_charts_are_in_the_document_with_their_numbers_in_words(window, qtbot):
+    window.set_level("clinical")
+    window.open_lesson("ischiofemoral-tunnel", "imaging")
+    qtbot.waitUntil(lambda: window.panel.charts.widget("ifs-mri") is not None
+                    and window.panel.charts.widget("ifs-mri").isVisible())
+    page = interface(window.panel.viewport())
+    charts = [c for c in children(page) if name(c).startswith("Chart:")]
+    assert charts
+    assert any(char.isdigit() for char in charts[0].text(QAccessible.Text.Description))
+
+
+def test_nothing_visible_or_focusable_is_unnamed(window):
+    """Every visible control in the window says what it is (separators and empty spacers aside)."""
+    window.open_lesson("piriformis")
+    silent = {QAccessible.Role.Separator, QAccessible.Role.Whitespace, QAccessible.Role.Grouping,
+              QAccessible.Role.Pane, QAccessible.Role.Client, QAccessible.Role.Window, QAccessible.Role.Border}
+    unnamed = []
+
+    def walk(iface, depth=0):
+        state = iface.state()
+        if not state.invisible and iface.role() not in silent and not name(iface).strip():
+            widget = iface.object()
+            unnamed.append(f"{iface.role()} {type(widget).__name__ if widget else ''} "
+                           f"{widget.objectName() if isinstance(widget, QWidget) else ''}")
+        if depth < 12 and iface.role() != QAccessible.Role.PopupMenu:
+            for child in children(iface):
+                if child is not None:
+                    walk(child, depth + 1)
+
+    walk(interface(window))
+    assert unnamed == []
