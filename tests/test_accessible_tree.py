@@ -128,3 +128,43 @@ def test_nothing_visible_or_focusable_is_unnamed(window):
 
     walk(interface(window))
     assert unnamed == []
+
+
+@pytest.fixture
+def announcements(monkeypatch):
+    """What a screen reader would be told, recorded as the accessibility bridge would receive it."""
+    from viewer.qt.access import announce as module
+
+    said: list[str] = []
+
+    class Bridge:
+        isActive = staticmethod(lambda: True)
+        AnnouncementPoliteness = QAccessible.AnnouncementPoliteness
+
+        @staticmethod
+        def updateAccessibility(event):
+            said.append(event.message())
+
+    monkeypatch.setattr(module, "QAccessible", Bridge)
+    return said
+
+
+def test_a_quiz_answer_is_announced_not_only_drawn(open_window, mini_dir, announcements):
+    from PySide6.QtTest import QTest
+
+    window = open_window(mini_dir)
+    window.level_actions["clinical"].trigger()
+    runner = window.study_actions.session()
+    runner.dock.topic_box.setCurrentIndex(runner.dock.topic_box.findData("tests"))
+    assert runner.start("questions")
+    QTest.keyClick(window, Qt.Key.Key_2)  # wrong: Band
+    assert announcements and announcements[-1].startswith("Not quite: the answer is Lower muscle.")
+    assert "The lower muscle is at the bottom." in announcements[-1]  # the why, in words, no markup
+    assert "<" not in announcements[-1]
+
+
+def test_a_position_change_is_announced(window, announcements):
+    position = window.content.positions[0]
+    window.chairside.positions.show()
+    window.chairside.positions.select(position.id)
+    assert announcements[-1] == f"{position.name}: {position.patient}"

@@ -3,7 +3,12 @@ tensed piriformis"): an announcement event, which screen readers read out (Qt 6.
 
 from __future__ import annotations
 
+import html
+import re
+
 from PySide6.QtGui import QAccessible
+
+TAG = re.compile(r"<[^>]+>")
 
 
 def announce(widget, message: str, assertive: bool = False) -> None:
@@ -15,3 +20,8 @@ def announce(widget, message: str, assertive: bool = False) -> None:
     if assertive:
         event.setPoliteness(QAccessible.AnnouncementPoliteness.Assertive)
     QAccessible.updateAccessibility(event)
+
+
+def strip_tags(rich_text: str) -> str:
+    """A label's rich text as the words a screen reader should say."""
+    return " ".join(html.unescape(TAG.sub(" ", rich_text)).split())

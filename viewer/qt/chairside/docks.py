@@ -7,6 +7,7 @@ import html
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit, QVBoxLayout, QWidget
 
+from viewer.qt.access.announce import announce
 from viewer.model.content.lessons import CITATION
 from viewer.qt.app.theme import THEME
 
@@ -83,6 +84,7 @@ class PositionsDock(QDockWidget):
                     f"{s.authors.split(',')[0]} {s.year}".strip() for s in sources)) + "</small></p>")
         self.explanation.setText("".join(parts))
         self.window.statusBar().showMessage(f"{position.name}: {position.patient}")
+        announce(self.explanation, f"{position.name}: {position.patient}")
 
 
 class NotesDock(QDockWidget):

@@ -7,6 +7,7 @@ import random
 
 from PySide6.QtCore import QObject, Qt
 
+from viewer.qt.access.announce import announce, strip_tags
 from viewer.model.study.label_quiz import diagram_labels, label_tasks
 from viewer.model.study.progress import due_phrase
 from viewer.model.study.quiz import (Outcome, QuizSession, Task, interleave, question_task, questions_for, region_tasks,
@@ -297,6 +298,7 @@ class StudySession(QObject):
         d.next_button.setFocus(Qt.FocusReason.OtherFocusReason)
         verdict = "Right" if outcome.correct else f"Not quite: the answer is {outcome.right}"
         self.window.statusBar().showMessage(verdict + ".")
+        announce(d.feedback, f"{verdict}. {d.feedback.text() and strip_tags(d.feedback.text())}")
 
     def _read_more(self, href: str) -> None:
         open_read_more(self.window, href)
@@ -327,6 +329,7 @@ class StudySession(QObject):
         d.done_button.setFocus(Qt.FocusReason.OtherFocusReason)
         self.diagram.end()
         self.window.statusBar().showMessage(d.score.text())
+        announce(d.score, d.score.text())
 
     # ----- teach-back and the handout ----------------------------------------------------------------
     def _finish_teachback(self) -> None:
