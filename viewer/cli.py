@@ -48,6 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
     window.add_argument("--select", metavar="ID", help="start with region ID selected and its lesson open")
     window.add_argument("--screenshot", metavar="PATH", type=Path,
                         help="render the window to a PNG once it has painted, then exit")
+    window.add_argument("--layer", metavar="LAYER",
+                        help="start peeled to LAYER (e.g. skin, gluteus-maximus, deep; see --regions)")
     window.add_argument("--size", metavar="WxH", type=_size, default=None,
                         help="window size for --screenshot (default 1600x1000)")
     window.add_argument("--exit-after-paint", action="store_true",
@@ -99,6 +101,9 @@ def main(argv: list[str] | None = None) -> int:
         return export_anki(content, args.export_anki, (args.level,) if args.level else LEVELS)
     if args.handout:
         return make_handout(content, args)
+    if args.layer is not None and args.layer not in [layer.id for layer in content.layers]:
+        known = ", ".join(layer.id for layer in content.layers) or "none"
+        return fail(f"unknown layer '{args.layer}' (known: {known})")
     if args.select and content.region(args.select) is None:
         known = ", ".join(r.id for r in content.regions) or "none"
         return fail(f"unknown region id '{args.select}' (known: {known})")
@@ -122,6 +127,8 @@ def run_check(content) -> int:
 
 
 def regions_json(content) -> list[dict]:
+    from viewer.model.layers.spec import layer_of
+
     index = content.index()
     out = []
     for region in content.regions:
@@ -130,6 +137,7 @@ def regions_json(content) -> list[dict]:
             "id": region.id,
             "name": region.name,
             "lesson": region.lesson,
+            "layer": layer_of(region, content.layers),
             "bbox": region.shape.bbox.as_list() if region.shape else None,
             "point": [round(point[0], 2), round(point[1], 2)] if point else None,
         })

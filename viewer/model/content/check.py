@@ -23,6 +23,9 @@ def check_content(content: Content) -> list[Problem]:
     content.questions  # the question banks load on first use, adding their problems
     problems = list(content.problems)
     problems += _check_regions(content)
+    from viewer.model.layers.spec import check_layers
+
+    problems += check_layers(content.layers, content.regions, content.diagram, content.regions_path)
     problems += _check_lessons(content)
     problems += _check_positions(content)
     problems += check_questions(content)

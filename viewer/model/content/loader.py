@@ -47,6 +47,7 @@ class Content:
     urgent: str | None = None
     order: list[str] = field(default_factory=list)
     _index: RegionIndex | None = field(default=None, repr=False)
+    layers: list = field(default_factory=list)  # viewer.model.layers.spec.Layer, outermost first
 
     @property
     def problems(self) -> list[Problem]:
@@ -113,7 +114,9 @@ class Content:
                 for region in self.regions:
                     if region.shape is None and region.element in self.diagram.element_ids:
                         region.shape = self.diagram.shape_of(region.element)
-            self._index = RegionIndex(self.regions, z_order)
+            base = self.layers[-1].id if self.layers else ""
+            layers = {r.id: r.layer or base for r in self.regions}
+            self._index = RegionIndex(self.regions, z_order, layers, base)
         return self._index
 
 
@@ -189,6 +192,10 @@ def _load_regions_and_diagram(content: Content) -> None:
         return
     content._problems.extend(problems)
     content.regions = region_file.regions
+    from viewer.model.layers.spec import load_layers
+
+    content.layers, problems = load_layers(content.regions_path)
+    content._problems.extend(problems)
     diagram_path = content.resources_dir / region_file.diagram
     if content.resources_dir.resolve() not in diagram_path.resolve().parents:  # never a file from elsewhere
         content._problems.append(Problem(content.regions_path, line_of(read_text(content.regions_path), "diagram"),

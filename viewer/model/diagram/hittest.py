@@ -16,11 +16,16 @@ class RegionIndex:
     """Regions with shapes, ordered top-most first for picking.
 
     ``z_order`` maps a region's SVG element id to its drawing position; a
-    region drawn later covers earlier ones, as it does on screen.
+    region drawn later covers earlier ones, as it does on screen. ``layers`` maps a region id
+    to the layer it is drawn on (viewer/model/layers); regions cover only those of their own
+    layer, and a lookup with no ``accept`` sees only the ``base`` layer (the deep dissection).
     """
 
-    def __init__(self, regions: list[Region], z_order: dict[str, int]):
+    def __init__(self, regions: list[Region], z_order: dict[str, int], layers: dict[str, str] | None = None,
+                 base: str = ""):
         self.regions = [r for r in regions if r.shape is not None]
+        self.layers = layers or {}
+        self.base = base
         self.top_first = sorted(self.regions, key=lambda r: z_order.get(r.element, 0), reverse=True)
         self._interior: dict[str, Point | None] = {}
         self._build_grid()
@@ -48,17 +53,27 @@ class RegionIndex:
     def _row(self, y: float) -> int:
         return min(self._rows - 1, max(0, int((y - self._top) / self._cell_h)))
 
-    def region_at(self, x: float, y: float) -> Region | None:
+    def region_at(self, x: float, y: float, accept=None) -> Region | None:
+        """The top-most region at (x, y); ``accept``: only regions it returns true for (e.g. one layer's)."""
         if not self._cells:
             return None
+        if accept is None:
+            accept = self.on_base_layer
         for region in self._cells[self._row(y) * self._columns + self._column(x)]:
-            if region.shape.contains(x, y):
+            if (accept is None or accept(region)) and region.shape.contains(x, y):
                 return region
         return None
 
+    def layer(self, region: Region) -> str:
+        return self.layers.get(region.id, self.base)
+
+    def on_base_layer(self, region: Region) -> bool:
+        return self.layer(region) == self.base
+
     def covering(self, region: Region) -> list[Region]:
-        """Regions drawn above ``region``."""
-        return self.top_first[: self.top_first.index(region)]
+        """Regions of its own layer drawn above ``region``."""
+        layer = self.layer(region)
+        return [r for r in self.top_first[: self.top_first.index(region)] if self.layer(r) == layer]
 
     def interior_point(self, region: Region) -> Point | None:
         """A point where a click reaches ``region`` (inside it, not under another region)."""

@@ -33,6 +33,7 @@ class Region:
     line: int
     shape: Shape | None = None
     aliases: list[str] = field(default_factory=list)  # other names accepted when typing it in a quiz
+    layer: str = ""  # the [[layer]] it is drawn on; "" = the deepest (viewer/model/layers)
 
 
 @record
@@ -81,6 +82,7 @@ def load_regions(path: Path) -> tuple[RegionFile, list[Problem]]:
             aliases=[str(a).strip() for a in entry.get("aliases", []) if str(a).strip()]
             if isinstance(entry.get("aliases", []), list) else [],
             line=line,
+            layer=str(entry.get("layer", "")).strip(),
         ))
     return RegionFile(path, str(diagram), regions), problems
 

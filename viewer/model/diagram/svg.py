@@ -36,7 +36,7 @@ class Diagram:
     text: str = field(repr=False)
     element_ids: set[str] = field(default_factory=set)
     label_ids: list[str] = field(default_factory=list)
-    layer_ids: list[str] = field(default_factory=list)  # top-level groups, back to front
+    layer_ids: list[str] = field(default_factory=list)  # top-level groups shown by the file, back to front
     _root: ET.Element | None = field(default=None, repr=False)
     safe_svg: bytes | None = field(default=None, repr=False)  # set when references were removed
 
@@ -91,7 +91,7 @@ def load_diagram(path: Path) -> Diagram:
     ids = {el.get("id") for el in root.iter() if el.get("id")}
     labels_group = next((el for el in root.iter() if el.get("id") == "labels"), None)
     label_ids = [el.get("id") for el in labels_group if el.get("id")] if labels_group is not None else []
-    layer_ids = [el.get("id") for el in root if el.tag == f"{SVG_NS}g" and el.get("id")]
+    layer_ids = [el.get("id") for el in root if el.tag == f"{SVG_NS}g" and el.get("id") and not _hidden(el)]
     safe = ET.tostring(neutralized(root), encoding="utf-8") if unsafe_parts(root) else None
     return Diagram(path, view_box, text, ids, label_ids, layer_ids, root, safe)
 
@@ -105,6 +105,12 @@ def unsafe_references(diagram: Diagram) -> list[Problem]:
         line = diagram.line_of_id(element.get("id")) if element.get("id") else line_of(diagram.text, f"<{tag}")
         problems.append(Problem(diagram.path, line, f"{what}; this is not allowed and is left out of the view"))
     return problems
+
+
+def _hidden(element: ET.Element) -> bool:
+    """A group the file hides (display none): drawn only when the app asks for a part of it by id."""
+    style = element.get("style", "").replace(" ", "")
+    return element.get("display") == "none" or "display:none" in style
 
 
 def _parse_message(exc: ET.ParseError) -> str:

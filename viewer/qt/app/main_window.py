@@ -52,6 +52,9 @@ class MainWindow(QMainWindow):
         self.view.hoverChanged.connect(self._show_hover)
         self.panel.lessonLinkClicked.connect(lambda lesson_id, anchor: self.open_lesson(lesson_id, anchor))
         self.chairside = Chairside(self)
+        from viewer.qt.layers.control import LayerControl
+
+        self.depth_control = LayerControl(self)  # peels skin and gluteus maximus away
         self._install_features()
         self.statusBar().showMessage("Click a structure, or press Tab to move between structures.")
 

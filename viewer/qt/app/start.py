@@ -33,19 +33,21 @@ def set_app_icon(app: QApplication) -> None:
     app.setWindowIcon(icon)
 
 
-def create_window(content: Content, data_dir, select: str | None = None) -> MainWindow:
+def create_window(content: Content, data_dir, select: str | None = None, layer: str | None = None) -> MainWindow:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     access.install()  # what screen readers see of the diagram and the lesson (nothing until one asks)
     window = MainWindow(content, Settings(data_dir))  # its scene keeps the diagram's pictures in <data dir>/cache
     window.restore(select=select)
+    if layer:
+        window.depth_control.show_layer(layer, animate=False)
     return window
 
 
 def run_app(args, content: Content) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    window = create_window(content, args.data_dir or default_data_dir(), args.select)
+    window = create_window(content, args.data_dir or default_data_dir(), args.select, getattr(args, "layer", None))
     if args.screenshot or args.size:
         window.resize(*(args.size or DEFAULT_SCREENSHOT_SIZE))
     if args.screenshot:

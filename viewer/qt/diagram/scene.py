@@ -147,6 +147,13 @@ class DiagramScene(QGraphicsScene):
         self.art.setZValue(ART_Z)
         self.addItem(self.art)
 
+    def svg_item(self, element_id: str, z: float | None = None) -> SvgElementItem | None:
+        """The item drawing SVG element ``element_id``; made (at ``z``) if ``z`` is given and there is none."""
+        item = self._svg_items.get(element_id)
+        if item is None and z is not None and self.svg is not None:
+            item = self._svg_item(element_id, z)
+        return item
+
     def _svg_item(self, element_id: str, z: float) -> SvgElementItem:
         """A label or small layer: its own item, so it can be shown and hidden alone."""
         known = self._known["bounds"].get(element_id)

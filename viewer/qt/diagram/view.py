@@ -61,6 +61,7 @@ class DiagramView(QGraphicsView):
         self._press_pos = None
         self._dragging = False
         self.pen_tool = None  # set by the chairside tools; when active, a drag draws instead of panning
+        self._layers = None  # what the depth control lets the pointer and keyboard reach (viewer/qt/layers)
 
     @property
     def tag(self) -> NameTag:
@@ -88,15 +89,26 @@ class DiagramView(QGraphicsView):
         self.viewport().grabGesture(QtCore.Qt.GestureType.PinchGesture)
 
     # ----- regions -------------------------------------------------------------------------------------
+    def use_layers(self, layers) -> None:
+        """Pick through ``layers`` (an object with pick(x, y), reachable(regions) and point(region)):
+        only what is visible at the current depth is hovered, clicked and walked with Tab."""
+        self._layers = layers
+
     def region_ids(self) -> list[str]:
         """Regions in keyboard (anatomical) order."""
-        return [r.id for r in self.diagram.content.regions if r.id in self.diagram.region_items]
+        regions = [r for r in self.diagram.content.regions if r.id in self.diagram.region_items]
+        if self._layers is not None:
+            regions = self._layers.reachable(regions)
+        return [r.id for r in regions]
 
     def region_at(self, view_pos) -> str | None:
         if not self.diagram.region_items:
             return None
         scene_pos = self.mapToScene(view_pos)
-        region = self.diagram.content.index().region_at(scene_pos.x(), scene_pos.y())
+        if self._layers is not None:
+            region = self._layers.pick(scene_pos.x(), scene_pos.y())
+        else:
+            region = self.diagram.content.index().region_at(scene_pos.x(), scene_pos.y())
         return region.id if region else None
 
     def select_region(self, region_id: str | None) -> None:
@@ -138,7 +150,8 @@ class DiagramView(QGraphicsView):
     def _show_focus_tag(self) -> None:
         if self.focused_id and not self.hovered_id:
             region = self.diagram.content.region(self.focused_id)
-            point = self.diagram.content.index().interior_point(region)
+            point = (self._layers.point(region) if self._layers is not None
+                     else self.diagram.content.index().interior_point(region))
             if point:
                 self.tag.show_at(region.name, QPointF(*point))
                 return

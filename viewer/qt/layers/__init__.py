@@ -1,0 +1,1 @@
+"""The depth control: peels the diagram's layers (skin, gluteus maximus) away, with a fade."""

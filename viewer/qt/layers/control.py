@@ -1,0 +1,166 @@
+"""Peeling the diagram's layers: the items that draw each superficial layer and its labels, their
+fade, and what the pointer and the keyboard can reach at the current depth.
+
+The superficial layers are SVG groups declared in regions.toml (viewer/model/layers/spec.py).
+Their items are made on the first peel, so start-up (always at the deepest layer) pays nothing
+for them. Each is drawn from a cached picture of itself (viewer/qt/diagram/tile_art.py), so a fade
+frame only copies pixels with an opacity.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEasingCurve, QObject, QVariantAnimation
+
+from viewer.model.layers.depth import Depth, pick, visible_point
+from viewer.model.layers.spec import cover_of
+from viewer.qt.layers.widget import DepthSlider
+
+PEEL_MS = 450
+LAYER_Z, LABEL_Z = 15.0, 20.5  # between the deep regions (10) and labels (20); layer labels above deep labels
+SHORTCUTS = {"deeper": "]", "shallower": "["}  # until the shared shortcut table lands (issue 17)
+
+
+class LayerControl(QObject):
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.content = window.content
+        self.layers = list(self.content.layers)
+        self.depth = Depth([layer.id for layer in self.layers])
+        self._items: dict[str, tuple] | None = None  # layer id -> (layer item, labels item), made on first peel
+        self._covers: dict | None = None
+        self._animation: QVariantAnimation | None = None
+        if len(self.layers) < 2 or window.scene.svg is None:
+            return  # nothing to peel
+        window.view.use_layers(self)
+        self.slider = DepthSlider([layer.name for layer in self.layers], window.view)
+        self.slider.moved.connect(lambda value: self.set_position(value))
+        self.slider.show_depth(self.depth.position, self.layers[-1].name)
+        self.slider.adjustSize()
+        window.view.installEventFilter(self)
+        self.deeper_action = window._action("Peel &deeper", lambda: self.peel(True), [SHORTCUTS["deeper"]],
+                                            "Lift the top layer away")
+        self.shallower_action = window._action("&Put layer back", lambda: self.peel(False),
+                                               [SHORTCUTS["shallower"]], "Lay the last lifted layer back")
+        menu = window.view_menu.addMenu("&Depth")
+        menu.addAction(self.deeper_action)
+        menu.addAction(self.shallower_action)
+        menu.addSeparator()
+        for layer in self.layers:
+            action = menu.addAction(f"Show {layer.name.lower()}")
+            action.triggered.connect(lambda _c=False, i=layer.id: self.show_layer(i))
+
+    # ----- depth ---------------------------------------------------------------------------------------
+    def show_layer(self, layer_id: str, animate: bool = True) -> None:
+        """Peel to ``layer_id`` (it is then the top layer)."""
+        target = float(self.depth.index(layer_id))
+        if animate:
+            self.animate_to(target)
+        else:
+            self.set_position(target)
+
+    def peel(self, deeper: bool) -> None:
+        end = self._animation.endValue() if self._animation is not None and self._animation.state() else None
+        self.depth.position, now = (end if end is not None else self.depth.position), self.depth.position
+        target = self.depth.step(deeper)
+        self.depth.position = now
+        self.animate_to(target)
+
+    def animate_to(self, target: float) -> None:
+        self._ensure_items()
+        if self._animation is None:
+            self._animation = QVariantAnimation(self)
+            self._animation.setEasingCurve(QEasingCurve(QEasingCurve.Type.InOutCubic))
+            self._animation.valueChanged.connect(lambda value: self.set_position(float(value)))
+        self._animation.stop()
+        self._animation.setDuration(round(PEEL_MS * min(1.0, abs(target - self.depth.position)) or 1))
+        self._animation.setStartValue(float(self.depth.position))
+        self._animation.setEndValue(float(target))
+        self._animation.start()
+
+    def set_position(self, position: float) -> None:
+        """Show the layers at ``position`` (0 = outermost on top; fractions fade)."""
+        self._ensure_items()
+        self.depth.position = max(0.0, min(float(self.depth.deepest), position))
+        self._apply()
+
+    # ----- drawing -------------------------------------------------------------------------------------
+    def _ensure_items(self) -> None:
+        if self._items is not None:
+            return
+        scene = self.window.scene
+        self._items = {}
+        for k, layer in enumerate(self.layers[:-1]):
+            z = LAYER_Z + (len(self.layers) - k)  # outermost on top
+            body = scene.svg_item(layer.element, z)
+            labels = scene.svg_item(layer.labels, LABEL_Z + len(self.layers) - k) if layer.labels else None
+            self._items[layer.id] = (body, labels)
+        views = scene.views()
+        if views:  # their pictures for this zoom now, so the fade's frames only copy pixels
+            for body, labels in self._items.values():
+                for item in (body, labels):
+                    if item is not None:
+                        item.setOpacity(0.0)
+                        item.setVisible(True)
+                        item.warm(views[0].viewportTransform())
+
+    def _apply(self) -> None:
+        depth, scene = self.depth, self.window.scene
+        labels_on = self.window.labels_action.isChecked()
+        for layer in self.layers[:-1]:
+            body, labels = self._items[layer.id]
+            opacity = depth.opacity(layer.id)
+            body.setOpacity(opacity)
+            body.setVisible(opacity > 0)
+            if labels is not None:
+                label_opacity = depth.label_opacity(layer.id)
+                labels.setOpacity(label_opacity)
+                labels.setVisible(labels_on and label_opacity > 0)
+            for region in self.content.regions:  # its highlight above its own layer
+                item = scene.region_items.get(region.id)
+                if item is not None and region.layer == layer.id:
+                    item.setZValue(body.zValue() + 0.5)
+                    item.setOpacity(opacity)
+        deep = self.layers[-1]
+        deep_labels = depth.label_opacity(deep.id)
+        for item in scene.label_items.values():
+            item.setOpacity(deep_labels)
+        caption = scene.svg_item(deep.caption) if deep.caption else None
+        if caption is not None:
+            caption.setOpacity(deep_labels)
+        top = self.layers[depth.index(depth.top)]
+        self.slider.show_depth(depth.position, top.name)
+        view = self.window.view
+        if view.focused_id and view.focused_id not in view.region_ids():
+            view.set_focused_region(None)
+
+    # ----- what the pointer and keyboard reach (DiagramView.use_layers) ---------------------------------
+    def covers(self) -> dict:
+        if self._covers is None:
+            diagram = self.content.diagram
+            self._covers = {layer.id: cover_of(diagram, layer) for layer in self.layers[:-1]}
+        return self._covers
+
+    def pick(self, x: float, y: float):
+        if self.depth.position >= self.depth.deepest:  # the usual view: no superficial layer to consult
+            return self.content.index().region_at(x, y)
+        return pick(self.depth, self.content.index(), self.covers(), x, y)
+
+    def reachable(self, regions: list) -> list:
+        return [r for r in regions if self.point(r) is not None]
+
+    def point(self, region):
+        index = self.content.index()
+        if region.shape is None:
+            return None
+        if self.depth.position >= self.depth.deepest:
+            return index.interior_point(region) if index.on_base_layer(region) else None
+        return visible_point(self.depth, index, self.covers(), region)
+
+    # ----- placement -----------------------------------------------------------------------------------
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == event.Type.Resize:
+            view = self.window.view
+            self.slider.adjustSize()
+            self.slider.move(10, view.height() - self.slider.height() - 10)
+        return False
