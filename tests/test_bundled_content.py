@@ -67,20 +67,24 @@ def test_click_inside_opens_lesson_click_outside_does_not(open_window, repo, reg
 def test_hover_names_every_region(open_window, repo):
     window = open_window(repo)
     for region in window.content.regions:
-        move_to_scene(window, *window.content.index().interior_point(region))
+        window.depth_control.show_layer(region.layer or "deep", animate=False)  # each on its own layer
+        move_to_scene(window, *window.depth_control.point(region))
         assert window.view.tag.isVisible() and window.view.tag.text.text() == region.name
         assert window.scene.region_items[region.id].hovered
 
 
 def test_keyboard_only_walk_opens_every_region(open_window, repo):
+    """At the deep layer Tab walks the deep regions; the superficial ones are walked where their layer
+    is on top ([ lays a layer back, from the keyboard too)."""
     window = open_window(repo)
     window.view.setFocus()
+    deep = [r for r in window.content.regions if not r.layer]
     opened = []
-    for _region in window.content.regions:
+    for _region in deep:
         QTest.keyClick(window.view, Qt.Key.Key_Tab)
         QTest.keyClick(window.view, Qt.Key.Key_Return)
         opened.append((window.view.selected_id, window.current_lesson()))
-    assert opened == [(r.id, r.lesson) for r in window.content.regions]
+    assert opened == [(r.id, r.lesson) for r in deep]
     QTest.keyClick(window.view, Qt.Key.Key_Escape)
     assert window.view.selected_id is None
 

@@ -86,17 +86,6 @@ def check_layers(layers: list[Layer], regions, diagram, path: Path) -> list[Prob
 
 
 def cover_of(diagram, layer: Layer):
-    """The outline of what the layer paints (its labels left out): what it hides of the layers below."""
-    from viewer.model.diagram.geometry import shape_from_parts
-
-    root = diagram._root
-    element = next((el for el in root.iter() if el.get("id") == layer.element), None)
-    if element is None:
-        return None
-    parts = []
-    for child in element:
-        if child.get("id") and child.get("id") != layer.labels:
-            shape = diagram.shape_of(child.get("id"))
-            if shape is not None:
-                parts.extend(shape.parts)
-    return shape_from_parts([list(p) for p in parts]) if parts else None
+    """The outline of what the layer paints: what it hides of the layers below (its labels are a
+    group of their own, outside it)."""
+    return diagram.shape_of(layer.element)
