@@ -70,7 +70,8 @@ def test_references_are_numbered_with_links(open_window, repo):
 def test_urgent_help_is_one_shortcut_away_from_any_screen(open_window, repo):
     window = open_window(repo)
     for region in window.content.regions:
-        click_scene(window, *window.content.index().interior_point(region))
+        window.depth_control.show_layer(region.layer or "deep", animate=False)  # where it can be clicked
+        click_scene(window, *window.depth_control.point(region))
         assert window.current_lesson() == region.lesson
         QTest.keyClick(window, Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier)
         assert window.current_lesson() == "urgent-help"
