@@ -26,6 +26,9 @@ def check_content(content: Content) -> list[Problem]:
     from viewer.model.layers.spec import check_layers
 
     problems += check_layers(content.layers, content.regions, content.diagram, content.regions_path)
+    from viewer.model.variants.spec import check_variants
+
+    problems += check_variants(content.variants, content.regions, content.diagram, content.regions_path)
     problems += _check_lessons(content)
     problems += _check_positions(content)
     problems += check_questions(content)

@@ -48,6 +48,7 @@ class Content:
     order: list[str] = field(default_factory=list)
     _index: RegionIndex | None = field(default=None, repr=False)
     layers: list = field(default_factory=list)  # viewer.model.layers.spec.Layer, outermost first
+    variants: list = field(default_factory=list)  # viewer.model.variants.spec.Variant, A-F
 
     @property
     def problems(self) -> list[Problem]:
@@ -195,6 +196,10 @@ def _load_regions_and_diagram(content: Content) -> None:
     from viewer.model.layers.spec import load_layers
 
     content.layers, problems = load_layers(content.regions_path)
+    content._problems.extend(problems)
+    from viewer.model.variants.spec import load_variants
+
+    content.variants, problems = load_variants(content.regions_path)
     content._problems.extend(problems)
     diagram_path = content.resources_dir / region_file.diagram
     if content.resources_dir.resolve() not in diagram_path.resolve().parents:  # never a file from elsewhere

@@ -55,6 +55,9 @@ class MainWindow(QMainWindow):
         from viewer.qt.layers.control import LayerControl
 
         self.depth_control = LayerControl(self)  # peels skin and gluteus maximus away
+        from viewer.qt.variants.control import VariantControl
+
+        self.variant_control = VariantControl(self)  # Beaton & Anson types A-F on the diagram
         self._install_features()
         self.statusBar().showMessage("Click a structure, or press Tab to move between structures.")
 

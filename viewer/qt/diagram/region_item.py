@@ -52,6 +52,15 @@ class RegionItem(QGraphicsPathItem):
         # (paint_cached); hidden while there is nothing to draw, so the scene skips it entirely
         self.setVisible(False)
 
+    def set_shape(self, shape: Shape, cover: QPainterPath) -> None:
+        """Outline another shape (the structure was redrawn, e.g. as a nerve variant)."""
+        self.prepareGeometryChange()
+        self.setPath(painter_path(shape))
+        self.visible_path, self.hidden_path = self.path(), QPainterPath()
+        self.__dict__.pop("_pictures", None)  # the pictures of the old outline
+        self.set_covered_by(cover)
+        self.update()
+
     def set_covered_by(self, cover: QPainterPath) -> None:
         if not cover.isEmpty():
             self.visible_path = self.path().subtracted(cover)
