@@ -28,6 +28,7 @@ class Variant:
     description: str  # what the nerve does, in a few words
     element: str      # its SVG group
     line: int
+    short: str = ""   # a caption of a few words for the picker
 
 
 def load_variants(path: Path) -> tuple[list[Variant], list[Problem]]:
@@ -51,7 +52,8 @@ def load_variants(path: Path) -> tuple[list[Variant], list[Problem]]:
             problems.append(Problem(path, line, f"variant '{variant_id}' is declared twice or has no element"))
             continue
         variants.append(Variant(variant_id, str(entry.get("name", f"Type {variant_id}")),
-                                str(entry.get("description", "")).strip(), entry["element"], line))
+                                str(entry.get("description", "")).strip(), entry["element"], line,
+                                str(entry.get("short", "")).strip()))
     return variants, problems
 
 

@@ -51,7 +51,7 @@ class VariantPicker(QFrame):
             button.setCheckable(True)
             button.setIcon(QIcon(QPixmap.fromImage(pictures[variant.id])))
             button.setIconSize(THUMB)
-            button.setText(f"{variant.name}: {variant.description}")
+            button.setText(f"{variant.name}\n{variant.short}" if variant.short else variant.name)
             button.setProperty("toolButtonStyle", "ToolButtonTextUnderIcon")
             button.setMaximumWidth(THUMB.width() + 40)
             button.setAccessibleName(f"{variant.name}: {variant.description}")
@@ -64,3 +64,11 @@ class VariantPicker(QFrame):
         self.lesson_button = QPushButton("What the types mean, and how common they are…")
         self.lesson_button.clicked.connect(self.lessonWanted.emit)
         grid.addWidget(self.lesson_button, 3, 0, 1, 3)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == 0x01000000:  # Escape (by value: no Qt namespace enums needed here)
+            self.hide()
+            if self.parentWidget() is not None:
+                self.parentWidget().setFocus()
+            return
+        super().keyPressEvent(event)
