@@ -107,6 +107,8 @@ def test_night_pain_is_never_called_normal_without_the_position_caveat():  # ite
             words = text(lesson_id, level)
             for match in re.finditer(r"night", words, re.IGNORECASE):
                 nearby = words[max(0, match.start() - 300):match.end() + 300].lower()
+                if "nantes" in nearby:  # the pudendal criteria's "not waking the patient at night"
+                    continue
                 assert "position" in nearby or "whichever way you lie" in nearby, (lesson_id, level, nearby)
 
 
@@ -136,7 +138,7 @@ def test_sciatic_nerve_lesson_points_to_real_figures_and_sources():  # item 10
 def test_martin_2014_women_and_meknas_2009():  # item 11
     assert "10 patients without entrapment" in text("what-is-dgs", "clinical")
     gemelli = text("gemelli-obturator-internus", "clinical")
-    assert "randomised" in gemelli and "8 years" in gemelli
+    assert "randomised" in gemelli and "8-year" in gemelli
     assert "This is a very small series" not in gemelli
 
 
