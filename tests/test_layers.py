@@ -7,10 +7,10 @@ import subprocess
 import sys
 
 import pytest
+from gui_helpers import click_scene, view_point
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from gui_helpers import click_scene, view_point
 from viewer.model.content.check import check_content
 from viewer.model.content.loader import load_content
 from viewer.model.layers.depth import Depth
@@ -82,7 +82,7 @@ def test_regions_cli_lists_each_regions_layer(repo):
 @pytest.mark.parametrize("value", ["muscle", "Skin", ""])
 def test_unknown_layer_is_one_clear_line_and_exit_2(repo, tmp_path, value):
     out = subprocess.run([sys.executable, "main.py", "--layer", value, "--screenshot", str(tmp_path / "x.png"),
-                          "--data-dir", str(tmp_path / "d")], cwd=repo, capture_output=True, text=True)
+                          "--data-dir", str(tmp_path / "d")], cwd=repo, capture_output=True, text=True, check=False)
     assert out.returncode == 2
     assert out.stderr.strip().count("\n") == 0 and "unknown layer" in out.stderr
     assert not (tmp_path / "x.png").exists()
@@ -236,7 +236,7 @@ def test_check_reports_a_missing_variant_group(bundled_copy):
 @pytest.mark.parametrize("value", ["G", "b", "type-A"])
 def test_unknown_variant_is_one_clear_line_and_exit_2(repo, tmp_path, value):
     out = subprocess.run([sys.executable, "main.py", "--variant", value, "--screenshot", str(tmp_path / "x.png"),
-                          "--data-dir", str(tmp_path / "d")], cwd=repo, capture_output=True, text=True)
+                          "--data-dir", str(tmp_path / "d")], cwd=repo, capture_output=True, text=True, check=False)
     assert out.returncode == 2 and out.stderr.strip().count("\n") == 0 and "unknown variant" in out.stderr
 
 
