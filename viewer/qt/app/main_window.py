@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QSizePolicy, QSplitter, QToolButton, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QSplitter, QToolButton
 
 from viewer import APP_NAME
 from viewer.model.content.loader import Content
@@ -18,6 +18,21 @@ from viewer.qt.lesson.panel import LessonPanel
 from viewer.qt.app.settings import Settings
 
 LEVEL_NAMES = {"patient": "Patient", "clinical": "Clinical"}
+MIN_WINDOW_SIZE = (760, 520)  # a small laptop's window with room for the diagram, the lesson and the toolbars
+
+
+class UrgentButton(QToolButton):
+    """The red Urgent help button: bold, at the application's text size. Qt does not pass a new application
+    font on to a widget with a style sheet, so the window does (see MainWindow.changeEvent)."""
+
+    def __init__(self):
+        super().__init__()
+        self.follow_application_font()
+
+    def follow_application_font(self) -> None:
+        font = QApplication.font()
+        font.setBold(True)
+        self.setFont(font)
 
 
 class MainWindow(QMainWindow):
@@ -32,6 +47,7 @@ class MainWindow(QMainWindow):
             self.level = "patient"
         self.setWindowTitle(APP_NAME)
         self.setAccessibleName(APP_NAME)
+        self.setMinimumSize(*MIN_WINDOW_SIZE)
 
         self.scene = DiagramScene(content, self)
         self.view = DiagramView(self.scene)
@@ -159,15 +175,21 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         for action in (self.zoom_out_action, self.zoom_in_action, self.fit_action, self.labels_action):
             toolbar.addAction(action)
-        spacer = QWidget()
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        toolbar.addWidget(spacer)
-        toolbar.addAction(self.urgent_action)
-        urgent_button = toolbar.widgetForAction(self.urgent_action)
-        urgent_button.setObjectName("urgent")
-        urgent_button.setStyleSheet("QToolButton#urgent { color: #ffffff; background: #b3261e; font-weight: bold;"
-                                    " border-radius: 4px; padding: 3px 10px; }"
-                                    "QToolButton#urgent:focus { outline: 2px solid #000000; }")
+        self.urgent_button = self._pinned_urgent_button()
+
+    def _pinned_urgent_button(self) -> QToolButton:
+        """Urgent help sits in the menu bar's right-hand corner, outside the toolbar: a toolbar that runs
+        out of room (a small window, large text) hides its last buttons behind », never this one."""
+        button = UrgentButton()
+        button.setDefaultAction(self.urgent_action)
+        button.setObjectName("urgent")
+        button.setAccessibleName("Urgent help")
+        button.setProperty("toolButtonStyle", "ToolButtonTextOnly")  # by name: see DiagramView.__init__
+        button.setStyleSheet("QToolButton#urgent { color: #ffffff; background: #b3261e;"
+                             " border-radius: 4px; padding: 3px 10px; margin: 1px 4px; }"
+                             "QToolButton#urgent:focus { outline: 2px solid #000000; }")
+        self.menuBar().setCornerWidget(button)  # top right
+        return button
 
     # ----- lessons and regions -------------------------------------------------------------------------
     def open_region(self, region_id: str) -> None:
@@ -262,6 +284,11 @@ class MainWindow(QMainWindow):
         dialog = ProblemsDialog(self.content, self)
         dialog.exec()
         dialog.deleteLater()  # not kept as a child of the window after it closes
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the application's font reached the window
+            self.urgent_button.follow_application_font()
 
     # ----- start-up and shut-down ----------------------------------------------------------------------
     def restore(self, select: str | None = None) -> None:

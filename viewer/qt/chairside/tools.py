@@ -183,8 +183,9 @@ class Chairside(QObject):
         w = self.window
         if on:
             self._saved_state = (w.saveState(), w.saveGeometry(), w.splitter.sizes(), w.level,
-                                 w.labels_action.isChecked(), w.menuBar().isVisible())
-            w.menuBar().hide()
+                                 w.labels_action.isChecked(), [a.isVisible() for a in w.menuBar().actions()])
+            for action in w.menuBar().actions():  # the menus go; the bar stays for its Urgent help button
+                action.setVisible(False)
             self.toolbar.hide()
             for dock in (self._positions, self._notes):
                 if dock is not None:
@@ -203,7 +204,8 @@ class Chairside(QObject):
             w.showNormal()
             w.restoreGeometry(geometry)
             w.restoreState(state)
-            w.menuBar().setVisible(menu)
+            for action, visible in zip(w.menuBar().actions(), menu):
+                action.setVisible(visible)
             self.toolbar.show()
             w.splitter.setSizes(sizes)
             w.set_level(level)
