@@ -170,6 +170,9 @@ def make_handout(content, args) -> int:
         return fail(f"unknown region id '{args.handout}' (known: {known})")
     if args.output is None:
         return fail("--handout needs --output FILE.pdf")
+    problem = unwritable(args.output)  # checked first: no Qt warning before the error
+    if problem:
+        return fail(f"cannot write --output {args.output}: {problem}")
     from viewer.qt.chairside.handout_cli import write_region_handout
 
     if not write_region_handout(content, args.handout, args.output, args.paper):

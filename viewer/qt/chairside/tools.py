@@ -274,20 +274,18 @@ class Chairside(QObject):
                               teachback=teachback)
 
     def save_handout(self) -> None:
-        from datetime import date  # the file dialogs load on first use, not at start-up
+        from viewer.qt.chairside.handout_save import ask_path  # the file dialog loads on first use
 
-        from PySide6.QtCore import QStandardPaths
-        from PySide6.QtWidgets import QFileDialog
+        path = ask_path(self.window, self.window.view.selected_id or "overview")
+        if path is not None:
+            self.save_handout_to(path)
 
-        region = self.window.view.selected_id or "overview"
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        suggested = str(Path(folder) / f"handout-{region}-{date.today().isoformat()}.pdf")
-        path, _ = QFileDialog.getSaveFileName(self.window, "Save handout", suggested, "PDF (*.pdf)")
-        if path:
-            from viewer.qt.chairside.handout import write_pdf
+    def save_handout_to(self, path: Path) -> bool:
+        from viewer.qt.chairside.handout import write_pdf
 
-            ok = write_pdf(self.handout_document(self.paper), Path(path), self.paper)
-            self.window.statusBar().showMessage(f"Handout saved to {path}" if ok else f"Could not write {path}")
+        ok = write_pdf(self.handout_document(self.paper), path, self.paper)
+        self.window.statusBar().showMessage(f"Handout saved to {path}" if ok else f"Could not write {path}")
+        return ok
 
     def print_handout(self) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # loaded on first print, not at start-up
