@@ -211,7 +211,7 @@ class MainWindow(QMainWindow):
             self.history.visit(f"{lesson_id}#{anchor}" if anchor else lesson_id)
         region = self.content.region_for_lesson(lesson_id)
         self.view.select_region(region.id if region else None)
-        self.setWindowTitle(f"{lesson.title} — {APP_NAME}")
+        self.setWindowTitle(f"{lesson.title} — {APP_NAME}" + (" (second copy)" if self.settings.shared else ""))
         self._update_history_actions()
         return True
 

@@ -8,8 +8,13 @@ from PySide6.QtCore import QByteArray, QSettings
 
 
 class Settings:
-    def __init__(self, data_dir: Path):
+    """``shared=True``: another copy of the app owns this data folder; values set here are kept in
+    memory for this session and never written over the owner's settings."""
+
+    def __init__(self, data_dir: Path, shared: bool = False):
         self.data_dir = data_dir = Path(data_dir)
+        self.shared = shared
+        self._session: dict = {}
         try:
             data_dir.mkdir(parents=True, exist_ok=True)
         except OSError:
@@ -38,22 +43,27 @@ class Settings:
                        f"the app started with default settings.")
 
     def value(self, key: str, default=None):
-        value = self._qs.value(key, default)
+        value = self._session[key] if key in self._session else self._qs.value(key, default)
         return default if value is None else value
 
     def flag(self, key: str, default: bool) -> bool:
-        value = self._qs.value(key, default)
+        value = self._session[key] if key in self._session else self._qs.value(key, default)
         return value in (True, "true", "1", 1) if value is not None else default
 
     def bytes(self, key: str) -> QByteArray | None:
-        value = self._qs.value(key)
+        value = self._session[key] if key in self._session else self._qs.value(key)
         return value if isinstance(value, QByteArray) and not value.isEmpty() else None
 
     def set(self, key: str, value) -> None:
-        self._qs.setValue(key, value)
+        if self.shared:
+            self._session[key] = value
+        else:
+            self._qs.setValue(key, value)
 
     def sync(self) -> bool:
         """Write to disk; False when the folder is read-only or full."""
+        if self.shared:
+            return True  # nothing of this copy's goes over the owner's settings
         self._qs.sync()
         status = self._qs.status()
         self.error = None if status == QSettings.Status.NoError else (

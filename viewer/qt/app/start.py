@@ -34,12 +34,13 @@ def set_app_icon(app: QApplication) -> None:
 
 
 def create_window(content: Content, data_dir, select: str | None = None, layer: str | None = None,
-                  variant: str | None = None) -> MainWindow:
+                  variant: str | None = None, shared: bool = False) -> MainWindow:
+    """``shared``: another copy of the app owns ``data_dir`` (see viewer/qt/app/data_lock.py)."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     access.install()  # what screen readers see of the diagram and the lesson (nothing until one asks)
-    window = MainWindow(content, Settings(data_dir))  # its scene keeps the diagram's pictures in <data dir>/cache
+    window = MainWindow(content, Settings(data_dir, shared=shared))  # its scene keeps the diagram's pictures in <data dir>/cache
     window.restore(select=select)
     if layer:
         window.depth_control.show_layer(layer, animate=False)
@@ -48,9 +49,27 @@ def create_window(content: Content, data_dir, select: str | None = None, layer: 
     return window
 
 
+def open_main_window(content: Content, data_dir, select: str | None = None, layer: str | None = None,
+                     variant: str | None = None):
+    """The window of a real session: it claims the data folder, or tells the user another copy has it.
+    Returns (window, lock); keep the lock as long as the window."""
+    from viewer.qt.app.data_lock import DataLock
+
+    lock = DataLock(data_dir)
+    shared = not lock.claim()
+    window = create_window(content, data_dir, select, layer, variant, shared=shared)
+    if shared:
+        from viewer.qt.app.data_lock import second_copy_notice
+        from viewer.qt.study.user_data import show_notice
+
+        show_notice(window, second_copy_notice(data_dir, lock.owner()))
+    return window, lock
+
+
 def run_app(args, content: Content) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    window = create_window(content, args.data_dir or default_data_dir(), args.select, args.layer, args.variant)
+    window, _lock = open_main_window(content, args.data_dir or default_data_dir(), args.select,  # lock held till quit
+                                     args.layer, args.variant)
     if args.screenshot or args.size:
         window.resize(*(args.size or DEFAULT_SCREENSHOT_SIZE))
     if args.screenshot:

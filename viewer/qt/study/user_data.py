@@ -66,6 +66,7 @@ class UserData:
         self._notes: Notes | None = None
         self._writable = {PROGRESS_FILE: True, NOTES_FILE: True}
         self._saved = {PROGRESS_FILE: 0, NOTES_FILE: 0}
+        self._on_disk: dict[str, tuple | None] = {}  # each file as last read or written here (see _merge_disk)
         self._shown: set[str] = set()
         self.last_error: str | None = None
         _SaveOnClose(window, self)
@@ -86,6 +87,7 @@ class UserData:
         return self._notes
 
     def _load(self, name: str, kind: str, version: int) -> dict | None:
+        self._on_disk[name] = _file_stamp(self.data_dir / name)
         result = datafile.load_json(self.data_dir / name, kind, version)
         self._writable[name] = result.writable
         if result.notice:
@@ -118,7 +120,9 @@ class UserData:
         if not self._writable[name]:
             return False
         try:
+            self._merge_disk(name, store)
             datafile.save_json(self.data_dir / name, store.to_json())
+            self._on_disk[name] = _file_stamp(self.data_dir / name)
         except OSError as exc:
             self.last_error = datafile.describe_save_error(exc, self.data_dir)
             self.notify(f"Could not save your {name.removesuffix('.json')}: {self.last_error}. The app keeps "
@@ -127,6 +131,17 @@ class UserData:
         self._saved[name] = store.revision
         self.last_error = None
         return True
+
+    def _merge_disk(self, name: str, store) -> None:
+        """Another copy of the app on the same data folder may have saved since this one read the file:
+        its answers, bookmarks and notes are merged in before writing, so that neither copy's are lost."""
+        path = self.data_dir / name
+        if _file_stamp(path) == self._on_disk.get(name):
+            return
+        model = progress_model if name == PROGRESS_FILE else notes_model
+        result = datafile.load_json(path, model.KIND, model.VERSION)
+        if result.data:
+            store.merge((Progress if name == PROGRESS_FILE else Notes).from_json(result.data))
 
     def check_folder(self) -> bool:
         """Tell the user once if nothing can be saved (read-only folder); True when writable."""
@@ -175,6 +190,15 @@ class UserData:
             return
         self._shown.add(text)
         show_notice(self.window, text)
+
+
+def _file_stamp(path: Path) -> tuple | None:
+    """What tells one version of a file from the next: modification time (ns), size and inode."""
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return status.st_mtime_ns, status.st_size, status.st_ino
 
 
 class NoticeBar(QFrame):
