@@ -44,32 +44,56 @@ def test_a_very_long_choice_wraps_and_the_panel_never_scrolls_sideways(open_wind
     qtbot.waitUntil(lambda: _overflowing(dock) == [])
 
 
-def test_study_and_lesson_notes_share_one_place_and_the_lesson_keeps_its_width(open_window, mini_dir, qtbot):
+def _diagram_keeps_half(window) -> bool:
+    return window.view.width() >= window.width() // 2 - 8  # the splitter handle and frames
+
+
+def test_study_and_lesson_notes_share_one_place_and_take_room_from_the_lesson(open_window, mini_dir, qtbot):
     window = open_window(mini_dir, size=(1366, 768))
     window.open_lesson("upper")
     qtbot.waitUntil(lambda: window.panel.width() > 0)
-    lesson_before = window.panel.width()
+    view_before, lesson_before = window.view.width(), window.panel.width()
     press(window, Qt.Key.Key_F9)
     dock = study(window).dock
-    qtbot.waitUntil(lambda: window.panel.width() >= min(520, lesson_before))
+    qtbot.waitUntil(lambda: window.panel.width() < lesson_before - 100)        # the lesson gave the room
+    assert window.view.width() >= min(view_before, window.width() // 2) - 8 and _diagram_keeps_half(window)
     window.lesson_notes_action.trigger()
     notes = window._lesson_notes_dock
     assert notes.isVisible() and notes in window.tabifiedDockWidgets(dock)     # tabs, not side by side
-    qtbot.waitUntil(lambda: window.panel.width() >= 520)
-    assert window.view.width() >= 250                                          # the diagram gave the room
+    qtbot.waitUntil(lambda: _diagram_keeps_half(window))
     notes.close()
     dock.close()
-    qtbot.waitUntil(lambda: window.view.width() > window.panel.width() * 0.9)  # the room goes back to the diagram
+    qtbot.waitUntil(lambda: abs(window.panel.width() - lesson_before) <= 2)    # the normal split comes back
+    assert abs(window.view.width() - view_before) <= 2
 
 
-def test_chairside_panels_take_their_room_from_the_diagram(open_window, mini_dir, qtbot):
-    window = open_window(mini_dir, size=(1366, 768))
+@pytest.mark.parametrize("size", [(800, 600), (1024, 700), (1366, 768), (1920, 1080)])
+def test_chairside_panels_take_their_room_from_the_lesson(open_window, mini_dir, qtbot, size):
+    window = open_window(mini_dir, size=size)
     window.open_lesson("upper")
     qtbot.waitUntil(lambda: window.panel.width() > 0)
     lesson_before, view_before = window.panel.width(), window.view.width()
     press(window, Qt.Key.Key_F6)                                   # Positions
     qtbot.waitUntil(lambda: window.chairside.positions.isVisible())
-    qtbot.waitUntil(lambda: abs(window.panel.width() - lesson_before) <= 2)
-    assert window.view.width() < view_before - 100                 # the diagram gave the room
+    qtbot.waitUntil(lambda: window.panel.width() < lesson_before - 50)
+    assert _diagram_keeps_half(window), (window.view.width(), window.width())
+    assert window.chairside.positions.width() >= 200 and window.panel.width() >= 150
+    press(window, Qt.Key.Key_F7)                                   # Notes for the handout as well
+    qtbot.waitUntil(lambda: window.chairside.notes.isVisible())
+    qtbot.waitUntil(lambda: _diagram_keeps_half(window))
+    window.close()  # saving now keeps the normal split, not the squeezed one
+    saved = window.settings.bytes("window/splitter")
+    window.show()
+    qtbot.waitExposed(window)
     window.chairside.positions.close()
-    qtbot.waitUntil(lambda: window.view.width() >= view_before - 2)
+    window.chairside.notes.close()
+    qtbot.waitUntil(lambda: abs(window.view.width() - view_before) <= 2)
+    assert abs(window.panel.width() - lesson_before) <= 2
+    from PySide6.QtWidgets import QSplitter
+
+    fresh = QSplitter()
+    fresh.addWidget(type(window.view.viewport())())
+    fresh.addWidget(type(window.view.viewport())())
+    fresh.resize(window.splitter.size())
+    assert fresh.restoreState(saved)
+    assert fresh.sizes() == window.splitter.sizes()

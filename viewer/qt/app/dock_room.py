@@ -1,63 +1,116 @@
-"""Room for a side panel (Study, Lesson notes): it takes its width from the diagram, never from the lesson.
+"""Room for a side panel (Positions, Notes, Study, Lesson notes): it takes its width from the lesson,
+never from the diagram, which keeps at least half the window.
 
-The central splitter would shrink the diagram and the lesson in proportion, and on a laptop screen
-(1366 px) two docks side by side left the lesson too narrow for its tables and charts. So: the
-right-hand docks share one place as tabs, and after a dock opens or closes the lesson keeps the
-width it had (at least LESSON_MIN when the window allows), the diagram taking up the difference.
+The diagram is what the patient looks at (Teach-back asks them to point at it), so it is the last
+thing to shrink: an opening panel first narrows the lesson, and on a narrow window the panel itself
+is made slimmer. The right-hand docks share one place as tabs. The split the user had before the
+first panel opened is "the normal one": it comes back when the last panel closes, and it is what
+the window saves (see DockRoom.normal_splitter_state), never a split squeezed by a panel.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget
 
-LESSON_MIN = 540     # wide enough for the lesson's tables and charts
-DIAGRAM_MIN = 300
+DIAGRAM_SHARE = 0.5  # of the window's width, at least, while a panel is open
+LESSON_FLOOR = 240   # the lesson is narrowed down to this before a panel is made slimmer
 DOCK_WIDTH = 360     # a side panel's width on a narrow window
 WIDE_DOCK_WIDTH = 420
+DOCK_FLOOR = 220     # the slimmest a panel is made
+
+
+class DockRoom(QObject):
+    """Owned by the main window: makes room for its side panels and remembers the normal split."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.normal_sizes: list[int] | None = None  # the splitter before the first panel opened
+
+    def side_panels(self) -> list[QDockWidget]:
+        return [d for d in self.window.findChildren(QDockWidget) if d.isVisible() and not d.isFloating()]
+
+    def open(self, dock: QDockWidget) -> None:
+        """Show ``dock`` (as a tab with any other open right-hand dock), its room taken from the lesson."""
+        window = self.window
+        others = [d for d in self.side_panels() if d is not dock]
+        if not others and self.normal_sizes is None:
+            self.normal_sizes = window.splitter.sizes()
+        right = Qt.DockWidgetArea.RightDockWidgetArea
+        same_side = [d for d in others if window.dockWidgetArea(d) == window.dockWidgetArea(dock) == right]
+        if same_side and not dock.isFloating() and dock not in window.tabifiedDockWidgets(same_side[0]):
+            window.tabifyDockWidget(same_side[0], dock)
+        dock.show()
+        dock.raise_()
+        if not dock.isFloating():  # narrow windows: a slim panel; wide ones: room for long answers
+            width = DOCK_WIDTH if window.width() < 1600 else WIDE_DOCK_WIDTH
+            if window.width() < 1600 or dock.width() < width:
+                window.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
+        self.fit()
+
+    def watch(self, dock: QDockWidget) -> None:
+        """When ``dock`` closes: the room goes back to the lesson (the normal split once none is open)."""
+        dock.visibilityChanged.connect(lambda visible: None if visible or not dock.isHidden() else self.fit())
+
+    def fit(self) -> None:
+        """Now and once the layout has settled (docks take their width a turn later)."""
+        self._apply()
+        QTimer.singleShot(0, self._apply)
+
+    def _apply(self) -> None:
+        window = self.window
+        if not window.isVisible():  # closed or not yet shown: nothing to measure, and the normal split is kept
+            return
+        splitter = window.splitter
+        panels = self.side_panels()
+        if not panels:
+            if self.normal_sizes is not None and window.panel.isVisible():
+                window.layout().activate()
+                _share(splitter, self.normal_sizes)
+            self.normal_sizes = None
+            return
+        if not window.panel.isVisible() or splitter.count() != 2:
+            return
+        window.layout().activate()
+        half = round(window.width() * DIAGRAM_SHARE)
+        central = sum(splitter.sizes())
+        if central - half < LESSON_FLOOR:  # too narrow for all three: the panels get slimmer, not the diagram
+            areas = {}
+            for dock in panels:
+                areas.setdefault(window.dockWidgetArea(dock), dock)  # tabs share their area's width
+            each = -(-(LESSON_FLOOR - (central - half)) // len(areas))
+            for dock in areas.values():
+                window.resizeDocks([dock], [max(DOCK_FLOOR, dock.width() - each)], Qt.Orientation.Horizontal)
+            window.layout().activate()
+            central = sum(splitter.sizes())
+        normal_lesson = self.normal_sizes[1] if self.normal_sizes else splitter.sizes()[1]
+        lesson = max(0, min(normal_lesson, central - half))
+        splitter.setSizes([central - lesson, lesson])
+
+    def normal_splitter_state(self):
+        """The splitter as the window should save it: the normal split, even while a panel squeezes it."""
+        splitter = self.window.splitter
+        if self.normal_sizes is None:
+            return splitter.saveState()
+        current = splitter.sizes()
+        splitter.setSizes(self.normal_sizes)
+        state = splitter.saveState()
+        splitter.setSizes(current)
+        return state
+
+
+def _share(splitter, sizes: list[int]) -> None:
+    """``sizes`` scaled to the splitter's current width (the window may have been resized meanwhile)."""
+    total, before = sum(splitter.sizes()), sum(sizes)
+    if total > 0 and before > 0:
+        diagram = round(total * sizes[0] / before)
+        splitter.setSizes([diagram, total - diagram])
 
 
 def open_dock(window, dock: QDockWidget) -> None:
-    """Show ``dock`` as a tab with any other open right-hand dock, keeping the lesson's width."""
-    lesson_width = window.panel.width() if window.panel.isVisible() else 0
-    others = [d for d in window.findChildren(QDockWidget)
-              if d is not dock and d.isVisible() and not d.isFloating()
-              and window.dockWidgetArea(d) == Qt.DockWidgetArea.RightDockWidgetArea]
-    if others and not dock.isFloating() and dock not in window.tabifiedDockWidgets(others[0]):
-        window.tabifyDockWidget(others[0], dock)
-    dock.show()
-    dock.raise_()
-    if not dock.isFloating():  # narrow windows: a slim panel; wide ones: room for long answers
-        width = DOCK_WIDTH if window.width() < 1600 else WIDE_DOCK_WIDTH
-        if window.width() < 1600 or dock.width() < width:
-            window.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
-    keep_lesson_width(window, lesson_width)
-
-
-def keep_lesson_width(window, lesson_width: int) -> None:
-    """Give the lesson its width back (now and once the layout has settled), the diagram taking the rest."""
-    if lesson_width <= 0:
-        return
-    _apply(window, lesson_width)
-    QTimer.singleShot(0, lambda: _apply(window, lesson_width))
-
-
-def _apply(window, lesson_width: int) -> None:
-    splitter = getattr(window, "splitter", None)
-    if splitter is None or splitter.count() != 2:
-        return
-    window.layout().activate()
-    total = sum(splitter.sizes())
-    if total <= 0:
-        return
-    want = min(max(lesson_width, LESSON_MIN), total - DIAGRAM_MIN)
-    want = max(want, min(LESSON_MIN, total))  # too tight for both: the lesson's minimum wins
-    splitter.setSizes([total - want, want])
+    window.dock_room.open(dock)
 
 
 def watch_close(window, dock: QDockWidget) -> None:
-    """When ``dock`` closes, the space it leaves goes to the diagram, not the lesson."""
-    def closed(visible: bool) -> None:
-        if not visible and dock.isHidden() and window.panel.isVisible():
-            keep_lesson_width(window, window.panel.width())
-    dock.visibilityChanged.connect(closed)
+    window.dock_room.watch(dock)

@@ -60,6 +60,9 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
+        from viewer.qt.app.dock_room import DockRoom
+
+        self.dock_room = DockRoom(self)  # side panels take their room from the lesson, never the diagram
 
         self._build_actions()
         self._build_menus_and_toolbar()
@@ -343,7 +346,7 @@ class MainWindow(QMainWindow):
         if self.chairside.presenting:  # remember the normal window, not the full-screen one
             self.chairside.present_action.setChecked(False)
         self.settings.set("window/geometry", self.saveGeometry())
-        self.settings.set("window/splitter", self.splitter.saveState())
+        self.settings.set("window/splitter", self.dock_room.normal_splitter_state())  # not squeezed by a panel
         self.settings.set("diagram/labels", self.labels_action.isChecked())
         self.settings.set("lesson/last", self.history.current or "")
         return self.settings.sync()

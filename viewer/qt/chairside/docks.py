@@ -36,9 +36,13 @@ class PositionsDock(QDockWidget):
         layout.addWidget(self.list, 2)
         layout.addWidget(self.explanation, 3)
         self.setWidget(body)
+        from viewer.qt.chairside.positions_legend import PositionsLegend
+
+        self.legend = PositionsLegend(window.view)
         self.list.currentItemChanged.connect(lambda *_: self.show_position(self.current_id()))
         window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self)
         self.hide()
+        self.visibilityChanged.connect(lambda _visible: self._show_effects(self.current_id()))
 
     def current_id(self) -> str | None:
         item = self.list.currentItem()
@@ -53,8 +57,12 @@ class PositionsDock(QDockWidget):
         self.list.setCurrentRow(-1)
         self.show_position(None)
 
-    def show_position(self, position_id: str | None) -> None:
+    def _show_effects(self, position_id: str | None) -> None:
+        """The position's hatching and its key on the diagram while this panel is open (on screen or as a
+        tab behind another); closing the panel takes both away, reopening it brings them back."""
         position = next((p for p in self.window.content.positions if p.id == position_id), None)
+        if self.isHidden():
+            position = None
         for region_id, item in self.window.scene.region_items.items():
             effect = None
             if position and region_id in position.tenses:
@@ -62,6 +70,11 @@ class PositionsDock(QDockWidget):
             elif position and region_id in position.narrows:
                 effect = "narrows"
             item.set_effect(effect)
+        self.legend.setVisible(bool(position and (position.tenses or position.narrows)))
+
+    def show_position(self, position_id: str | None) -> None:
+        position = next((p for p in self.window.content.positions if p.id == position_id), None)
+        self._show_effects(position_id)
         if position is None:
             self.explanation.setText("")
             return

@@ -127,22 +127,16 @@ class Chairside(QObject):
 
     def _docked(self, dock, action):
         """Keep the menu/toolbar toggle in step with the dock (closed with its own button, say)."""
-        from viewer.qt.app.dock_room import watch_close
-
         dock.toggleViewAction().toggled.connect(action.setChecked)
-        watch_close(self.window, dock)
+        self.window.dock_room.watch(dock)
         return dock
 
     def _show_dock(self, dock, on: bool) -> None:
-        """Like the study panels, a chairside panel takes its room from the diagram, not the lesson."""
-        from viewer.qt.app.dock_room import keep_lesson_width
-
-        panel = self.window.panel
-        lesson_width = panel.width() if on and panel.isVisible() and dock.isHidden() else 0
-        dock.setVisible(on)
+        """Like the study panels, a chairside panel takes its room from the lesson, never the diagram."""
         if on:
-            dock.raise_()
-            keep_lesson_width(self.window, lesson_width)
+            self.window.dock_room.open(dock)
+        else:
+            dock.hide()
 
     def notes_text(self) -> str:
         return self._notes.editor.toPlainText() if self._notes is not None else ""

@@ -167,6 +167,6 @@ def show_notes(window, visible: bool) -> None:
     else:
         from viewer.qt.app.dock_room import open_dock
 
-        open_dock(window, dock)  # a tab beside the Study panel; the lesson keeps its width
+        open_dock(window, dock)  # a tab beside the Study panel; its room comes from the lesson
         dock.follow_lesson()
         dock.editor.setFocus(Qt.FocusReason.ShortcutFocusReason)

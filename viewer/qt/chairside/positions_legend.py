@@ -1,0 +1,85 @@
+"""The key to a position's hatching, on the diagram itself while the Positions panel shows one."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QRect, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen
+from PySide6.QtWidgets import QWidget
+
+from viewer.qt.app.theme import THEME
+
+ENTRIES = (("tenses", "Tensed (stretched)"), ("narrows", "Narrowed (less room)"))
+MARGIN = 10
+
+
+def hatch_brush(effect: str) -> QBrush:
+    """The brush a region gets for ``effect`` (the same pattern as viewer/qt/diagram/region_item.py)."""
+    colour = THEME.tensed if effect == "tenses" else THEME.narrowed
+    pattern = Qt.BrushStyle.BDiagPattern if effect == "tenses" else Qt.BrushStyle.CrossPattern
+    return QBrush(QColor(colour), pattern)
+
+
+class PositionsLegend(QWidget):
+    """A small boxed key in the diagram's lower left corner: a hatch swatch and a word for each effect.
+    It follows the text size and theme, and keeps its corner when the diagram is resized."""
+
+    def __init__(self, view):
+        super().__init__(view)  # on the view, not its viewport: the viewport moves its children when it scrolls
+        self.view = view
+        self.setObjectName("positions-legend")
+        self.setAccessibleName("Key: orange diagonal hatching = tensed; purple cross-hatching = narrowed")
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)  # clicks reach the diagram
+        view.viewport().installEventFilter(self)
+        self.hide()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Resize:
+            self._place()
+        return False
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._place()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        self._place()
+        super().showEvent(event)
+
+    def _swatch(self) -> int:
+        return self.fontMetrics().height() * 3 // 2
+
+    def _place(self) -> None:
+        metrics = self.fontMetrics()
+        swatch, pad = self._swatch(), metrics.height() // 2
+        width = pad * 3 + swatch + max(metrics.horizontalAdvance(text) for _effect, text in ENTRIES)
+        height = pad * (len(ENTRIES) + 1) + swatch * len(ENTRIES)
+        self.resize(width, height)
+        area = self.view.viewport().geometry()
+        self.move(area.left() + MARGIN, max(area.top(), area.bottom() + 1 - height - MARGIN))
+        self.update()
+
+    def entry_rects(self) -> list[tuple[str, str, QRect, QRect]]:
+        """(effect, text, swatch rectangle, text rectangle), top to bottom."""
+        swatch, pad = self._swatch(), self.fontMetrics().height() // 2
+        rows = []
+        for row, (effect, text) in enumerate(ENTRIES):
+            top = pad + row * (swatch + pad)
+            rows.append((effect, text, QRect(pad, top, swatch, swatch),
+                         QRect(pad * 2 + swatch, top, self.width() - pad * 3 - swatch, swatch)))
+        return rows
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor(THEME.window_text), 1))
+        painter.setBrush(QColor(THEME.window))
+        painter.drawRoundedRect(self.rect().adjusted(0, 0, -1, -1), 4, 4)
+        for effect, text, swatch, label in self.entry_rects():
+            colour = THEME.tensed if effect == "tenses" else THEME.narrowed
+            painter.setPen(QPen(QColor(colour), 2))
+            painter.setBrush(hatch_brush(effect))
+            painter.drawRect(swatch)
+            painter.setPen(QColor(THEME.window_text))
+            painter.drawText(label, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
+        painter.end()
