@@ -52,6 +52,8 @@ class Theme:
     tag_text: str = "#ffffff"
     tensed: str = "#7f2800"            # dark orange, diagonal hatching: a position stretches this structure
     narrowed: str = "#5b1287"          # purple, cross hatching: a position narrows this space
+    pointer: str = "#000000"           # the keyboard pointer in Find-it (black over a white halo, on any art)
+    pointer_halo: str = "#ffffff"
     dark: bool = False
 
 

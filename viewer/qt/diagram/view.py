@@ -29,6 +29,7 @@ PAN_STEP = 60
 class DiagramView(QGraphicsView):
     regionActivated = Signal(str)      # click or Enter on a region
     cleared = Signal()                 # click on empty space or Esc
+    emptyClickedAt = Signal(float, float)  # a click on no region, in scene units (just before cleared)
     hoverChanged = Signal(str)         # region id under the pointer or focus, "" for none
     zoomChanged = Signal(float)
     selectionChanged = Signal(str)     # the selected region, "" for none
@@ -62,6 +63,9 @@ class DiagramView(QGraphicsView):
         self._dragging = False
         self.pen_tool = None  # set by the chairside tools; when active, a drag draws instead of panning
         self._layers = None  # what the depth control lets the pointer and keyboard reach (viewer/qt/layers)
+        self.focus_cue = "callout"  # or "pointer" (see set_focus_cue)
+        self._pointer = None
+        self._label_rects = None
 
     @property
     def tag(self) -> NameTag:
@@ -112,7 +116,10 @@ class DiagramView(QGraphicsView):
         return region.id if region else None
 
     def select_region(self, region_id: str | None) -> None:
-        """Show ``region_id`` as selected (no signal: the caller already knows)."""
+        """Show ``region_id`` as selected (no signal: the caller already knows). Clearing the selection
+        (Esc, New patient, a lesson of no structure) clears the keyboard focus and its callout too."""
+        if region_id is None and self.focused_id is not None:
+            self.set_focused_region(None)
         self.selected_id = region_id
         for rid, item in self.diagram.region_items.items():
             item.set_state(selected=(rid == region_id))
@@ -133,13 +140,24 @@ class DiagramView(QGraphicsView):
             self._show_focus_tag()
         self.viewport().setCursor(QtCore.Qt.CursorShape.PointingHandCursor if region_id else QtCore.Qt.CursorShape.ArrowCursor)
 
+    def set_focus_cue(self, cue: str) -> None:
+        """"callout": the focused structure gets a dashed outline and its name; "pointer": only a
+        cursor-like ring (Find-it: an outline or a name there would read as the answer)."""
+        focused = self.focused_id
+        self.set_focused_region(None)
+        self.focus_cue = cue
+        if focused and self.hasFocus():
+            self.set_focused_region(focused)
+
     def set_focused_region(self, region_id: str | None) -> None:
         if self.focused_id in self.diagram.region_items:
             self.diagram.region_items[self.focused_id].set_state(focused=False)
         self.focused_id = region_id
+        if self._pointer is not None:
+            self._pointer.hide()
         if region_id:
             item = self.diagram.region_items[region_id]
-            item.set_state(focused=True)
+            item.set_state(focused=self.focus_cue == "callout")
             region = self.diagram.content.region(region_id)
             self.setAccessibleDescription(f"{region.name}. {region.description}")
             self.ensureVisible(item, 40, 40)
@@ -148,15 +166,42 @@ class DiagramView(QGraphicsView):
         self.structureFocused.emit(region_id or "")
 
     def _show_focus_tag(self) -> None:
-        if self.focused_id and not self.hovered_id:
-            region = self.diagram.content.region(self.focused_id)
+        region = self.diagram.content.region(self.focused_id) if self.focused_id else None
+        point = None
+        if region is not None:
             point = (self._layers.point(region) if self._layers is not None
                      else self.diagram.content.index().interior_point(region))
-            if point:
-                self.tag.show_at(region.name, QPointF(*point))
-                return
+        if point and self.focus_cue == "pointer":
+            self._focus_pointer().setPos(QPointF(*point))
+            self._focus_pointer().show()
+        elif point and not self.hovered_id:
+            from viewer.qt.diagram.callout import clear_spot
+
+            tag = self.tag
+            tag.show_at(region.name, QPointF(*point))
+            tag.setPos(clear_spot(self, QPointF(*point), tag.rect().width(), tag.rect().height(),
+                                  self._visible_label_rects()))
+            return
         if not self.hovered_id and self._tag is not None:
             self._tag.hide()
+
+    def _focus_pointer(self):
+        if self._pointer is None:
+            from viewer.qt.diagram.callout import FocusPointer
+
+            self._pointer = FocusPointer()
+            self.diagram.addItem(self._pointer)
+        return self._pointer
+
+    def _visible_label_rects(self) -> list:
+        """The words of the labels shown now, in scene units (what a callout must not cover)."""
+        if self._label_rects is None:
+            from viewer.qt.diagram.label_boxes import label_text_rects
+
+            self._label_rects = label_text_rects(self.diagram.content)
+        items = self.diagram.label_items
+        return [rect for label_id, rect in self._label_rects.items()
+                if label_id in items and items[label_id].isVisible()]
 
     # ----- keyboard ------------------------------------------------------------------------------------
     def focusNextPrevChild(self, forward: bool) -> bool:
@@ -247,6 +292,8 @@ class DiagramView(QGraphicsView):
         if region_id:
             self.regionActivated.emit(region_id)
         else:
+            where = self.mapToScene(event.position().toPoint())
+            self.emptyClickedAt.emit(where.x(), where.y())
             self.clear()
 
     def leaveEvent(self, event) -> None:

@@ -85,7 +85,7 @@ class DiagramQuiz(QObject):
     """Borrows the diagram from the main window for the length of a quiz, and gives it back."""
 
     regionClicked = Signal(str)
-    emptyClicked = Signal()
+    emptyClicked = Signal(float, float)  # where, in scene (SVG) units
     escapePressed = Signal()
 
     def __init__(self, window):
@@ -115,9 +115,10 @@ class DiagramQuiz(QObject):
             except (RuntimeError, TypeError):
                 pass
         view.regionActivated.connect(self.regionClicked)
-        view.cleared.connect(self.emptyClicked)
+        view.emptyClickedAt.connect(self.emptyClicked)
         view.selectionChanged.connect(self._keep_unselected)
         view.tag.setOpacity(0.0)  # the hover name tag would give every answer away
+        view.set_focus_cue("pointer")  # and a focus outline would look like a hint
         view.installEventFilter(self)
         view.select_region(None)
         self.active = True
@@ -129,7 +130,7 @@ class DiagramQuiz(QObject):
         self.active = False
         view.removeEventFilter(self)
         view.regionActivated.disconnect(self.regionClicked)
-        view.cleared.disconnect(self.emptyClicked)
+        view.emptyClickedAt.disconnect(self.emptyClicked)
         view.selectionChanged.disconnect(self._keep_unselected)
         self._labels = None
         self.clear_covers()
@@ -137,6 +138,7 @@ class DiagramQuiz(QObject):
             signal.connect(slot)
         self._detached.clear()
         view.tag.setOpacity(1.0)
+        view.set_focus_cue("callout")
         self.clear_marks()
         w.scene.set_labels_visible(w.labels_action.isChecked())
         current = w.current_lesson()

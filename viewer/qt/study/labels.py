@@ -8,26 +8,14 @@ others are plain grey boxes. A label's box goes only when that label has been an
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPen
+from PySide6.QtGui import QColor, QFont, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
 
+from viewer.qt.diagram.label_boxes import text_rect
+
 COVER_Z = 25          # above the labels (20), under the quiz's answer tags (29)
-PAD = 4.0
 ASKED = ("#0b3d91", "#dce9fb", 3.5)     # outline, fill, outline width (pixels, at any zoom)
 OTHER = ("#5f6368", "#e8e8e8", 1.0)
-
-
-def text_rect(label) -> QRectF:
-    """Where the label's words are drawn, in scene (SVG) units, from the same font the SVG asks for."""
-    font = QFont(label.font_family) if label.font_family else QFont()
-    font.setPixelSize(max(1, round(label.font_size)))
-    metrics = QFontMetricsF(font)
-    rect = QRectF()
-    for line in label.lines:
-        width = metrics.horizontalAdvance(line.text)
-        left = {"end": line.x - width, "middle": line.x - width / 2}.get(label.anchor, line.x)
-        rect = rect.united(QRectF(left, line.y - metrics.ascent(), width, metrics.ascent() + metrics.descent()))
-    return rect.adjusted(-PAD, -PAD, PAD, PAD)
 
 
 class LabelCover(QGraphicsRectItem):

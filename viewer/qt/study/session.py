@@ -17,6 +17,7 @@ from viewer.qt.study.diagram_mode import DiagramQuiz
 from viewer.qt.study.feedback import feedback_html, open_read_more, results_html
 from viewer.qt.study.panel import MODES, PAGE_QUIZ, PAGE_RESULTS, PAGE_START, StudyDock
 
+QUIZ_ENDED_MS = 5000  # how long "Quiz ended." stays in the status bar
 HINTS = {"find": "Click it on the diagram (or Tab to it and press Enter).",
          "name": "Pick its name (keys 1–{n}) or type it and press Enter.",
          "label": "The label in the blue “?” box: type what it says and press Enter, or pick it (keys 1–{n}).",
@@ -34,6 +35,8 @@ class StudySession(QObject):
         self.dock = StudyDock(window)
         watch_close(window, self.dock)
         self._labels = None
+        self._labelled_for = None   # the content that _labelled_list was made for
+        self._labelled_list: list = []
         d = self.dock
         d.modeChosen.connect(self.start)
         d.stopRequested.connect(self.stop)
@@ -169,7 +172,7 @@ class StudySession(QObject):
         self.dock.set_large(False)
         if show_start:
             self.show_start()
-            self.window.statusBar().showMessage("Quiz ended.")
+            self.window.statusBar().showMessage("Quiz ended.", QUIZ_ENDED_MS)  # not left there, stale
 
     @property
     def running(self) -> bool:
@@ -237,9 +240,28 @@ class StudySession(QObject):
         elif self.session is not None and not self.session.finished and not self.session.answered:
             self.window.statusBar().showMessage("Answer in the Study panel: this question is not about clicking.")
 
-    def _empty_clicked(self) -> None:
+    def _empty_clicked(self, x: float, y: float) -> None:
         if self._open("find"):
-            self.window.statusBar().showMessage("That is not a structure. Click on one of the structures.")
+            from viewer.model.diagram.labelled import structure_at
+
+            other = structure_at(self._labelled(), x, y)
+            self.window.statusBar().showMessage(
+                f"That is the {other.name[:1].lower()}{other.name[1:]}: it is labelled on the diagram, but it is not "
+                f"one of the structures this quiz asks about. Find: {self.session.current.prompt}." if other else
+                "That is not a structure. Click on one of the structures.")
+
+    def _labelled(self) -> list:
+        """Labelled structures that are not clickable regions (cached for the content shown)."""
+        content = self.window.content
+        if self._labelled_for is not content:
+            from viewer.model.diagram.labelled import labelled_structures
+
+            regions = {r.element for r in content.regions} | {r.id for r in content.regions}
+            region_labels = {label for r in content.regions for label in r.labels}
+            self._labelled_for = content
+            self._labelled_list = [s for s in labelled_structures(content.diagram)
+                                   if s.art_id not in regions and s.label_id not in region_labels]
+        return self._labelled_list
 
     def _choice_key(self, number: int) -> None:
         task = self._open("choice", "name", "label")
