@@ -29,7 +29,10 @@ class DockRoom(QObject):
         self.normal_sizes: list[int] | None = None  # the splitter before the first panel opened
 
     def side_panels(self) -> list[QDockWidget]:
-        return [d for d in self.window.findChildren(QDockWidget) if d.isVisible() and not d.isFloating()]
+        """Open panels docked in the window (not floating, and part of its layout)."""
+        none = Qt.DockWidgetArea.NoDockWidgetArea
+        return [d for d in self.window.findChildren(QDockWidget)
+                if d.isVisible() and not d.isFloating() and self.window.dockWidgetArea(d) != none]
 
     def open(self, dock: QDockWidget) -> None:
         """Show ``dock`` (as a tab with any other open right-hand dock), its room taken from the lesson."""
@@ -43,7 +46,7 @@ class DockRoom(QObject):
             window.tabifyDockWidget(same_side[0], dock)
         dock.show()
         dock.raise_()
-        if not dock.isFloating():  # narrow windows: a slim panel; wide ones: room for long answers
+        if dock in self.side_panels():  # narrow windows: a slim panel; wide ones: room for long answers
             width = DOCK_WIDTH if window.width() < 1600 else WIDE_DOCK_WIDTH
             if window.width() < 1600 or dock.width() < width:
                 window.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
