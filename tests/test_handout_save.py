@@ -5,10 +5,27 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtCore import QStandardPaths, Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
 
 from viewer.qt.chairside.handout_save import with_pdf_suffix
+
+
+def answer_details(typed: dict[str, str], seen: list) -> None:
+    """Once the details dialog is up: type into its fields as a user would, then press Enter."""
+    def fill() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(5, fill)
+            return
+        seen.append(dialog.windowTitle())
+        for key, text in typed.items():
+            field = dialog.findChild(QLineEdit, f"handout-{key}")
+            field.selectAll()
+            QTest.keyClicks(field, text)
+        QTest.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+    QTimer.singleShot(0, fill)
 
 
 def test_pdf_suffix_is_added_only_when_missing(tmp_path):
@@ -31,12 +48,16 @@ def test_save_dialog_starts_in_documents_then_remembers_the_folder(open_window, 
             return str(chosen), file_filter
 
         monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(dialog))
+        seen = []
+        answer_details({}, seen)
         window.chairside.save_action.trigger()
+        assert seen == ["Handout details"]
         saved = chosen.with_name("smith-handout.pdf")
         assert saved.exists() and saved.read_bytes().startswith(b"%PDF")
         assert not chosen.exists()
         assert str(asked[0]).startswith(documents) and asked[0].endswith(".pdf") and "piriformis" in asked[0]
         assert str(saved) in window.statusBar().currentMessage()
+        answer_details({}, seen)
         window.chairside.save_action.trigger()  # the next save starts where the last one went
         assert str(asked[1]).startswith(str(chosen.parent))
     finally:

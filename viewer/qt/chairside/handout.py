@@ -26,6 +26,8 @@ DPI = 300
 MAX_PICTURE_HEIGHT_PT = 330
 MAX_PAGES = 2
 MAX_SOURCES = 3
+FOOTER_PT = 14   # "1 of 2" is printed this far into the bottom margin (MARGIN_MM is 34 pt)
+BLANK = "_" * 22  # a line to write on when a detail was not typed
 HEADING_TAG = 1  # QTextBlock user state of a heading inserted into a plain paragraph (see _insert_markdown)
 IN_APP_LINK = re.compile(r"\[([^\]]*)\]\((?:lesson|glossary):[^)]*\)")
 
@@ -64,7 +66,8 @@ def render_picture(scene, source: QRectF, width_px: int) -> QImage:
 
 
 def build_document(content: Content, lesson_id: str | None, title: str, picture: QImage | None, notes: str,
-                   paper: str, today: date | None = None, teachback: str = "") -> QTextDocument:
+                   paper: str, today: date | None = None, teachback: str = "", labels=(),
+                   details=None) -> QTextDocument:
     """The handout, fitted to two pages where it can be: fewer sources first, then a smaller picture.
 
     The picture is never shrunk to a thumbnail and charts are never dropped to save a page: a long
@@ -74,7 +77,7 @@ def build_document(content: Content, lesson_id: str | None, title: str, picture:
     for sources, picture_height in ((MAX_SOURCES, MAX_PICTURE_HEIGHT_PT), (MAX_SOURCES, 280), (MAX_SOURCES, 230),
                                     (2, 200), (2, 165), (1, 165)):
         document = _layout(content, lesson_id, title, picture, notes, paper, today, sources, picture_height,
-                           teachback=teachback)
+                           teachback=teachback, labels=labels, details=details)
         if document.pageCount() <= MAX_PAGES:
             return document
         first = first or document
@@ -83,7 +86,7 @@ def build_document(content: Content, lesson_id: str | None, title: str, picture:
 
 def _layout(content: Content, lesson_id: str | None, title: str, picture: QImage | None, notes: str,
             paper: str, today: date | None, max_sources: int, max_picture_height: float,
-            teachback: str = "") -> QTextDocument:
+            teachback: str = "", labels=(), details=None) -> QTextDocument:
     layout = page_layout(paper)
     page = layout.paintRectPoints()
     document = QTextDocument()
@@ -99,11 +102,23 @@ def _layout(content: Content, lesson_id: str | None, title: str, picture: QImage
                       f"<p style='color:#444444'>{html.escape(fixed.get('title', 'Deep gluteal syndrome'))}"
                       f" &nbsp;·&nbsp; {today.strftime('%d %B %Y')}"
                       f"<br/><small>{html.escape(fixed.get('footer', ''))}</small></p>")
+    _insert_details(cursor, details)
+    if notes.strip():  # the clinician's own words first, where the patient looks
+        _new_paragraph(cursor)
+        _insert_markdown(cursor, "### Notes from your clinician")
+        _new_paragraph(cursor)
+        cursor.insertText(notes.strip())
     if picture is not None:
         width_pt = page.width()
         height_pt = width_pt * picture.height() / picture.width()
         if height_pt > max_picture_height:
             width_pt, height_pt = width_pt * max_picture_height / height_pt, max_picture_height
+        drawn = []
+        if labels:
+            from viewer.qt.chairside.handout_labels import with_labels
+
+            picture, drawn = with_labels(picture, labels, picture.width() / width_pt)
+        document.setProperty("label_heights_pt", [r.height() * width_pt / picture.width() for r in drawn])
         document.addResource(QTextDocument.ResourceType.ImageResource, QUrl("handout:diagram"), picture)
         image_format = QTextImageFormat()
         image_format.setName("handout:diagram")
@@ -139,11 +154,6 @@ def _layout(content: Content, lesson_id: str | None, title: str, picture: QImage
 
         insert_with_charts(cursor, heading + lesson.markdown("patient"), lesson, _insert_markdown,
                            page.width() * 0.45)
-    if notes.strip():
-        _new_paragraph(cursor)
-        _insert_markdown(cursor, "## Notes from your clinician")
-        _new_paragraph(cursor)
-        cursor.insertText(notes.strip())
     if teachback.strip():  # the chairside teach-back result, when the clinician chose to include it
         _new_paragraph(cursor)
         _insert_markdown(cursor, teachback)
@@ -155,8 +165,22 @@ def _layout(content: Content, lesson_id: str | None, title: str, picture: QImage
                               for n, r in enumerate(references, start=1))
             _insert_markdown(cursor, "### Selected sources\n\n" + lines, size=7)
     _compact(document)
+    _align_tops(table)
     _keep_headings_with_text(document)
     return document
+
+
+def _align_tops(table) -> None:
+    """The urgent box's top edge level with "Looking after yourself": a frame inserted into a table cell
+    comes after an empty paragraph, which is given no height; the heading beside it no top margin."""
+    for column in range(table.columns()):
+        block = table.cellAt(0, column).firstCursorPosition().block()
+        block_format = block.blockFormat()
+        block_format.setTopMargin(0)
+        if not block.text().strip():
+            block_format.setBottomMargin(0)
+            block_format.setLineHeight(0, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+        QTextCursor(block).setBlockFormat(block_format)
 
 
 def _keep_headings_with_text(document: QTextDocument) -> None:
@@ -254,7 +278,7 @@ def _insert_box(cursor: QTextCursor, markdown: str, background: str, border: str
     frame_format.setBorder(1.5)
     frame_format.setBorderBrush(QColor(border))
     frame_format.setPadding(8)
-    frame_format.setTopMargin(6)
+    frame_format.setTopMargin(0)
     frame_format.setBottomMargin(2)
     frame_format.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
     frame = cursor.insertFrame(frame_format)
@@ -263,11 +287,51 @@ def _insert_box(cursor: QTextCursor, markdown: str, background: str, border: str
     cursor.setPosition(frame.lastPosition() + 1)
 
 
+def _insert_details(cursor: QTextCursor, details) -> None:
+    """Name, clinician and clinic: what was typed at save time, or a line to write on."""
+    from viewer.model.chairside.handout_details import FIELDS
+
+    parts = []
+    for key, label in FIELDS:
+        value = getattr(details, key, "") if details is not None else ""
+        parts.append(f"<b>{label}:</b> {html.escape(value) if value else BLANK}")
+    _new_paragraph(cursor)
+    cursor.insertHtml(" &nbsp;&nbsp;&nbsp; ".join(parts))
+
+
 def write_pdf(document: QTextDocument, path: Path, paper: str) -> bool:
     writer = QPdfWriter(str(path))
     writer.setPageLayout(page_layout(paper))
     writer.setResolution(DPI)
     writer.setTitle(document.toPlainText().splitlines()[0] if document.toPlainText() else "Handout")
     writer.setCreator("DGS Viewer")
-    document.print_(writer)
+    print_pages(document, writer)
     return path.exists() and path.stat().st_size > 0
+
+
+def print_pages(document: QTextDocument, device) -> None:
+    """Each page of ``document`` on ``device`` (a PDF writer or a printer), numbered "1 of 2" at its foot.
+
+    The document's page is the paint area, mapped to the device as QTextDocument.print_ maps it (its
+    units are points on paper); the number goes in the bottom margin, below it."""
+    painter = QPainter(device)
+    if not painter.isActive():
+        return
+    width, height = document.pageSize().width(), document.pageSize().height()
+    scale = device.width() / width
+    painter.scale(scale, scale)
+    pages = document.pageCount()
+    font = QFont(document.defaultFont())
+    font.setPixelSize(9)  # painter units are points on paper here
+    for number in range(pages):
+        if number:
+            device.newPage()
+        painter.save()
+        painter.translate(0, -number * height)
+        document.drawContents(painter, QRectF(0, number * height, width, height))
+        painter.restore()
+        painter.setFont(font)
+        painter.setPen(QColor("#444444"))
+        painter.drawText(QRectF(0, height + 2, width, FOOTER_PT), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
+                         f"{number + 1} of {pages}")
+    painter.end()

@@ -12,6 +12,7 @@ def write_region_handout(content: Content, region_id: str, output: Path, paper: 
 
     from viewer.qt.diagram.scene import DiagramScene
     from viewer.qt.chairside.handout import build_document, picture_width_px, render_picture, write_pdf
+    from viewer.qt.chairside.handout_labels import kept_label_ids, paper_labels
 
     # a graphics scene needs the widgets application; no window is shown, so no display is needed
     _app = QApplication.instance() or QApplication(["dgs-viewer", "-platform", "offscreen"])
@@ -20,7 +21,10 @@ def write_region_handout(content: Content, region_id: str, output: Path, paper: 
     if region_id in scene.region_items:
         scene.region_items[region_id].set_state(selected=True)
     region = content.region(region_id)
+    keep = kept_label_ids(content, region_id)  # on paper: this structure's labels and the nerve's, readable
+    scene.set_labels_visible(True, only=keep)
     width_px = picture_width_px(paper, scene.diagram_rect)
     picture = render_picture(scene, scene.diagram_rect, width_px) if content.diagram else None
-    document = build_document(content, region.lesson, region.name, picture, "", paper)
+    labels = paper_labels(content, keep, scene.diagram_rect, width_px) if content.diagram else []
+    document = build_document(content, region.lesson, region.name, picture, "", paper, labels=labels)
     return write_pdf(document, Path(output), paper)

@@ -40,3 +40,49 @@ def ask_path(window, region_id: str) -> Path | None:
     path = with_pdf_suffix(chosen)
     window.settings.set(FOLDER_SETTING, str(path.parent))
     return path
+
+
+class DetailsDialog:
+    """"Who is this handout for?": the patient's name, the clinician and the clinic, all optional (a blank
+    leaves a line to write on). What was typed last is offered again, except a new patient's name."""
+
+    def __init__(self, window, details):
+        from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit
+
+        from viewer.model.chairside.handout_details import FIELDS
+
+        self.dialog = dialog = QDialog(window)
+        dialog.setWindowTitle("Handout details")
+        dialog.setAccessibleName("Handout details")
+        form = QFormLayout(dialog)
+        note = QLabel("Printed at the top of the handout. Not saved anywhere else; leave blank to write by hand.")
+        note.setWordWrap(True)
+        form.addRow(note)
+        self.fields = {}
+        for key, label in FIELDS:
+            field = QLineEdit(getattr(details, key))
+            field.setAccessibleName(f"{label} on the handout")
+            field.setObjectName(f"handout-{key}")
+            form.addRow(f"{label}:", field)
+            self.fields[key] = field
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        form.addRow(buttons)
+        self.fields["patient"].setFocus()
+
+    def details(self):
+        from viewer.model.chairside.handout_details import HandoutDetails
+
+        return HandoutDetails(**{key: field.text() for key, field in self.fields.items()}).cleaned()
+
+
+def ask_details(window, details):
+    """The details for this handout, or None when the user cancelled."""
+    from PySide6.QtWidgets import QDialog
+
+    asked = DetailsDialog(window, details)
+    try:
+        return asked.details() if asked.dialog.exec() == QDialog.DialogCode.Accepted else None
+    finally:
+        asked.dialog.deleteLater()  # a child of the window: not kept after it closes

@@ -27,6 +27,9 @@ class Chairside(QObject):
         window.view.pen_tool = self.pen
         self._positions = self._notes = None  # docks are built when first shown, not at start-up
         self._saved_state = None
+        from viewer.model.chairside.handout_details import HandoutDetails
+
+        self.details = HandoutDetails()  # typed when a handout is saved or printed; in memory only
         self.paper = window.settings.value("handout/paper", default_paper())
         self._build_actions()
         window.view.selectionChanged.connect(self._reduce_labels)
@@ -241,6 +244,7 @@ class Chairside(QObject):
     # ----- patient -------------------------------------------------------------------------------------
     def new_patient(self) -> None:
         self.pen.forget()
+        self.details = self.details.for_new_patient()
         if self._notes is not None:
             self._notes.editor.clear()
         if self._positions is not None:
@@ -257,21 +261,43 @@ class Chairside(QObject):
         return visible.intersected(self.window.scene.diagram_rect) or self.window.scene.diagram_rect
 
     def handout_document(self, paper: str):
-        from viewer.qt.chairside.handout import build_document, picture_width_px, render_picture  # on first use, not at start-up
+        from viewer.qt.chairside.handout import build_document, picture_width_px  # on first use, not at start-up
+        from viewer.qt.chairside.handout_labels import kept_label_ids, paper_labels
 
+        w = self.window
         source = self.current_view()
-        picture = render_picture(self.window.scene, source, picture_width_px(paper, source))
-        lesson_id = self.window.current_lesson()
-        region = self.window.content.region(self.window.view.selected_id or "")
-        title = region.name if region else (self.window.content.lessons[lesson_id].title if lesson_id else "Handout")
-        result = getattr(self.window, "teachback_result", None)  # the Study menu's teach-back, if chosen
-        teachback = result.handout_markdown() if result and getattr(self.window, "teachback_on_handout", False) else ""
-        return build_document(self.window.content, lesson_id, title, picture, self.notes_text(), paper,
-                              teachback=teachback)
+        width = picture_width_px(paper, source)
+        keep = kept_label_ids(w.content, w.view.selected_id)  # on paper: the selected structure's and the nerve's
+        picture = self._picture_with_labels(source, width, keep)
+        labels = paper_labels(w.content, keep, source, width)
+        lesson_id = w.current_lesson()
+        region = w.content.region(w.view.selected_id or "")
+        title = region.name if region else (w.content.lessons[lesson_id].title if lesson_id else "Handout")
+        result = getattr(w, "teachback_result", None)  # the Study menu's teach-back, if chosen
+        teachback = result.handout_markdown() if result and getattr(w, "teachback_on_handout", False) else ""
+        return build_document(w.content, lesson_id, title, picture, self.notes_text(), paper,
+                              teachback=teachback, labels=labels, details=self.details)
+
+    def _picture_with_labels(self, source, width: int, keep: set[str]):
+        """The view as a picture with only the ``keep`` labels (their leader lines), the window's labels as
+        they were afterwards."""
+        from viewer.qt.chairside.handout import render_picture
+
+        scene = self.window.scene
+        shown = {label_id for label_id, item in scene.label_items.items() if item.isVisible()}
+        scene.set_labels_visible(True, only=keep)
+        try:
+            return render_picture(scene, source, width)
+        finally:
+            scene.set_labels_visible(bool(shown), only=shown or None)
 
     def save_handout(self) -> None:
-        from viewer.qt.chairside.handout_save import ask_path  # the file dialog loads on first use
+        from viewer.qt.chairside.handout_save import ask_details, ask_path  # the dialogs load on first use
 
+        details = ask_details(self.window, self.details)
+        if details is None:
+            return
+        self.details = details
         path = ask_path(self.window, self.window.view.selected_id or "overview")
         if path is not None:
             self.save_handout_to(path)
@@ -286,15 +312,20 @@ class Chairside(QObject):
     def print_handout(self) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # loaded on first print, not at start-up
 
-        from viewer.qt.chairside.handout import page_layout
+        from viewer.qt.chairside.handout import page_layout, print_pages
+        from viewer.qt.chairside.handout_save import ask_details
 
+        details = ask_details(self.window, self.details)
+        if details is None:
+            return
+        self.details = details
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageLayout(page_layout(self.paper))
         dialog = QPrintDialog(printer, self.window)
         accepted = dialog.exec()
         dialog.deleteLater()  # a child of the window: without this, each print would keep its dialog
         if accepted:
-            self.handout_document(self.paper).print_(printer)
+            print_pages(self.handout_document(self.paper), printer)
 
     def export_png(self) -> None:
         from PySide6.QtCore import QStandardPaths
