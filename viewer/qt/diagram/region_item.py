@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import reduce
 
 from PySide6 import QtCore
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem
 
@@ -44,6 +45,7 @@ class RegionItem(QGraphicsPathItem):
         self.focused = False
         self.selected = False
         self.effect: str | None = None  # "tenses" or "narrows" while a position is shown
+        self.clip: QRectF | None = None  # the drawing's edge: shapes cut off by it are outlined only inside it
         self.visible_path = self.path()
         self.hidden_path = QPainterPath()
         self.setAcceptHoverEvents(False)  # the view does hover itself, from the model's hit-test
@@ -114,7 +116,14 @@ class RegionItem(QGraphicsPathItem):
             warm_picture(self, transform, self._picture_key(), self._draw)
         self.hovered, self.focused, self.selected = saved
 
+    def clip_to(self, rect: QRectF) -> None:
+        """Highlights stop at the drawing's cut edge (a muscle or the nerve running off the picture)."""
+        self.clip = QRectF(rect)
+        self.update()
+
     def _draw(self, painter) -> None:
+        if self.clip is not None:
+            painter.setClipRect(self.clip, QtCore.Qt.ClipOperation.IntersectClip)
         if self.effect:
             self._paint_effect(painter)
         if not self.highlighted:

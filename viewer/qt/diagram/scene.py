@@ -184,6 +184,7 @@ class DiagramScene(QGraphicsScene):
         z_of = {region.id: z for z, region in enumerate(reversed(index.top_first))}
         for region in index.regions:
             item = RegionItem(region.id, region.name, region.shape)
+            item.clip_to(self.diagram_rect)
             item.setZValue(REGION_Z + z_of[region.id] * 0.01)
             self.addItem(item)
             self.region_items[region.id] = item
