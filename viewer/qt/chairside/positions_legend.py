@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QRect, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 from viewer.qt.app.theme import THEME
 
 ENTRIES = (("tenses", "Tensed (stretched)"), ("narrows", "Narrowed (less room)"))
 MARGIN = 10
+MAX_SHARE = 0.4   # of the diagram's width or height, at most, unless the text would go below MIN_PT
+MIN_PT = 8.0
 
 
 def hatch_brush(effect: str) -> QBrush:
@@ -49,13 +51,26 @@ class PositionsLegend(QWidget):
     def _swatch(self) -> int:
         return self.fontMetrics().height() * 3 // 2
 
-    def _place(self) -> None:
-        metrics = self.fontMetrics()
-        swatch, pad = self._swatch(), metrics.height() // 2
+    def _size_for(self, font) -> tuple[int, int]:
+        from PySide6.QtGui import QFontMetrics
+
+        metrics = QFontMetrics(font)
+        swatch, pad = metrics.height() * 3 // 2, metrics.height() // 2
         width = pad * 3 + swatch + max(metrics.horizontalAdvance(text) for _effect, text in ENTRIES)
-        height = pad * (len(ENTRIES) + 1) + swatch * len(ENTRIES)
-        self.resize(width, height)
+        return width, pad * (len(ENTRIES) + 1) + swatch * len(ENTRIES)
+
+    def _place(self) -> None:
+        """At the window's text size, unless that would cover too much of a small diagram: then smaller,
+        down to MIN_PT."""
         area = self.view.viewport().geometry()
+        font = QFont(self.view.font())
+        width, height = self._size_for(font)
+        while (width > area.width() * MAX_SHARE or height > area.height() * MAX_SHARE) and font.pointSizeF() > MIN_PT:
+            font.setPointSizeF(max(MIN_PT, font.pointSizeF() * 0.9))
+            width, height = self._size_for(font)
+        if font != self.font():
+            self.setFont(font)  # its FontChange places it again, with the same result
+        self.resize(width, height)
         self.move(area.left() + MARGIN, max(area.top(), area.bottom() + 1 - height - MARGIN))
         self.update()
 
