@@ -27,8 +27,7 @@ def clear_spot(view, anchor: QPointF, width: float, height: float, obstacles: li
     boxes = [view.mapFromScene(rect).boundingRect() for rect in obstacles]
     best, best_cover = None, None
     for gap in GAPS:
-        for dx, dy in ((gap, -height / 2), (-gap - width, -height / 2), (-width / 2, gap), (-width / 2, -gap - height),
-                       (gap, gap), (-gap - width, gap), (gap, -gap - height), (-gap - width, -gap - height)):
+        for dx, dy in _offsets(gap, width, height):
             rect = QRectF(point.x() + dx, point.y() + dy, width, height)
             if not area.contains(rect):
                 continue
@@ -40,6 +39,15 @@ def clear_spot(view, anchor: QPointF, width: float, height: float, obstacles: li
     if best is None:  # nowhere inside the view: beside the point, as before
         best = QRectF(point.x() + GAPS[0], point.y() - height / 2, width, height)
     return view.mapToScene(best.topLeft().toPoint())
+
+
+def _offsets(gap: float, width: float, height: float) -> list[tuple[float, float]]:
+    """Where the callout's top-left corner may go relative to the point: right, left, below, above (each
+    slid along its side), then the corners."""
+    slides = (0.5, 0.25, 0.75, 0.0, 1.0)
+    return [(gap, -height / 2), (-gap - width, -height / 2),
+            *[(-width * s, gap) for s in slides], *[(-width * s, -gap - height) for s in slides],
+            (gap, gap), (-gap - width, gap), (gap, -gap - height), (-gap - width, -gap - height)]
 
 
 def _overlap(a: QRectF, b: QRectF) -> float:
