@@ -10,7 +10,8 @@ the window saves (see DockRoom.normal_splitter_state), never a split squeezed by
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6 import QtCore  # QtCore.Qt only inside functions: naming Qt at import builds its namespace (start-up)
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QDockWidget
 
 DIAGRAM_SHARE = 0.5  # of the window's width, at least, while a panel is open
@@ -30,7 +31,7 @@ class DockRoom(QObject):
 
     def side_panels(self) -> list[QDockWidget]:
         """Open panels docked in the window (not floating, and part of its layout)."""
-        none = Qt.DockWidgetArea.NoDockWidgetArea
+        none = QtCore.Qt.DockWidgetArea.NoDockWidgetArea
         return [d for d in self.window.findChildren(QDockWidget)
                 if d.isVisible() and not d.isFloating() and self.window.dockWidgetArea(d) != none]
 
@@ -40,7 +41,7 @@ class DockRoom(QObject):
         others = [d for d in self.side_panels() if d is not dock]
         if not others and self.normal_sizes is None:
             self.normal_sizes = window.splitter.sizes()
-        right = Qt.DockWidgetArea.RightDockWidgetArea
+        right = QtCore.Qt.DockWidgetArea.RightDockWidgetArea
         same_side = [d for d in others if window.dockWidgetArea(d) == window.dockWidgetArea(dock) == right]
         if same_side and not dock.isFloating() and dock not in window.tabifiedDockWidgets(same_side[0]):
             window.tabifyDockWidget(same_side[0], dock)
@@ -49,7 +50,7 @@ class DockRoom(QObject):
         if dock in self.side_panels():  # narrow windows: a slim panel; wide ones: room for long answers
             width = DOCK_WIDTH if window.width() < 1600 else WIDE_DOCK_WIDTH
             if window.width() < 1600 or dock.width() < width:
-                window.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
+                window.resizeDocks([dock], [width], QtCore.Qt.Orientation.Horizontal)
         self.fit()
 
     def watch(self, dock: QDockWidget) -> None:
@@ -84,7 +85,7 @@ class DockRoom(QObject):
                 areas.setdefault(window.dockWidgetArea(dock), dock)  # tabs share their area's width
             each = -(-(LESSON_FLOOR - (central - half)) // len(areas))
             for dock in areas.values():
-                window.resizeDocks([dock], [max(DOCK_FLOOR, dock.width() - each)], Qt.Orientation.Horizontal)
+                window.resizeDocks([dock], [max(DOCK_FLOOR, dock.width() - each)], QtCore.Qt.Orientation.Horizontal)
             window.layout().activate()
             central = sum(splitter.sizes())
         normal_lesson = self.normal_sizes[1] if self.normal_sizes else splitter.sizes()[1]
