@@ -35,7 +35,7 @@ def test_focus_callout_covers_no_label_and_stays_in_view(open_window, repo, qtbo
     covered = []
     for size in ((1920, 1080), (1024, 700)):
         window.resize(*size)
-        qtbot.waitUntil(lambda: window.size().toTuple() == size)
+        qtbot.waitUntil(lambda wanted=size: window.size().toTuple() == wanted)
         view.fit()
         boxes = _label_boxes_in_view(window)
         for region_id in view.region_ids():

@@ -61,7 +61,6 @@ def test_positions_key_keeps_its_corner_when_the_window_changes(open_window, rep
     qtbot.waitUntil(dock.legend.isVisible)
     for size in ((800, 600), (1920, 1080)):
         window.resize(*size)
-        area = window.view.viewport().geometry()
         qtbot.waitUntil(lambda: dock.legend.geometry().bottom() == window.view.viewport().geometry().bottom() - 10)
         assert window.view.viewport().geometry().contains(dock.legend.geometry())
         window.view.pan_by(-120, -120)  # panning the diagram leaves the key where it is
