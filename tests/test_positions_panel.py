@@ -63,5 +63,7 @@ def test_positions_key_keeps_its_corner_when_the_window_changes(open_window, rep
         window.resize(*size)
         qtbot.waitUntil(lambda: dock.legend.geometry().bottom() == window.view.viewport().geometry().bottom() - 10)
         assert window.view.viewport().geometry().contains(dock.legend.geometry())
+        others = dock.legend._overlays()  # the depth slider, say: never covered by the key
+        assert not any(other.geometry().intersects(dock.legend.geometry()) for other in others)
         window.view.pan_by(-120, -120)  # panning the diagram leaves the key where it is
         assert dock.legend.geometry().bottom() == window.view.viewport().geometry().bottom() - 10

@@ -22,7 +22,7 @@ def hatch_brush(effect: str) -> QBrush:
 
 
 class PositionsLegend(QWidget):
-    """A small boxed key in the diagram's lower left corner: a hatch swatch and a word for each effect.
+    """A small boxed key in the diagram's lower right corner (the depth slider has the left one): a hatch swatch and a word for each effect.
     It follows the text size and theme, and keeps its corner when the diagram is resized."""
 
     def __init__(self, view):
@@ -71,8 +71,18 @@ class PositionsLegend(QWidget):
         if font != self.font():
             self.setFont(font)  # its FontChange places it again, with the same result
         self.resize(width, height)
-        self.move(area.left() + MARGIN, max(area.top(), area.bottom() + 1 - height - MARGIN))
+        x, y = max(area.left(), area.right() + 1 - width - MARGIN), max(area.top(), area.bottom() + 1 - height - MARGIN)
+        for other in self._overlays():  # another control over the diagram (the depth slider): sit above it
+            if QRect(x, y, width, height).intersects(other.geometry()):
+                y = max(area.top(), other.geometry().top() - height - MARGIN // 2)
+        self.move(x, y)
         self.update()
+
+    def _overlays(self) -> list[QWidget]:
+        """Other widgets shown over the diagram, as this one is (children of the view, not its own parts)."""
+        own = {self.view.viewport(), self.view.horizontalScrollBar(), self.view.verticalScrollBar()}
+        return [w for w in self.view.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+                if w is not self and w.isVisible() and w not in own and w.parentWidget() is self.view]
 
     def entry_rects(self) -> list[tuple[str, str, QRect, QRect]]:
         """(effect, text, swatch rectangle, text rectangle), top to bottom."""
