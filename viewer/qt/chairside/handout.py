@@ -27,7 +27,7 @@ MAX_PICTURE_HEIGHT_PT = 330
 MAX_PAGES = 2
 MAX_SOURCES = 3
 FOOTER_PT = 14   # "1 of 2" is printed this far into the bottom margin (MARGIN_MM is 34 pt)
-BLANK = "_" * 22  # a line to write on when a detail was not typed
+BLANK = "_" * 16  # a line to write on when a detail was not typed
 HEADING_TAG = 1  # QTextBlock user state of a heading inserted into a plain paragraph (see _insert_markdown)
 IN_APP_LINK = re.compile(r"\[([^\]]*)\]\((?:lesson|glossary):[^)]*\)")
 

@@ -53,6 +53,10 @@ def with_labels(picture: QImage, labels: list[tuple], px_per_pt: float) -> tuple
     painter.setFont(font)
     drawn = []
     for anchor, lines in labels:
+        # lines spaced for the larger text, around the same middle (the SVG spaces them for its small text)
+        middle = sum(baseline for _t, _x, baseline in lines) / len(lines)
+        step = metrics.height() + pad * 2
+        lines = [(text, x, middle + (n - (len(lines) - 1) / 2) * step) for n, (text, x, _b) in enumerate(lines)]
         for text, x, baseline in lines:
             width = metrics.horizontalAdvance(text)
             left = {"end": x - width, "middle": x - width / 2}.get(anchor, x)
