@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from test_study import asked_region, study
 
@@ -12,12 +13,13 @@ from test_study import asked_region, study
 def _tab_to(window, region_id: str) -> None:
     """Tab through the diagram's structures, as a keyboard user does, until ``region_id`` has focus."""
     view = window.view
-    view.setFocus(Qt.FocusReason.OtherFocusReason)
-    for _ in range(len(view.region_ids()) + 1):
+    for _ in range(len(view.region_ids()) + 2):
         if view.focused_id == region_id:
             return
+        if not view.hasFocus():  # Tab past the last structure left the diagram: back into it
+            view.setFocus(Qt.FocusReason.OtherFocusReason)
         QTest.keyClick(view, Qt.Key.Key_Tab)
-    raise AssertionError(f"Tab never reached {region_id}")
+    assert view.focused_id == region_id, f"Tab never reached {region_id}: focus on {QApplication.focusWidget()}"
 
 
 def _label_boxes_in_view(window) -> dict[str, QRectF]:
