@@ -334,5 +334,5 @@ def test_chart_text_follows_the_text_size_but_print_keeps_its_own(open_window, r
         qtbot.addWidget(printed)
         assert sizes(printed)[:2] == pytest.approx(before[:2])  # paper: as designed, whatever the screen's size
     finally:
-        window.text_reset_action.trigger()
+        window.text_size.reset_action.trigger()
         app.setFont(system)

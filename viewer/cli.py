@@ -79,9 +79,9 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.check or args.regions or args.lessons or args.lesson_text or args.handout or args.export_anki):
         # before Qt (default_data_dir imports it): PySide6 reads the source of every module imported after it
         import viewer.model.content.cache  # noqa: F401
-        from viewer.paths import default_data_dir
+        from viewer.paths import cache_dir_of, default_data_dir
 
-        cache_dir = Path(args.data_dir or default_data_dir()) / "cache"
+        cache_dir = cache_dir_of(args.data_dir or default_data_dir())
     else:
         gc.enable()  # a text command: an ordinary run
     try:

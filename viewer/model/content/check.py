@@ -7,6 +7,7 @@ import re
 from viewer.model.evidence.charts import cite_problems
 from viewer.model.content.loader import Content
 from viewer.model.diagram.svg import unsafe_references
+from viewer.model.content.about import load_about
 from viewer.model.content.figures import figure_problem
 from viewer.model.content.lessons import CITATION, LEVELS
 from viewer.model.content.quality import MAX_PARAGRAPH_WORDS, long_paragraphs, uncited_figures
@@ -29,6 +30,7 @@ def check_content(content: Content) -> list[Problem]:
     problems += _check_lessons(content)
     problems += _check_positions(content)
     problems += check_questions(content)
+    problems += load_about(content.lessons_dir)[1]
     if content.diagram is not None:
         problems += unsafe_references(content.diagram)
     return sorted(set(problems), key=lambda p: (str(p.path), p.line, p.message))

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from viewer import APP_NAME, __version__
 from viewer.model.content.loader import Content
 from viewer.paths import default_data_dir
+from viewer.qt.app.context import AppContext
 from viewer.qt.app.main_window import MainWindow
 from viewer.qt.app.paint_watch import FirstPaint
 from viewer.qt.app.settings import Settings
@@ -38,7 +39,7 @@ def create_window(content: Content, data_dir, select: str | None = None, layer: 
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     access.install()  # what screen readers see of the diagram and the lesson (nothing until one asks)
-    window = MainWindow(content, Settings(data_dir))  # its scene keeps the diagram's pictures in <data dir>/cache
+    window = MainWindow(AppContext(content, Settings(data_dir)))
     window.restore(select=select)
     if layer:
         window.depth_control.show_layer(layer, animate=False)

@@ -4,6 +4,11 @@ returns to it. The choice is remembered."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from viewer.qt.app.main_window import MainWindow
+
 SCALES = (0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0, 2.5)
 DEFAULT_STEP = SCALES.index(1.0)
 LESSON_SCALE = 1.2     # lesson text a little larger than the controls
@@ -12,22 +17,49 @@ SETTING = "view/text_step"
 BASE_PROPERTY = "dgs_system_point_size"
 
 
-def install(window) -> None:
-    window.text_bigger_action = window._action("&Larger text", lambda: change_text_size(window, +1),
-                                               ["Ctrl+=", "Ctrl++"], "Make all text larger")
-    window.text_smaller_action = window._action("&Smaller text", lambda: change_text_size(window, -1),
-                                                ["Ctrl+-"], "Make all text smaller")
-    window.text_reset_action = window._action("&Reset text size", lambda: set_text_step(window, DEFAULT_STEP),
-                                              ["Ctrl+Alt+0"], "Text at the system's size")
-    menu = window.view_menu.addMenu("Text &size")
-    menu.menuAction().setStatusTip("Make all text larger or smaller")
-    for action in (window.text_bigger_action, window.text_smaller_action, window.text_reset_action):
-        menu.addAction(action)
-    try:
-        step = int(window.settings.value(SETTING, DEFAULT_STEP))
-    except (TypeError, ValueError):
-        step = DEFAULT_STEP
-    set_text_step(window, step, remember=False)
+class TextSize:
+    """View ▸ Text size: its three actions and the step in use."""
+
+    def __init__(self, window: MainWindow):
+        self.window = window
+        self.step = DEFAULT_STEP
+        self.bigger_action = window.add_action("&Larger text", lambda: self.change(+1), "text.bigger",
+                                               "Make all text larger")
+        self.smaller_action = window.add_action("&Smaller text", lambda: self.change(-1), "text.smaller",
+                                                "Make all text smaller")
+        self.reset_action = window.add_action("&Reset text size", lambda: self.set_step(DEFAULT_STEP), "text.reset",
+                                              "Text at the system's size")
+        menu = window.view_menu.addMenu("Text &size")
+        menu.menuAction().setStatusTip("Make all text larger or smaller")
+        for action in (self.bigger_action, self.smaller_action, self.reset_action):
+            menu.addAction(action)
+        try:
+            step = int(window.settings.value(SETTING, DEFAULT_STEP))
+        except (TypeError, ValueError):
+            step = DEFAULT_STEP
+        self.set_step(step, remember=False)
+
+    def change(self, direction: int) -> None:
+        self.set_step(self.step + direction)
+
+    def set_step(self, step: int, remember: bool = True) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        window = self.window
+        step = max(0, min(len(SCALES) - 1, step))
+        self.step = step
+        size = system_point_size() * SCALES[step]
+        # where the reader is, taken before any font changes: the lesson relays out with each of them
+        place = _reading_place(window.panel) if window.panel.rendered is not None else (0, 0.0)
+        font = QApplication.font()
+        font.setPointSizeF(size)
+        QApplication.setFont(font)
+        _apply_lesson_font(window, size, place)
+        self.bigger_action.setEnabled(step < len(SCALES) - 1)
+        self.smaller_action.setEnabled(step > 0)
+        if remember:
+            window.settings.set(SETTING, step)
+            window.statusBar().showMessage(f"Text size {round(SCALES[step] * 100)}%.", 3000)
 
 
 def system_point_size() -> float:
@@ -52,30 +84,7 @@ def current_scale() -> float:
     return size / system_point_size() if size > 0 else 1.0
 
 
-def change_text_size(window, direction: int) -> None:
-    set_text_step(window, window.text_step + direction)
-
-
-def set_text_step(window, step: int, remember: bool = True) -> None:
-    from PySide6.QtWidgets import QApplication
-
-    step = max(0, min(len(SCALES) - 1, step))
-    window.text_step = step
-    size = system_point_size() * SCALES[step]
-    # where the reader is, taken before any font changes: the lesson relays out with each of them
-    place = _reading_place(window.panel) if window.panel.rendered is not None else (0, 0.0)
-    font = QApplication.font()
-    font.setPointSizeF(size)
-    QApplication.setFont(font)
-    _apply_lesson_font(window, size, place)
-    window.text_bigger_action.setEnabled(step < len(SCALES) - 1)
-    window.text_smaller_action.setEnabled(step > 0)
-    if remember:
-        window.settings.set(SETTING, step)
-        window.statusBar().showMessage(f"Text size {round(SCALES[step] * 100)}%.", 3000)
-
-
-def _apply_lesson_font(window, size: float, place: tuple[int, float]) -> None:
+def _apply_lesson_font(window: MainWindow, size: float, place: tuple[int, float]) -> None:
     panel = window.panel
     font = panel.document().defaultFont()
     font.setPointSizeF(size * LESSON_SCALE)

@@ -14,6 +14,7 @@ from PySide6 import QtCore
 from PySide6.QtCore import QObject, QPointF, Signal
 
 from viewer.model.chairside.drawing import Drawing, Stroke
+from viewer.qt.app.theme import PEN_COLOURS
 
 if TYPE_CHECKING:  # made when the first line is drawn, not at start-up
     from PySide6.QtGui import QPainterPath
@@ -22,7 +23,6 @@ if TYPE_CHECKING:  # made when the first line is drawn, not at start-up
 DRAWING_Z = 25
 STROKE_WIDTH = 6.0       # diagram units: the ink scales with the picture
 ARROW_HEAD = 28.0
-PEN_COLOURS = {"Red": "#c62828", "Blue": "#1565c0", "Green": "#2e7d32", "Black": "#212121"}
 
 
 def stroke_path(stroke: Stroke) -> QPainterPath:

@@ -7,20 +7,26 @@ Nothing about a patient is stored: the drawing and notes live in memory until
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
 from PySide6.QtCore import QObject, QRectF
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QApplication, QToolBar
+from PySide6.QtGui import QActionGroup
+from PySide6.QtWidgets import QApplication, QMenu, QToolBar
 
 from viewer.model.chairside.drawing import Drawing
-from viewer.qt.chairside.pen_tool import PEN_COLOURS, PenTool
+from viewer.qt.app.theme import PEN_COLOURS
+from viewer.qt.chairside.pen_tool import PenTool
+
+if TYPE_CHECKING:
+    from viewer.qt.app.main_window import MainWindow
+    from viewer.qt.chairside.docks import NotesDock, PositionsDock
 
 PRESENTATION_TEXT_ZOOM = 6
 
 
 class Chairside(QObject):
-    def __init__(self, window):
+    def __init__(self, window: MainWindow):
         super().__init__(window)
         self.window = window
         self.pen = PenTool(window.scene, Drawing())
@@ -36,27 +42,27 @@ class Chairside(QObject):
     # ----- actions -------------------------------------------------------------------------------------
     def _build_actions(self) -> None:
         w = self.window
-        self.present_action = w._action("&Present", self.toggle_presentation, ["F5"], "Full-screen presentation",
-                                        checkable=True)
-        self.leave_action = w._action("Leave presentation", lambda: self.present_action.setChecked(False), ["Esc"])
+        self.present_action = w.add_action("&Present", self.toggle_presentation, "chairside.present",
+                                           "Full-screen presentation", checkable=True)
+        self.leave_action = w.add_action("Leave presentation", lambda: self.present_action.setChecked(False),
+                                         "chairside.leave")
         self.leave_action.setEnabled(False)
-        self.pen_action = w._action("&Pen", self._set_pen, ["P"], "Draw on the diagram", checkable=True)
-        self.arrow_action = w._action("&Arrow", self._set_arrow, ["A"], "Draw arrows", checkable=True)
-        self.undo_action = w._action("&Undo drawing", self.pen.undo, [QKeySequence.StandardKey.Undo, "Ctrl+Z"])
-        self.redo_action = w._action("&Redo drawing", self.pen.redo,
-                                     [QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z"])
-        self.clear_action = w._action("C&lear drawing", self.pen.clear, ["Ctrl+Shift+Delete"])
-        self.new_patient_action = w._action("&New patient", self.new_patient, ["Ctrl+N"],
-                                            "Wipe the drawing, notes and selection")
-        self.save_action = w._action("&Save handout…", self.save_handout, ["Ctrl+S"], "Save a PDF for the patient")
-        self.print_action = w._action("P&rint handout…", self.print_handout, ["Ctrl+P"])
-        self.export_action = w._action("&Export view as PNG…", self.export_png, ["Ctrl+E"])
+        self.pen_action = w.add_action("&Pen", self._set_pen, "chairside.pen", "Draw on the diagram", checkable=True)
+        self.arrow_action = w.add_action("&Arrow", self._set_arrow, "chairside.arrow", "Draw arrows", checkable=True)
+        self.undo_action = w.add_action("&Undo drawing", self.pen.undo, "chairside.undo")
+        self.redo_action = w.add_action("&Redo drawing", self.pen.redo, "chairside.redo")
+        self.clear_action = w.add_action("C&lear drawing", self.pen.clear, "chairside.clear")
+        self.new_patient_action = w.add_action("&New patient", self.new_patient, "chairside.new_patient",
+                                               "Wipe the drawing, notes and selection")
+        self.save_action = w.add_action("&Save handout…", self.save_handout, "chairside.save", "Save a PDF for the patient")
+        self.print_action = w.add_action("P&rint handout…", self.print_handout, "chairside.print")
+        self.export_action = w.add_action("&Export view as PNG…", self.export_png, "chairside.export")
         self.colour_group = QActionGroup(self)
         self.colour_actions = {}
         for number, (name, colour) in enumerate(PEN_COLOURS.items(), start=1):
             # connected to triggered (a user's choice), so setting the initial check does not start the pen
-            action = w._action(name, lambda _c=False, value=colour: self._set_colour(value), [f"Alt+{number}"],
-                               f"{name} ink")
+            action = w.add_action(name, lambda _c=False, value=colour: self._set_colour(value), "chairside.colour",
+                                  f"{name} ink", key=number - 1)
             action.setCheckable(True)
             action.setChecked(colour == self.pen.colour)
             self.colour_group.addAction(action)
@@ -64,13 +70,13 @@ class Chairside(QObject):
         self.paper_group = QActionGroup(self)
         self.paper_actions = {}
         for paper, label in (("a4", "A4 paper"), ("letter", "Letter paper")):
-            action = w._action(label, lambda _c=False, value=paper: self._set_paper(value), [])
+            action = w.add_action(label, lambda _c=False, value=paper: self._set_paper(value))
             action.setCheckable(True)
             action.setChecked(paper == self.paper)
             self.paper_group.addAction(action)
             self.paper_actions[paper] = action
 
-        file_menu = w.menuBar().actions()[0].menu()
+        file_menu = w.file_menu
         first = file_menu.actions()[0]
         for action in (self.new_patient_action, self.save_action, self.print_action, self.export_action):
             file_menu.insertAction(first, action)
@@ -79,19 +85,18 @@ class Chairside(QObject):
             paper_menu.addAction(action)
         file_menu.insertMenu(first, paper_menu)
         file_menu.insertSeparator(first)
-        help_action = w.menuBar().actions()[-1]
-        draw_menu = w.menuBar().addMenu("&Draw")
-        w.menuBar().insertMenu(help_action, draw_menu)  # keep Help last
+        draw_menu = QMenu("&Draw", w)
+        w.menuBar().insertMenu(w.help_menu.menuAction(), draw_menu)  # keep Help last
         for action in (self.pen_action, self.arrow_action, *self.colour_actions.values(), self.undo_action,
                        self.redo_action, self.clear_action):
             draw_menu.addAction(action)
-        view_menu = w.menuBar().actions()[1].menu()
+        view_menu = w.view_menu
         view_menu.addSeparator()
         view_menu.addAction(self.present_action)
-        self.positions_action = w._action("Positions", lambda on: self._show_dock(self.positions, on), ["F6"],
-                                          "Positions: what each one tenses or narrows", checkable=True)
-        self.notes_action = w._action("Notes for the handout", lambda on: self._show_dock(self.notes, on), ["F7"],
-                                      checkable=True)
+        self.positions_action = w.add_action("Positions", lambda on: self._show_dock(self.positions, on), "chairside.positions",
+                                             "Positions: what each one tenses or narrows", checkable=True)
+        self.notes_action = w.add_action("Notes for the handout", lambda on: self._show_dock(self.notes, on),
+                                         "chairside.notes", checkable=True)
         view_menu.addAction(self.positions_action)
         view_menu.addAction(self.notes_action)
         self.screen_menu = view_menu.addMenu("Present on screen")
@@ -248,7 +253,7 @@ class Chairside(QObject):
         if self._positions is not None:
             self._positions.clear_selection()
         self.window.view.select_region(None)
-        self.window.history = type(self.window.history)()
+        self.window.history.clear()
         self.window.go_home()
         self.window.statusBar().showMessage("Ready for a new patient: drawing, notes and selection cleared.")
 
@@ -266,8 +271,7 @@ class Chairside(QObject):
         lesson_id = self.window.current_lesson()
         region = self.window.content.region(self.window.view.selected_id or "")
         title = region.name if region else (self.window.content.lessons[lesson_id].title if lesson_id else "Handout")
-        result = getattr(self.window, "teachback_result", None)  # the Study menu's teach-back, if chosen
-        teachback = result.handout_markdown() if result and getattr(self.window, "teachback_on_handout", False) else ""
+        teachback = self.window.context.teachback.handout_markdown()  # the Study menu's teach-back, if chosen
         return build_document(self.window.content, lesson_id, title, picture, self.notes_text(), paper,
                               teachback=teachback)
 

@@ -37,11 +37,11 @@ def _styled(element) -> bool:
 
 
 class DiagramScene(QGraphicsScene):
-    def __init__(self, content: Content, parent=None):
+    def __init__(self, content: Content, parent=None, cache_dir: Path | None = None):
         super().__init__(parent)
         self.content = content
-        settings = getattr(parent, "settings", None)  # the window's: its data folder keeps the caches
-        self.cache_dir = Path(settings.data_dir) / "cache" if settings is not None else None
+        self.cache_dir = cache_dir  # the app's cache folder (AppContext.cache_dir); None: nothing kept on disk
+        self.theme_paper = None  # the white paper under the art on a dark theme (viewer/qt/app/theme.py)
         self.setBackgroundBrush(solid_brush(THEME.canvas))
         self.svg: SvgSource | None = None
         self._labels_kept_for: tuple | None = None  # the zoom whose label pictures are kept on disk

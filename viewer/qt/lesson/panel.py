@@ -12,6 +12,7 @@ from PySide6.QtGui import QGuiApplication, QTextCharFormat, QTextCursor, QTextDo
 from PySide6.QtWidgets import QTextBrowser
 
 from viewer.model.content.render import RenderedLesson, slugify
+from viewer.qt.app.theme import COLOURS
 
 WEB_SCHEMES = ("http", "https")
 # Qt's Markdown reader drops everything after a raw <img> tag, so it becomes a Markdown picture
@@ -35,6 +36,7 @@ class LessonPanel(QTextBrowser):
         self.anchorClicked.connect(self._on_anchor)
         self.rendered: RenderedLesson | None = None
         self.charts = None  # viewer.qt.evidence.chart_overlay.ChartOverlays, made for the first lesson with a chart
+        self._match_mark_clears = False
         font = self.document().defaultFont()
         font.setPointSizeF(font.pointSizeF() * 1.2)
         self.document().setDefaultFont(font)
@@ -132,12 +134,12 @@ class LessonPanel(QTextBrowser):
         mark = QTextEdit.ExtraSelection()
         mark.cursor = found
         style = QTextCharFormat()
-        style.setBackground(QColor("#ffd54f"))
-        style.setForeground(QColor("#000000"))
+        style.setBackground(QColor(COLOURS.match))
+        style.setForeground(QColor(COLOURS.match_text))
         style.setFontUnderline(True)
         mark.format = style
         self.setExtraSelections([mark])
-        if not getattr(self, "_match_mark_clears", False):  # a new lesson drops the mark
+        if not self._match_mark_clears:  # a new lesson drops the mark
             self._match_mark_clears = True
             self.document().contentsChanged.connect(lambda: self.setExtraSelections([]))
         caret = QTextCursor(self.document())

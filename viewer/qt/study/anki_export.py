@@ -6,12 +6,16 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from viewer.model.content.loader import Content
 from viewer.model.export.anki_cards import anki_notes
 from viewer.model.export.anki_package import write_package
 from viewer.model.study.label_quiz import diagram_labels
 from viewer.qt.study.anki_images import render_occlusion_images
+
+if TYPE_CHECKING:
+    from viewer.qt.app.main_window import MainWindow
 
 
 def export_anki(content: Content, output: Path, levels: tuple[str, ...]) -> int:
@@ -42,7 +46,7 @@ def export_anki(content: Content, output: Path, levels: tuple[str, ...]) -> int:
 
 
 
-def export_dialog(window) -> Path | None:
+def export_dialog(window: MainWindow) -> Path | None:
     """Study ▸ Export to Anki…: choose the level(s) and a file; say what was written or why not."""
     from PySide6.QtCore import QStandardPaths, Qt
     from PySide6.QtGui import QGuiApplication
@@ -50,7 +54,7 @@ def export_dialog(window) -> Path | None:
 
     choices = {"Both levels (a deck each)": ("patient", "clinical"), "Patient level": ("patient",),
                "Clinical level": ("clinical",)}
-    current = "Clinical level" if getattr(window, "level", "") == "clinical" else "Both levels (a deck each)"
+    current = "Clinical level" if window.level == "clinical" else "Both levels (a deck each)"
     names = list(choices)
     choice, ok = QInputDialog.getItem(window, "Export to Anki", "Questions at:", names, names.index(current), False)
     if not ok:

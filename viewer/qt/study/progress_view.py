@@ -9,6 +9,8 @@ Colours come from the window's palette, so the charts follow the light, dark and
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt, QTimer
@@ -19,7 +21,10 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogBut
 
 from viewer.model.study.progress import UNSORTED, due_phrase, end_of_today
 from viewer.qt.evidence.plotting import pyqtgraph
-from viewer.qt.study.user_data import card_info, user_data
+from viewer.model.study.cards import card_info
+
+if TYPE_CHECKING:
+    from viewer.qt.app.main_window import MainWindow
 
 COLUMNS = ("", "Answered", "Right", "% right", "Due today", "New")
 ALL = "all"
@@ -27,10 +32,11 @@ FORECAST_DAYS = 14
 MIN_DAYS_SHOWN = 3   # the date axis always spans at least three days either side of today
 
 
-def show_progress(window) -> ProgressDialog:
-    view = getattr(window, "_progress_view", None)
-    if view is None:
-        view = window._progress_view = ProgressDialog(window)
+def show_progress(window: MainWindow) -> ProgressDialog:
+    menus = window.user_menus
+    if menus.progress_view is None:
+        menus.progress_view = ProgressDialog(window)
+    view = menus.progress_view
     view.refresh()
     view.show()
     view.raise_()
@@ -61,7 +67,7 @@ def day_ticks(first: int, last: int, today: date) -> list[tuple[float, str]]:
 
 
 class ProgressDialog(QDialog):
-    def __init__(self, window):
+    def __init__(self, window: MainWindow):
         super().__init__(window)
         self.window_ = window
         self.setWindowTitle("Study progress")
@@ -156,7 +162,7 @@ class ProgressDialog(QDialog):
         super().hideEvent(event)
 
     def _follow_answers(self) -> None:
-        if user_data(self.window_).progress.revision != self.shown_revision:
+        if self.window_.context.user_data.progress.revision != self.shown_revision:
             self.refresh()
 
     # ----- figures ----------------------------------------------------------------------------------------
@@ -166,7 +172,7 @@ class ProgressDialog(QDialog):
 
     def refresh(self) -> None:
         content = self.window_.content
-        progress = user_data(self.window_).progress
+        progress = self.window_.context.user_data.progress
         self.shown_revision = progress.revision
         info = card_info(content)
         stats = progress.stats(self.by, now=end_of_today(), card_info=info)
@@ -210,7 +216,7 @@ class ProgressDialog(QDialog):
         from viewer.qt.study.progress_charts import draw_forecast, draw_rates
 
         content = self.window_.content
-        progress = user_data(self.window_).progress
+        progress = self.window_.context.user_data.progress
         key = self.selected_key() or ALL
         series = [(group_name(content, self.by, ALL), progress.daily_series(None).get(ALL, []))]
         if key != ALL:

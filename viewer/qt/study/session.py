@@ -4,6 +4,7 @@ the diagram, records it for the scheduler and shows the explanation."""
 from __future__ import annotations
 
 import random
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 
@@ -17,6 +18,10 @@ from viewer.qt.study.diagram_mode import DiagramQuiz
 from viewer.qt.study.feedback import feedback_html, open_read_more, results_html
 from viewer.qt.study.panel import MODES, PAGE_QUIZ, PAGE_RESULTS, PAGE_START, StudyDock
 
+if TYPE_CHECKING:
+    from viewer.model.study.user_data import UserData
+    from viewer.qt.app.main_window import MainWindow
+
 HINTS = {"find": "Click it on the diagram (or Tab to it and press Enter).",
          "name": "Pick its name (keys 1–{n}) or type it and press Enter.",
          "label": "The label in the blue “?” box: type what it says and press Enter, or pick it (keys 1–{n}).",
@@ -24,7 +29,7 @@ HINTS = {"find": "Click it on the diagram (or Tab to it and press Enter).",
 
 
 class StudySession(QObject):
-    def __init__(self, window):
+    def __init__(self, window: MainWindow):
         super().__init__(window)
         self.window = window
         self.rng = random.Random()
@@ -60,20 +65,18 @@ class StudySession(QObject):
         d.size_box.currentIndexChanged.connect(lambda _i: settings.set("study/session_size", d.session_size()))
         self.choice_actions = []
         for number in range(1, len(d.choice_buttons) + 1):  # keys 1-6 answer wherever the focus is
-            action = window._action(f"Answer {number}", lambda _c=False, n=number - 1: self._choice_key(n),
-                                    [str(number)], f"Choose answer {number}")
+            action = window.add_action(f"Answer {number}", lambda _c=False, n=number - 1: self._choice_key(n),
+                                       "study.answer", f"Choose answer {number}", key=number - 1)
             action.setEnabled(False)
             self.choice_actions.append(action)
-        self.next_action = window._action("Next question", self.next, ["N"], "Go on to the next question")
+        self.next_action = window.add_action("Next question", self.next, "study.next", "Go on to the next question")
         self.next_action.setEnabled(False)
         d.closed.connect(self.stop)
         self.show_start()
 
     # ----- the start page ----------------------------------------------------------------------------
-    def user_data(self):
-        from viewer.qt.study.user_data import user_data
-
-        return user_data(self.window)
+    def user_data(self) -> UserData:
+        return self.window.context.user_data
 
     def due_and_new(self) -> tuple[int, int]:
         return self.user_data().due_and_new(self.window.content)
@@ -322,8 +325,9 @@ class StudySession(QObject):
         d.handout_box.setVisible(teachback)
         if teachback:
             self._finish_teachback()
-            d.score.setText(self.window.teachback_result.summary() + ".")
-            d.handout_box.setChecked(getattr(self.window, "teachback_on_handout", False))
+            teachback = self.window.context.teachback
+            d.score.setText(teachback.result.summary() + "." if teachback.result else "")
+            d.handout_box.setChecked(teachback.on_handout)
         d.pages.setCurrentIndex(PAGE_RESULTS)
         self._set_keys(choices=0, next_=False)
         d.done_button.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -334,8 +338,8 @@ class StudySession(QObject):
     # ----- teach-back and the handout ----------------------------------------------------------------
     def _finish_teachback(self) -> None:
         if self.session is not None and self.session.mode == "teachback" and self.session.outcomes:
-            self.window.teachback_result = self.session.teachback_result()
-            self.window.study_actions.handout_action.setEnabled(True)
+            self.window.context.teachback.result = self.session.teachback_result()
+            self.window.study_actions.teachback_done()
 
     def _set_on_handout(self, on: bool) -> None:
         self.window.study_actions.set_on_handout(on)
