@@ -63,12 +63,14 @@ class UserData:
     def notes_loaded(self) -> bool:
         return self._notes is not None
 
-    def all_card_ids(self, content) -> list[str]:
-        return list(card_info(content))
-
     def due_and_new(self, content) -> tuple[int, int]:
         """(studied cards due by the end of today, cards never studied): the count shown everywhere."""
         return self.progress.due_and_new(card_info(content))
+
+    def record_answer(self, card_id: str, correct: bool, region: str | None, topic: str | None) -> bool:
+        """One answer, for the scheduler, saved at once (False: kept in memory, the user was told)."""
+        self.progress.record(card_id, correct, region=region, topic=topic)
+        return self.save()
 
     # ----- saving ---------------------------------------------------------------------------------------
     def save(self) -> bool:

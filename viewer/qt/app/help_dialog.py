@@ -22,4 +22,4 @@ class HelpDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.text)
         layout.addWidget(buttons)
-        self.resize(640, 560)
+        self.resize(640, 380 if markdown else 560)  # the disclaimer is short

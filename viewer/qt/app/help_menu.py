@@ -69,13 +69,14 @@ class HelpMenu:
 
 
 def shortcuts_html() -> str:
-    """The whole shortcut table, by group: what Help ▸ Keyboard shortcuts shows."""
-    parts = []
+    """The whole shortcut table, by group: what Help ▸ Keyboard shortcuts shows (one table, so the
+    columns line up)."""
+    rows = []
     for group, items in groups().items():
-        rows = "".join(f"<tr><td style='padding:2px 16px 2px 0'><b>{html.escape(keys_text(item))}</b></td>"
-                       f"<td>{html.escape(item.text)}</td></tr>" for item in items)
-        parts.append(f"<h3>{html.escape(group)}</h3><table>{rows}</table>")
-    return "".join(parts)
+        rows.append(f"<tr><td colspan='2'><h3>{html.escape(group)}</h3></td></tr>")
+        rows += [f"<tr><td style='padding:2px 24px 2px 0'><b>{html.escape(keys_text(item))}</b></td>"
+                 f"<td>{html.escape(item.text)}</td></tr>" for item in items]
+    return f"<table>{''.join(rows)}</table>"
 
 
 def disclaimer_markdown(about: About) -> str:
