@@ -130,6 +130,12 @@ class PrintColours:
 
 
 PRINTED = PrintColours()
+# Cards exported to Anki (viewer/qt/study/anki_export.py): Anki's own light and night modes
+ANKI_CARD_CSS = """.card { font-family: sans-serif; font-size: 20px; text-align: left; color: #1a1a1a; background: #ffffff; }
+.prompt { font-weight: bold; } .answer { font-weight: bold; margin-top: 0.6em; }
+.why { margin-top: 0.6em; } .sources { font-size: 14px; color: #444444; margin-top: 0.8em; }
+img { max-width: 100%; } .nightMode .card, .card.nightMode { color: #eeeeee; background: #1e1e1e; }
+.nightMode .sources { color: #bbbbbb; }"""
 # Charts: the Okabe-Ito palette, told apart by people with any common colour-vision deficiency
 CHART_BLUE, CHART_VERMILION, CHART_ORANGE, CHART_GREEN, CHART_PURPLE, CHART_SKY = (
     "#0072B2", "#D55E00", "#E69F00", "#009E73", "#CC79A7", "#56B4E9")

@@ -12,6 +12,7 @@ from viewer.model.content.loader import Content
 from viewer.model.export.anki_cards import anki_notes
 from viewer.model.export.anki_package import write_package
 from viewer.model.study.label_quiz import diagram_labels
+from viewer.qt.app.theme import ANKI_CARD_CSS
 from viewer.qt.study.anki_images import render_occlusion_images
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ def export_anki(content: Content, output: Path, levels: tuple[str, ...]) -> int:
         notes = anki_notes(content.questions, labels, content.bibliography, region_names, levels, images)
         partial = output.with_name(f".{output.name}.partial")
         try:
-            write_package(notes, Path(media), partial)
+            write_package(notes, Path(media), partial, ANKI_CARD_CSS)
             os.replace(partial, output)
         finally:
             partial.unlink(missing_ok=True)
