@@ -141,7 +141,8 @@ def test_name_it_answered_from_the_keyboard(open_window, mini_dir):
             key = next(i for i, b in enumerate(dock.choice_buttons) if b.text().endswith(names[target]))
             press(window, Qt.Key.Key_1 + key)
             results.append(True)
-        assert ("✓ Right" in dock.feedback.text()) == results[-1], (number, target, dock.name_field.text(), [b.text() for b in dock.choice_buttons])
+        assert ("✓ Right" in dock.feedback.text()) == results[-1], (
+            number, target, dock.name_field.text(), [b.text() for b in dock.choice_buttons])
         assert runner.diagram.marks[target].style == "right"
         if target in ("upper", "lower"):
             assert label_visible(window, f"label-{target}")

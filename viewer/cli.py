@@ -7,14 +7,13 @@ so authors and tests can run them without a display.
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import os
 import re
 import sys
 from pathlib import Path
 
-from viewer import APP_NAME, __version__
+from viewer import APP_NAME, __version__, bootstrap
 from viewer.model.content.lessons import LEVELS
 from viewer.paths import bundled_content_dir
 
@@ -65,7 +64,7 @@ def _size(text: str) -> tuple[int, int]:
 
 
 def fail(message: str) -> int:
-    gc.enable()  # viewer/launch.py turned it off for a window that will not start now
+    bootstrap.not_a_window()
     print(f"dgs-viewer: error: {message}", file=sys.stderr)
     return EXIT_USAGE
 
@@ -77,13 +76,12 @@ def main(argv: list[str] | None = None) -> int:
     content_dir = args.content or bundled_content_dir()
     cache_dir = None  # the window starts from the content as last loaded, if no file changed; --check never does
     if not (args.check or args.regions or args.lessons or args.lesson_text or args.handout or args.export_anki):
-        # before Qt (default_data_dir imports it): PySide6 reads the source of every module imported after it
-        import viewer.model.content.cache  # noqa: F401
-        from viewer.paths import cache_dir_of, default_data_dir
+        bootstrap.before_qt()  # default_data_dir imports Qt
+        from viewer.paths import default_data_dir
 
-        cache_dir = cache_dir_of(args.data_dir or default_data_dir())
+        cache_dir = bootstrap.content_cache_dir(args.data_dir or default_data_dir())
     else:
-        gc.enable()  # a text command: an ordinary run
+        bootstrap.not_a_window()
     try:
         content = load_content(content_dir, cache_dir)
     except ContentFolderError as exc:

@@ -21,7 +21,7 @@ PICTURE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)|<img\b[^>]*\bsrc\s*=\s*[\"']
 
 def check_content(content: Content) -> list[Problem]:
     """All problems: those found while loading plus broken cross-references."""
-    content.questions  # the question banks load on first use, adding their problems
+    content.questions  # noqa: B018 -- the question banks load on first use, adding their problems
     problems = list(content.problems)
     problems += _check_regions(content)
     from viewer.model.layers.spec import check_layers

@@ -59,6 +59,8 @@ class CacheStore:
         return True
 
     def _prune(self, kind: str, suffix: str, keep: int) -> None:
+        if self.folder is None:
+            return
         try:
             files = sorted(self.folder.glob(f"{kind}-*{suffix}"), key=lambda p: p.stat().st_mtime)
             for old in files[:-keep] if keep > 0 else files:

@@ -17,10 +17,11 @@ import random
 from viewer.model.core.record import record
 from viewer.model.diagram.regions import Region
 from viewer.model.study.cards import card_info
-from viewer.model.study.label_quiz import DiagramLabel, label_tasks
+from viewer.model.study.label_quiz import DiagramLabel, label_task, label_tasks
 from viewer.model.study.progress import Progress
 from viewer.model.study.questions import Question
-from viewer.model.study.quiz import Task, interleave, question_task, questions_for, region_tasks, tasks_for_cards
+from viewer.model.study.quiz import (Task, find_task, interleave, name_task, question_task, questions_for,
+                                    region_tasks)
 
 MODES = ("find", "name", "labels", "questions", "review", "teachback")
 EMPTY = {"review": "Nothing is due now. Well done!",
@@ -78,3 +79,24 @@ def _question_tasks(chosen: list[Question], progress: Progress, limit: int, rng:
     order = [i for i in due if progress.studied(i)] + new + [i for i in ids if i not in due]
     by_id = {q.card_id: q for q in chosen}
     return [question_task(by_id[i]) for i in order[:limit]]
+
+
+def tasks_for_cards(card_ids: list[str], regions: list[Region], questions: list[Question],
+                    rng: random.Random, labels: list[DiagramLabel] | None = None) -> list[Task]:
+    """Tasks for a review session; cards whose region, question or label no longer exists are skipped."""
+    labels = labels or []
+    by_label = {label.id: label for label in labels}
+    by_region = {r.id: r for r in regions}
+    by_question = {q.card_id: q for q in questions}
+    tasks = []
+    for card_id in card_ids:
+        kind, _, key = card_id.partition(":")
+        if kind == "find" and key in by_region:
+            tasks.append(find_task(by_region[key]))
+        elif kind == "name" and key in by_region:
+            tasks.append(name_task(by_region[key], regions, rng))
+        elif kind == "label" and key in by_label:
+            tasks.append(label_task(by_label[key], labels, rng))
+        elif card_id in by_question:
+            tasks.append(question_task(by_question[card_id]))
+    return tasks

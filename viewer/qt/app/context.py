@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from viewer.model.content.loader import Content
+from viewer.model.core.cache_store import CacheStore
 from viewer.model.study.teachback import TeachbackState
 from viewer.paths import cache_dir_of
 from viewer.qt.app.settings import Settings
@@ -24,14 +25,14 @@ class AppContext:
     content: Content
     settings: Settings
     data_dir: Path            # settings, progress and notes (--data-dir)
-    cache_dir: Path           # every cache (content, diagram layout, pictures): <data dir>/cache
+    cache: CacheStore         # every cache (content, diagram layout, pictures), in <data dir>/cache
     teachback: TeachbackState
 
     def __init__(self, content: Content, settings: Settings):
         self.content = content
         self.settings = settings
         self.data_dir = Path(settings.data_dir)
-        self.cache_dir = cache_dir_of(self.data_dir)
+        self.cache = CacheStore(cache_dir_of(self.data_dir))
         self.teachback = TeachbackState()
         self.notify: Callable[[str], None] = lambda text: None  # the window shows notices (set by MainWindow)
         self._user_data: UserData | None = None

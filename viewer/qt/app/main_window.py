@@ -84,7 +84,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self.setAccessibleName(APP_NAME)
 
-        self.scene = DiagramScene(content, self, cache_dir=context.cache_dir)
+        self.scene = DiagramScene(content, self, cache=context.cache)
         self.view = DiagramView(self.scene)
         self.panel = LessonPanel(content.lessons_dir, content.glossary)
         self.splitter = QSplitter()  # side by side

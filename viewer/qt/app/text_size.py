@@ -5,6 +5,8 @@ returns to it. The choice is remembered."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QApplication
 
 if TYPE_CHECKING:
     from viewer.qt.app.main_window import MainWindow
@@ -43,8 +45,6 @@ class TextSize:
         self.set_step(self.step + direction)
 
     def set_step(self, step: int, remember: bool = True) -> None:
-        from PySide6.QtWidgets import QApplication
-
         window = self.window
         step = max(0, min(len(SCALES) - 1, step))
         self.step = step
@@ -64,8 +64,6 @@ class TextSize:
 
 def system_point_size() -> float:
     """The system's text size, read once, before this app scaled it."""
-    from PySide6.QtWidgets import QApplication
-
     app = QApplication.instance()
     size = app.property(BASE_PROPERTY)
     if not size:
@@ -78,8 +76,6 @@ def system_point_size() -> float:
 
 def current_scale() -> float:
     """How much larger than the system's size the user has made all text (1.0 at the system's size)."""
-    from PySide6.QtWidgets import QApplication
-
     size = QApplication.font().pointSizeF()
     return size / system_point_size() if size > 0 else 1.0
 
@@ -107,8 +103,6 @@ def _apply_lesson_font(window: MainWindow, size: float, place: tuple[int, float]
 def _reading_place(panel) -> tuple[int, float]:
     """The paragraph at the top of the lesson view (its number) and how far into it the view starts (a
     share of its height), so that larger or smaller text keeps the reader's place, not the pixel offset."""
-    from PySide6.QtCore import QPoint
-
     layout, top = panel.document().documentLayout(), panel.verticalScrollBar().value()
     block = panel.cursorForPosition(QPoint(0, 0)).block()
     while block.next().isValid() and layout.blockBoundingRect(block).bottom() <= top:

@@ -12,6 +12,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from viewer.model.core.record import record
+from PySide6.QtGui import QAction, QActionGroup, QColor, QPalette, QPen
+from PySide6.QtWidgets import QApplication, QToolTip
 
 if TYPE_CHECKING:
     from viewer.qt.app.main_window import MainWindow
@@ -185,8 +187,6 @@ THEME = CurrentTheme(LIGHT)
 
 
 def palette_of(theme: Theme):
-    from PySide6.QtGui import QColor, QPalette
-
     palette = QPalette()
     role, group = QPalette.ColorRole, QPalette.ColorGroup
     for name, value in (("Window", theme.window), ("WindowText", theme.window_text), ("Base", theme.base),
@@ -205,8 +205,6 @@ class ThemeMenu:
     """View ▸ Theme: the three themes and Ctrl+Shift+T to cycle; the choice is remembered."""
 
     def __init__(self, window: MainWindow):
-        from PySide6.QtGui import QAction, QActionGroup
-
         self.window = window
         menu = window.view_menu.addMenu("&Theme")
         menu.menuAction().setStatusTip("Light, dark or high-contrast colours")
@@ -231,8 +229,6 @@ class ThemeMenu:
         self.set_theme(keys[(keys.index(THEME.key) + 1) % len(keys)])
 
     def set_theme(self, key: str, remember: bool = True) -> None:
-        from PySide6.QtWidgets import QApplication, QToolTip
-
         window = self.window
         theme = THEMES[key]
         THEME.use(theme)
@@ -257,8 +253,6 @@ def _show_paper(scene, dark: bool) -> None:
     """On a dark canvas the drawing keeps its white paper, so its dark label text stays readable."""
     paper = scene.theme_paper
     if paper is None and dark:
-        from PySide6.QtGui import QColor, QPen
-
         from viewer.qt.app.enum_free import solid_brush
 
         area = scene.diagram_rect.united(scene.itemsBoundingRect())  # art and labels may reach past the viewBox

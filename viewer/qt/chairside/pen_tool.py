@@ -15,6 +15,8 @@ from PySide6.QtCore import QObject, QPointF, Signal
 
 from viewer.model.chairside.drawing import Drawing, Stroke
 from viewer.qt.app.theme import PEN_COLOURS
+from PySide6.QtGui import QColor, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsPathItem
 
 if TYPE_CHECKING:  # made when the first line is drawn, not at start-up
     from PySide6.QtGui import QPainterPath
@@ -26,8 +28,6 @@ ARROW_HEAD = 28.0
 
 
 def stroke_path(stroke: Stroke) -> QPainterPath:
-    from PySide6.QtGui import QPainterPath
-
     path = QPainterPath()
     points = [QPointF(*p) for p in stroke.points]
     if not points:
@@ -110,9 +110,6 @@ class PenTool(QObject):
         self.changed.emit()
 
     def _new_item(self, stroke: Stroke) -> QGraphicsPathItem:
-        from PySide6.QtGui import QColor, QPen
-        from PySide6.QtWidgets import QGraphicsPathItem
-
         item = QGraphicsPathItem(stroke_path(stroke))
         pen = QPen(QColor(stroke.colour), STROKE_WIDTH)
         pen.setCapStyle(QtCore.Qt.PenCapStyle.RoundCap)

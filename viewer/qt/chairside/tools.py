@@ -10,17 +10,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
-from PySide6.QtCore import QObject, QRectF
+from PySide6.QtCore import QLocale, QObject, QRectF, QStandardPaths
 from PySide6.QtGui import QActionGroup
-from PySide6.QtWidgets import QApplication, QMenu, QToolBar
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QToolBar
 
 from viewer.model.chairside.drawing import Drawing
 from viewer.qt.app.theme import PEN_COLOURS
 from viewer.qt.chairside.pen_tool import PenTool
+from datetime import date
 
 if TYPE_CHECKING:
     from viewer.qt.app.main_window import MainWindow
-    from viewer.qt.chairside.docks import NotesDock, PositionsDock
 
 PRESENTATION_TEXT_ZOOM = 6
 
@@ -276,11 +276,6 @@ class Chairside(QObject):
                               teachback=teachback)
 
     def save_handout(self) -> None:
-        from datetime import date  # the file dialogs load on first use, not at start-up
-
-        from PySide6.QtCore import QStandardPaths
-        from PySide6.QtWidgets import QFileDialog
-
         region = self.window.view.selected_id or "overview"
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         suggested = str(Path(folder) / f"handout-{region}-{date.today().isoformat()}.pdf")
@@ -305,9 +300,6 @@ class Chairside(QObject):
             self.handout_document(self.paper).print_(printer)
 
     def export_png(self) -> None:
-        from PySide6.QtCore import QStandardPaths
-        from PySide6.QtWidgets import QFileDialog
-
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
         path, _ = QFileDialog.getSaveFileName(self.window, "Export view as PNG",
                                               str(Path(folder) / "dgs-view.png"), "PNG (*.png)")
@@ -325,6 +317,4 @@ class Chairside(QObject):
 
 
 def default_paper() -> str:
-    from PySide6.QtCore import QLocale
-
     return "letter" if QLocale().territory() in (QLocale.Country.UnitedStates, QLocale.Country.Canada) else "a4"

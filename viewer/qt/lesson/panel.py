@@ -7,9 +7,10 @@ import re
 from collections import OrderedDict
 from pathlib import Path
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QGuiApplication, QTextCharFormat, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QTextBrowser
+from PySide6.QtCore import QByteArray, QUrl, Signal
+from PySide6.QtGui import (QColor, QCursor, QDesktopServices, QGuiApplication, QImageReader, QTextCharFormat, QTextCursor,
+                           QTextDocument)
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip
 
 from viewer.model.content.render import RenderedLesson, slugify
 from viewer.qt.app.theme import COLOURS
@@ -120,9 +121,6 @@ class LessonPanel(QTextBrowser):
     def highlight_match(self, text: str, anchor: str = "") -> bool:
         """Mark and select the first ``text`` at or after heading ``anchor`` (a search result), and
         scroll it a third of the way down. The mark (background and underline) goes with the lesson."""
-        from PySide6.QtGui import QColor
-        from PySide6.QtWidgets import QTextEdit
-
         heading = self._find_block(anchor) if anchor else None
         found = QTextCursor()
         if text:
@@ -214,9 +212,6 @@ class LessonPanel(QTextBrowser):
         return spans
 
     def show_definition(self, slug: str) -> bool:
-        from PySide6.QtGui import QCursor  # not needed before the first frame, like QUrl and QDesktopServices
-        from PySide6.QtWidgets import QToolTip
-
         term = self.glossary.definition(slug) if self.glossary else None
         if term is None:
             return False
@@ -233,8 +228,6 @@ class LessonPanel(QTextBrowser):
         elif scheme == "chart" and self.charts is not None:
             self.charts.focus(url.path())  # Enter on a chart (reached with Tab) moves into it
         elif scheme in WEB_SCHEMES:
-            from PySide6.QtGui import QDesktopServices
-
             QDesktopServices.openUrl(url)
         elif not scheme and url.hasFragment() and not url.path():
             self.scroll_to(url.fragment())
@@ -250,7 +243,6 @@ class LessonPanel(QTextBrowser):
             return None
         if getattr(kind, "value", kind) == QTextDocument.ResourceType.ImageResource.value:
             return _safe_image(path)
-        from PySide6.QtCore import QUrl
 
         return super().loadResource(kind, QUrl.fromLocalFile(str(path)))
 
@@ -258,9 +250,6 @@ class LessonPanel(QTextBrowser):
 def _safe_image(path: Path):
     """The figure's bytes, or None when it is broken, huge or an SVG that reaches outside itself
     (Qt would load the files an SVG names; --check reports each case to the author)."""
-    from PySide6.QtCore import QByteArray
-    from PySide6.QtGui import QImageReader
-
     from viewer.model.content.figures import MAX_PIXELS
     from viewer.model.diagram.svg_safety import safe_svg_bytes
 

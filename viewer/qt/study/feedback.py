@@ -12,14 +12,13 @@ import html
 from viewer.model.content.lessons import CITATION
 from viewer.model.study.quiz import Outcome, QuizSession, Task
 from viewer.qt.app.theme import COLOURS
+from PySide6.QtGui import QPalette
 
 LEVEL_NAMES = {"patient": "Patient", "clinical": "Clinical"}
 
 
 def verdict_colours(widget) -> tuple[str, str]:
     """Right and wrong text colours that keep AA contrast on the theme's background."""
-    from PySide6.QtGui import QPalette
-
     dark = widget.palette().color(QPalette.ColorRole.Window).lightness() < 128
     return (COLOURS.right_on_dark, COLOURS.wrong_on_dark) if dark else (COLOURS.right, COLOURS.wrong)
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDockWidget, 
 
 from viewer.model.study.questions import MAX_CHOICES, TOPICS
 from viewer.qt.app.theme import answer_styles
-from viewer.qt.study.menu import MODE_ACTIONS
+from viewer.qt.study.modes import MODE_ACTIONS
 from viewer.qt.study.widgets import Pages, WrapButton, wrapped_label as _label
 
 # mode: (button text, what it does): the Study menu's entries, without their mnemonics

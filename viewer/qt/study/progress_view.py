@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from datetime import date, timedelta
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
@@ -29,7 +28,6 @@ if TYPE_CHECKING:
 COLUMNS = ("", "Answered", "Right", "% right", "Due today", "New")
 ALL = "all"
 FORECAST_DAYS = 14
-MIN_DAYS_SHOWN = 3   # the date axis always spans at least three days either side of today
 
 
 def show_progress(window: MainWindow) -> ProgressDialog:
@@ -53,17 +51,6 @@ def group_name(content, by: str, key: str) -> str:
         region = content.region(key)
         return region.name if region else key
     return key.replace("-", " ").capitalize()
-
-
-def day_ticks(first: int, last: int, today: date) -> list[tuple[float, str]]:
-    """Tick labels for whole days ``first``..``last`` counted from today; no more than about eight."""
-    step = max(1, -(-(last - first + 1) // 8))
-    ticks = []
-    for offset in range(first, last + 1):
-        if (offset - first) % step == 0 or offset == 0:
-            day = today + timedelta(days=offset)
-            ticks.append((float(offset), "Today" if offset == 0 else f"{day:%a} {day.day}"))
-    return ticks
 
 
 class ProgressDialog(QDialog):
