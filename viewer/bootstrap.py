@@ -1,7 +1,9 @@
 """Start-up measures, in one place: each switch that makes the window's first frame come sooner,
 with what it saves on this machine beside it (BENCHMARKS.md, "One house"; measured with
 ``benchmarks/startup_measures.py``, which switches each off in turn through DGS_STARTUP_OFF).
-A measure that saves under 10 ms is not kept.
+A measure that saves under 10 ms is not kept: importing the content model before PySide6 (its
+import hook slows later imports) was measured at -12 ms CPU (it cost time; every pair agreed) on
+2026-12-03 and was dropped.
 
 Not switches, and so not here: how the code is written for start-up. Features import their
 widgets, dialogs and pyqtgraph where first used; start-up code builds no ``QtCore.Qt`` enum
@@ -19,13 +21,12 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 MEASURES = {
-    # name: what it does -- what it saves (median of paired warm starts, wall / CPU time)
+    # name: what it does -- what it saves (CPU time of a warm start, median of 6 interleaved pairs on
+    # 2026-12-03 with the machine shared by other jobs; the spread of the pairs in brackets)
     "gc": "the cycle collector is off while start-up builds objects that live as long as the app, and they "
-          "are frozen out of its later passes (also at quit) -- saves GC_SAVES",
+          "are frozen out of its later passes (also at quit) -- saves 52 ms (14-98 ms)",
     "content_cache": "the loaded content is kept, pickled, in the cache folder and used while no file changed "
-                     "(viewer/model/content/cache.py) -- saves CACHE_SAVES",
-    "preload": "the content model is imported before PySide6, whose import hook makes every later import "
-               "slower -- saves PRELOAD_SAVES",
+                     "(viewer/model/content/cache.py) -- saves 37 ms (5-55 ms)",
 }
 OFF = frozenset(filter(None, os.environ.get("DGS_STARTUP_OFF", "").split(",")))
 
@@ -43,12 +44,6 @@ def launching() -> None:
 def not_a_window() -> None:
     """A text command or a usage error: an ordinary run from here."""
     gc.enable()
-
-
-def before_qt() -> None:
-    """A window will start: what to import before PySide6."""
-    if on("preload"):
-        import viewer.model.content.cache  # noqa: F401 -- imported early on purpose
 
 
 def content_cache_dir(data_dir: Path) -> Path | None:

@@ -76,7 +76,6 @@ def main(argv: list[str] | None = None) -> int:
     content_dir = args.content or bundled_content_dir()
     cache_dir = None  # the window starts from the content as last loaded, if no file changed; --check never does
     if not (args.check or args.regions or args.lessons or args.lesson_text or args.handout or args.export_anki):
-        bootstrap.before_qt()  # default_data_dir imports Qt
         from viewer.paths import default_data_dir
 
         cache_dir = bootstrap.content_cache_dir(args.data_dir or default_data_dir())

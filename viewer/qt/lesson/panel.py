@@ -43,6 +43,16 @@ class LessonPanel(QTextBrowser):
         self.document().setDefaultFont(font)
         self.document().setDocumentMargin(18)
 
+    def wheelEvent(self, event) -> None:
+        """Ctrl+wheel would zoom this text by itself (QTextEdit's own zoom), apart from View ▸ Text size, and
+        on a small font into a size Qt refuses with a warning: here the wheel only scrolls."""
+        from PySide6.QtCore import Qt  # not at import: naming Qt builds its namespace before the first frame
+
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            event.accept()
+            return
+        super().wheelEvent(event)
+
     def show_lesson(self, rendered: RenderedLesson, anchor: str = "") -> None:
         self.rendered = rendered
         markdown = RAW_IMAGE.sub(lambda m: f"![]({m.group(1)})", rendered.markdown)
