@@ -62,6 +62,13 @@ def _check_regions(content: Content) -> list[Problem]:
                 problems.append(Problem(path, region.line, f"region '{region.id}' has no label group '{label}' "
                                                            f"in {diagram.path.name}", "warning"))
     if diagram is not None:
+        owned = {label for r in content.regions for label in r.labels}
+        for label_id in diagram.label_ids:
+            if label_id not in owned:
+                problems.append(Problem(diagram.path, diagram.line_of_id(label_id),
+                                        f"label '{label_id}' belongs to no region in regions.toml, so its structure "
+                                        "cannot be clicked or quizzed; add a [[region]] (and a short entry in "
+                                        "lessons/structures/) or list it in a region's labels", "warning"))
         declared = {r.element for r in content.regions}
         for element_id in sorted(diagram.element_ids):
             if element_id.startswith("region-") and element_id not in declared:

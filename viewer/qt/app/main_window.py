@@ -292,9 +292,18 @@ class MainWindow(QMainWindow):
         self._lessons_menu_filled = True
         first = self.lessons_menu.actions()[0] if self.lessons_menu.actions() else None
         for lesson_id in self.content.lesson_order():
+            if self.content.is_entry(lesson_id):
+                continue  # the short structure entries have their own submenu, below
             action = QAction(self.content.lessons[lesson_id].title, self.lessons_menu)
             action.triggered.connect(lambda _checked=False, i=lesson_id: self.open_lesson(i))
             self.lessons_menu.insertAction(first, action)
+        entries = self.content.entry_ids()
+        if entries:
+            structures = QMenu("&Structures on the diagram", self.lessons_menu)
+            for lesson_id in entries:
+                action = structures.addAction(self.content.lessons[lesson_id].title)
+                action.triggered.connect(lambda _checked=False, i=lesson_id: self.open_lesson(i))
+            self.lessons_menu.insertMenu(first, structures)
 
     def finish_loading(self) -> None:
         """Work deferred until the first frame is on screen: region shapes for picking, the Lessons menu,

@@ -176,8 +176,6 @@ class DiagramScene(QGraphicsScene):
         """Create the region overlays (parses region shapes from the SVG on first call)."""
         if self.region_items or self.content.diagram is None:
             return
-        from PySide6.QtGui import QPainterPath
-
         from viewer.qt.diagram.region_item import RegionItem
 
         index = self.content.index()
@@ -188,11 +186,8 @@ class DiagramScene(QGraphicsScene):
             self.addItem(item)
             self.region_items[region.id] = item
         for region in index.regions:
-            cover = QPainterPath()
-            for above in index.covering(region):
-                if above.shape.bbox.intersects(region.shape.bbox):
-                    cover = cover.united(self.region_items[above.id].path())
-            self.region_items[region.id].set_covered_by(cover)
+            self.region_items[region.id].set_covered_by([self.region_items[above.id] for above in index.covering(region)
+                                                         if above.shape.bbox.intersects(region.shape.bbox)])
         # labels first (any repaint over them needs their pictures), then the regions' highlights
         self._to_warm = [*self.label_items.values(), *list(self.region_items.values())[:WARM_LIMIT]]
         self._warm_timer().start(0)
