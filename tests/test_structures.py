@@ -181,8 +181,14 @@ def test_find_it_asks_every_structure_and_is_answered_by_clicks(open_window, rep
         name = dock.prompt.text().removeprefix("Find: ")
         region = next(r for r in window.content.regions if r.name == name)
         asked.append(region.id)
-        click_scene(window, *window.content.index().interior_point(region))
+        control = window.depth_control
+        point = control.point(region)
+        if point is None:  # a structure of another layer: show that layer, as a student would
+            control.show_layer(window.content.index().layer(region), animate=False)
+            point = control.point(region)
+        click_scene(window, *point)
         assert "✓ Right" in dock.feedback.text(), name
+        control.show_layer("deep", animate=False)
         if dock.next_button.text() != "Next":
             break
         QTest.mouseClick(dock.next_button, Qt.MouseButton.LeftButton)
