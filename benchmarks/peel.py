@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from interaction import PaintCounter, open_window, percentile, until_painted  # noqa: E402
+from interaction import PaintCounter, open_window, percentile, until_painted
 
 
 def peel_frames(size, frames: int) -> dict:

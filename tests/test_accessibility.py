@@ -107,7 +107,11 @@ def svg_colours(repo) -> set[str]:
 
 
 def sampled_colours_near_regions(repo, size: int = 900) -> set[str]:
-    """The rendered diagram's colours just inside and just outside every region's outline."""
+    """The rendered diagram's colours just inside and just outside every region's outline: the deep art,
+    and each superficial layer (skin, gluteus maximus) as the depth control shows it."""
+    import re as _re
+
+    from PySide6.QtCore import QByteArray
     from PySide6.QtSvg import QSvgRenderer
 
     from viewer.model.content.loader import load_content
@@ -115,23 +119,34 @@ def sampled_colours_near_regions(repo, size: int = 900) -> set[str]:
     content = load_content(repo)
     box = content.diagram.view_box
     scale = size / max(box.width, box.height)
-    image = QImage(int(box.width * scale), int(box.height * scale), QImage.Format.Format_RGB32)
-    image.fill(QColor(PAPER))
-    painter = QPainter(image)
-    QSvgRenderer(str(content.diagram.path)).render(painter, QRectF(0, 0, image.width(), image.height()))
-    painter.end()
+    text = content.diagram.path.read_text(encoding="utf-8")
+    shown = text.replace('id="superficial" inkscape:label="Superficial layers (the app shows them with its depth '
+                         'control)" inkscape:groupmode="layer" style="display:none"', 'id="superficial"')
+    assert shown != text
+    without_skin = _re.sub(r'<g id="layer-skin".*?\n    </g>\n', "", shown, flags=_re.S)
+    variants = [text.replace('<g id="region-piriformis"', f'<g id="x-{v}"')
+                .replace(f'<g id="variant-{v}"', '<g id="region-piriformis"')
+                .replace('id="variants" inkscape:label', 'id="variants-shown" inkscape:label').replace(
+                    'inkscape:groupmode="layer" style="display:none">\n    <g id="variant-a"', '>\n    <g id="variant-a"')
+                for v in "bcdef"]
     colours = set()
-    for region in content.index().regions:
-        for part in region.shape.parts:
-            for command in part:
-                if command[0] == "Z":
-                    continue
-                x, y = (command[-2] - box.left) * scale, (command[-1] - box.top) * scale
-                for dx in (-4, 0, 4):
-                    for dy in (-4, 0, 4):
-                        px, py = int(x + dx), int(y + dy)
-                        if 0 <= px < image.width() and 0 <= py < image.height():
-                            colours.add(image.pixelColor(px, py).name())
+    for source in (text, without_skin, shown, *variants):
+        image = QImage(int(box.width * scale), int(box.height * scale), QImage.Format.Format_RGB32)
+        image.fill(QColor(PAPER))
+        painter = QPainter(image)
+        QSvgRenderer(QByteArray(source.encode("utf-8"))).render(painter, QRectF(0, 0, image.width(), image.height()))
+        painter.end()
+        for region in content.index().regions:
+            for part in region.shape.parts:
+                for command in part:
+                    if command[0] == "Z":
+                        continue
+                    x, y = (command[-2] - box.left) * scale, (command[-1] - box.top) * scale
+                    for dx in (-4, 0, 4):
+                        for dy in (-4, 0, 4):
+                            px, py = int(x + dx), int(y + dy)
+                            if 0 <= px < image.width() and 0 <= py < image.height():
+                                colours.add(image.pixelColor(px, py).name())
     return colours
 
 

@@ -163,10 +163,12 @@ def test_bundled_figures_follow_the_fact_base():
     assert (seated.sens, seated.spec, seated.lr_pos, seated.lr_neg) == (0.52, 0.90, 5.22, 0.53)
     combined = [i for i in accuracy.values() if i.combined]
     assert [(i.sens, i.spec, i.lr_neg) for i in combined] == [(0.91, 0.80, 0.11)]  # the pair, not the seated test
-    assert "H-reflex" in accuracy["FAIR (H-reflex standard)"].note
+    fair = accuracy["FAIR, H-reflex test"]
+    assert "H-reflex" in fair.note and "clinical working definition" in fair.note and "bedside" in fair.note
     ifs = BUNDLED.lessons["ischiofemoral-tunnel"].charts["ifs-mri"]
     assert ifs.items[0].values == [14.91, 26.01] and ifs.items[0].sd == [4.8, 7.98]
-    assert [c.value for c in ifs.cutoffs if not c.dashed] == [15]  # the Tosun threshold is drawn as second-hand
+    # the meta-analysis cut-off only: unchecked second-hand thresholds are not drawn
+    assert [c.value for c in ifs.cutoffs] == [15]
     assert "Hatem" in ifs.note and "hatem2021" in ifs.cite_keys()
 
 
@@ -197,3 +199,19 @@ def test_lesson_text_cli_prints_the_chart_table(repo):
                             cwd=repo, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert "Endoscopic sciatic release: before 6.9, after 2.4; 35 patients." in result.stdout
+
+
+def test_a_weaker_item_keeps_its_caveat_in_the_words_and_the_bundled_barros_data_says_so():
+    weak = RANGE_CHART.replace('cite = ["smith2020"]\n\n[[cutoff]]',
+                               'cite = ["smith2020"]\ncaveat = "Only 6 patients."\n\n[[cutoff]]')
+    chart, problems = parse_chart(weak, Path("x.md"), 10)
+    assert not problems and chart.items[0].weaker
+    assert "Weaker evidence: Study A (Smith 2020; 50 hips vs 40 hips), drawn hollow with dashed whiskers: " \
+           "Only 6 patients." in text_lines(chart)
+    plain, _ = parse_chart(RANGE_CHART, Path("x.md"), 10)
+    assert not plain.items[0].weaker and plain.caveat_lines() == []
+    for chart_id in ("ifs-mri", "qfs-mri"):
+        items = BUNDLED.lessons["ischiofemoral-tunnel"].charts[chart_id].items
+        barros = next(i for i in items if i.source == "Barros 2019")
+        assert barros.n == ["6 patients", "44 controls"] and "partly defined by the MRI" in barros.caveat
+        assert not any(i.weaker for i in items if i is not barros)  # the meta-analysis is drawn solid

@@ -61,7 +61,9 @@ def open_ifs(open_window, repo, qtbot):
     window.open_lesson("ischiofemoral-tunnel", "imaging")
     qtbot.waitUntil(lambda: window.panel.charts.widget("ifs-mri") is not None
                     and window.panel.charts.widget("ifs-mri").isVisible())
-    return window, window.panel.charts.widget("ifs-mri")
+    chart = window.panel.charts.widget("ifs-mri")
+    qtbot.waitUntil(lambda: chart.height() == window.panel.charts.height("ifs-mri"))  # laid out at its real height
+    return window, chart
 
 
 def test_chart_sits_in_the_text_and_follows_scrolling(open_window, repo, qtbot):
@@ -108,8 +110,11 @@ def test_accuracy_bars_show_values_on_hover(open_window, repo, qtbot):
     window = open_window(repo)
     window.set_level("clinical")
     window.open_lesson("diagnosis", "examination")
+    qtbot.waitUntil(lambda: window.panel.charts is not None and "test-accuracy" in window.panel.charts.charts)
+    window.panel.charts.focus("test-accuracy")  # below the table: scrolled to, as Enter on its link does
     qtbot.waitUntil(lambda: window.panel.charts.widget("test-accuracy") is not None)
     chart = window.panel.charts.widget("test-accuracy")
+    qtbot.waitUntil(lambda: chart.height() == window.panel.charts.height("test-accuracy"))
     bar = window.panel.verticalScrollBar()
     bar.setValue(bar.value() + chart.geometry().top())  # the chart at the top of the lesson panel
     qtbot.waitUntil(lambda: abs(chart.geometry().top()) <= 2 and chart.isVisible())
@@ -212,7 +217,7 @@ def test_range_chart_labels_clear_the_lines_whiskers_and_each_other(qtbot, width
     values = [text_rect(text) for text, *_ in layout.values]
     for rect in tags + values:
         assert area.adjusted(-1, -1, 1, 1).contains(rect), (rect, area)  # never cut at the edge
-    assert not tags[0].intersects(tags[1])
+    assert tags and not any(a.intersects(b) for i, a in enumerate(tags) for b in tags[i + 1:])
     whisker_left = box.mapViewToScene(pyqtgraph().Point(layout.left_edge + 0.06, 0)).x()
     assert all(rect.right() < whisker_left for rect in tags)  # tags sit in their margin, left of the data
     lines = [box.mapViewToScene(pyqtgraph().Point(0, value)).y() for _tag, value, *_ in layout.tags]
@@ -300,7 +305,7 @@ def test_a_print_picture_is_laid_out_for_its_own_size(repo, qtbot):
     assert (item.width(), item.height()) == (widget.plot.width(), widget.plot.height())  # not pyqtgraph's 640x480
     axis = item.getAxis("bottom")
     names = [name for _x, name in axis._tickLevels[0]]
-    assert "Case–control\nstudy" in names and axis.height() >= 40  # two lines, and room for both
+    assert "Case–control\nstudy (weaker)" in names and axis.height() >= 40  # two lines, and room for both
 
 
 def test_chart_text_follows_the_text_size_but_print_keeps_its_own(open_window, repo, qtbot):
@@ -336,3 +341,58 @@ def test_chart_text_follows_the_text_size_but_print_keeps_its_own(open_window, r
     finally:
         window.text_size.reset_action.trigger()
         app.setFont(system)
+
+
+# ----- a weaker study is drawn weaker than pooled data (issue 16: Barros 2019) ----------------------------------
+def test_a_weaker_study_is_drawn_hollow_and_dashed_with_its_size_and_caveat(qtbot):
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QLabel
+
+    from viewer.qt.evidence.chart_plot import VERMILION
+
+    widget, box = shown_chart(qtbot, "ifs-mri", 860)
+    meta, barros = widget.chart.items
+    assert not meta.weaker and barros.weaker and barros.n == ["6 patients", "44 controls"]
+    plot = widget.plot
+    image = plot.grab().toImage()
+    paper = QColor(widget.ink.paper)
+
+    def colour_at(x: float, y: float, down: int = 0) -> QColor:
+        """The pixel at a data point, ``down`` pixels lower (clear of a cut-off line through the marker)."""
+        point = plot.mapFromScene(box.mapViewToScene(pyqtgraph().Point(x, y)))
+        ratio = image.devicePixelRatio()
+        return image.pixelColor(round(point.x() * ratio), round((point.y() + down) * ratio))
+
+    def distance(a: QColor, b: QColor) -> int:
+        return abs(a.red() - b.red()) + abs(a.green() - b.green()) + abs(a.blue() - b.blue())
+
+    # patients' means: the meta-analysis marker is filled in colour, the case-control marker is hollow (paper inside)
+    for down in (-3, 3):  # the 15 mm line crosses the meta-analysis marker's centre
+        assert distance(colour_at(-0.125, meta.values[0], down), QColor(VERMILION)) < 60
+        hollow = colour_at(0.875, barros.values[0], down)
+        assert distance(hollow, paper) < 100 and distance(hollow, QColor(VERMILION)) > 300
+
+    def ink_along_whisker(x: float, low: float, high: float) -> float:
+        """Share of pixel rows along a whisker that carry ink (within a pixel either side)."""
+        top = plot.mapFromScene(box.mapViewToScene(pyqtgraph().Point(x, high)))
+        bottom = plot.mapFromScene(box.mapViewToScene(pyqtgraph().Point(x, low)))
+        ratio = image.devicePixelRatio()
+        rows = range(round(top.y() * ratio), round(bottom.y() * ratio))
+        # a gap in a dash has no strong ink
+        inked = [any(distance(image.pixelColor(round(top.x() * ratio) + dx, row), paper) > 250 for dx in (-1, 0, 1))
+                 for row in rows]
+        return sum(inked) / len(inked)
+
+    # controls' upper whiskers, clear of the marker and of the beam: solid for pooled data, dashed for the weak study
+    assert ink_along_whisker(0.125, meta.values[1] + 2, meta.values[1] + meta.sd[1] - 1) > 0.95
+    assert 0.3 < ink_along_whisker(1.125, barros.values[1] + 2, barros.values[1] + barros.sd[1] - 1) < 0.8
+
+    caveat = widget.findChild(QLabel, "caveat")
+    assert caveat is not None and caveat.isVisible()
+    assert "6 patients vs 44 controls" in caveat.text() and "partly defined by the MRI finding" in caveat.text()
+    assert "hollow" in widget.legend.text()
+    assert "6 patients vs 44 controls" in widget.findChild(QLabel, "source").text()
+    assert "Weaker evidence" in widget.plot.accessibleDescription()
+    weak_spots = [spot.text for spot in widget.spots if "Case–control" in spot.text]
+    assert weak_spots and all("Weaker evidence" in text for text in weak_spots)
+    assert not any("Weaker evidence" in spot.text for spot in widget.spots if "Meta-analysis" in spot.text)

@@ -7,10 +7,10 @@ import subprocess
 import sys
 
 import pytest
+from gui_helpers import click_scene, view_point
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from gui_helpers import click_scene, view_point
 from viewer.model.content.check import check_content
 from viewer.model.content.loader import load_content
 from viewer.model.layers.depth import Depth
@@ -82,7 +82,7 @@ def test_regions_cli_lists_each_regions_layer(repo):
 @pytest.mark.parametrize("value", ["muscle", "Skin", ""])
 def test_unknown_layer_is_one_clear_line_and_exit_2(repo, tmp_path, value):
     out = subprocess.run([sys.executable, "main.py", "--layer", value, "--screenshot", str(tmp_path / "x.png"),
-                          "--data-dir", str(tmp_path / "d")], cwd=repo, capture_output=True, text=True)
+                          "--data-dir", str(tmp_path / "d")], cwd=repo, capture_output=True, text=True, check=False)
     assert out.returncode == 2
     assert out.stderr.strip().count("\n") == 0 and "unknown layer" in out.stderr
     assert not (tmp_path / "x.png").exists()
@@ -214,3 +214,96 @@ def test_depth_control_stays_in_presentation_mode(open_window, repo, qtbot):
         assert window.depth_control.depth.top == "skin"
     finally:
         window.chairside.present_action.setChecked(False)
+
+
+# ----- variants ------------------------------------------------------------------------------------------
+VARIANTS = "ABCDEF"
+
+
+def test_six_variants_are_declared_and_checked(repo):
+    content = load_content(repo)
+    assert [v.id for v in content.variants] == list(VARIANTS)
+
+
+def test_check_reports_a_missing_variant_group(bundled_copy):
+    regions = bundled_copy / "resources" / "regions.toml"
+    regions.write_text(regions.read_text(encoding="utf-8").replace('element = "variant-d"', 'element = "variant-x"'),
+                       encoding="utf-8")
+    messages = [str(p) for p in check_content(load_content(bundled_copy))]
+    assert any("variant 'D' names SVG group 'variant-x'" in m for m in messages)
+
+
+@pytest.mark.parametrize("value", ["G", "b", "type-A"])
+def test_unknown_variant_is_one_clear_line_and_exit_2(repo, tmp_path, value):
+    out = subprocess.run([sys.executable, "main.py", "--variant", value, "--screenshot", str(tmp_path / "x.png"),
+                          "--data-dir", str(tmp_path / "d")], cwd=repo, capture_output=True, text=True, check=False)
+    assert out.returncode == 2 and out.stderr.strip().count("\n") == 0 and "unknown variant" in out.stderr
+
+
+def _piriformis_area(window):
+    image = _grab(window)
+    top_left = view_point(window, 560, 280)
+    bottom_right = view_point(window, 960, 470)
+    return [image.pixel(x, y) for x in range(top_left.x(), bottom_right.x(), 3)
+            for y in range(top_left.y(), bottom_right.y(), 3)]
+
+
+@pytest.mark.parametrize("variant", VARIANTS[1:])
+def test_every_variant_redraws_nerve_and_muscle_and_stays_clickable(open_window, repo, variant):
+    window = open_window(repo)
+    window.finish_loading()
+    before = _piriformis_area(window)
+    window.variant_control.set_variant(variant)
+    after = _piriformis_area(window)
+    changed = sum(a != b for a, b in zip(before, after)) / len(before)
+    assert changed > 0.05  # the muscle and the top of the nerve are drawn anew
+    index = window.variant_control.index()
+    for region_id in ("piriformis", "sciatic-nerve"):
+        region = next(r for r in index.regions if r.id == region_id)
+        point = window.depth_control.point(region)
+        click_scene(window, *point)
+        assert window.view.selected_id == region_id
+
+
+@pytest.mark.parametrize("variant", ["C", "F"])
+def test_a_nerve_above_the_muscle_is_clicked_as_the_nerve(open_window, repo, variant):
+    window = open_window(repo)
+    window.finish_loading()
+    window.variant_control.set_variant(variant)
+    click_scene(window, 740, 330)  # on the piriformis belly, where the nerve crosses it
+    assert window.view.selected_id == "sciatic-nerve"
+    window.variant_control.set_variant("A")
+    click_scene(window, 740, 330)
+    assert window.view.selected_id == "piriformis"
+
+
+def test_picker_shows_six_pictures_and_picks_from_the_keyboard(open_window, repo, qtbot):
+    window = open_window(repo)
+    window.finish_loading()
+    window.variant_control.picker_action.trigger()
+    picker = window.variant_control._picker
+    assert picker.isVisible() and len(picker.buttons) == 6
+    assert all(not b.icon().isNull() and b.accessibleName().startswith("Type") for b in picker.buttons.values())
+    picker.buttons["D"].setFocus()
+    QTest.keyClick(picker.buttons["D"], Qt.Key.Key_Space)
+    assert window.variant_control.current == "D" and not picker.isVisible()
+    assert "Type D" in window.variant_control.button.text()
+
+
+def test_picker_links_to_the_variants_lesson(open_window, repo):
+    window = open_window(repo)
+    window.variant_control.picker_action.trigger()
+    window.variant_control._picker.lesson_button.click()
+    assert window.current_lesson() == ("variants" if "variants" in window.content.lessons else "piriformis")
+
+
+def test_handout_shows_the_chosen_type(open_window, repo):
+    from viewer.qt.chairside.handout import render_picture
+
+    window = open_window(repo)
+    window.finish_loading()
+    source = window.scene.diagram_rect
+    usual = render_picture(window.scene, source, 600)
+    window.variant_control.set_variant("F")
+    other = render_picture(window.scene, source, 600)
+    assert _difference(usual, other) > 0.005

@@ -49,6 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="render the window to a PNG once it has painted, then exit")
     window.add_argument("--layer", metavar="LAYER",
                         help="start peeled to LAYER (e.g. skin, gluteus-maximus, deep; see --regions)")
+    window.add_argument("--variant", metavar="TYPE",
+                        help="draw the nerve and piriformis as Beaton & Anson type TYPE (A-F)")
     window.add_argument("--size", metavar="WxH", type=_size, default=None,
                         help="window size for --screenshot (default 1600x1000)")
     window.add_argument("--exit-after-paint", action="store_true",
@@ -101,6 +103,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.layer is not None and args.layer not in [layer.id for layer in content.layers]:
         known = ", ".join(layer.id for layer in content.layers) or "none"
         return fail(f"unknown layer '{args.layer}' (known: {known})")
+    if args.variant is not None and args.variant not in [variant.id for variant in content.variants]:
+        known = ", ".join(variant.id for variant in content.variants) or "none"
+        return fail(f"unknown variant '{args.variant}' (known: {known})")
     if args.select and content.region(args.select) is None:
         known = ", ".join(r.id for r in content.regions) or "none"
         return fail(f"unknown region id '{args.select}' (known: {known})")

@@ -112,13 +112,13 @@ def code_stamp() -> list:
 
 
 def source_files(root: Path) -> list[list]:
-    """[relative path, mtime_ns, size] of every file at the top of lessons/ and resources/."""
+    """[relative path, mtime_ns, size] of every file at the top of lessons/, lessons/structures/ and resources/."""
     found = []
-    for folder in ("lessons", "resources"):
+    for folder in ("lessons", "lessons/structures", "resources"):
         try:
             entries = list(os.scandir(Path(root) / folder))
         except OSError:  # a missing folder: never matches a cache written when it was there
-            found.append([f"{folder}/", -1, -1])
+            found.append([f"{folder}/", -1, -1])  # (an optional folder is missing in both, so it matches)
             continue
         for entry in entries:
             if entry.is_file():

@@ -17,6 +17,7 @@
     n = ["217 hips", "140 hips"]   # study size: one text, or one per series
     source = "Singer et al."
     cite = ["singer"]
+    # caveat = "Only 6 patients; ..."  # optional: a weaker study, drawn hollow and dashed, caveat shown
 
     [[cutoff]]                     # range charts: a labelled line
     value = 15
@@ -26,7 +27,9 @@
 
 Accuracy items give ``sens`` and ``spec`` (0–1), a ``target`` condition and, where the
 source reports them, ``lr_pos``/``lr_neg``; ``combined = true`` marks a combination of
-tests that the source itself reports. Plain Python: parsing, checks and words only.
+tests that the source itself reports. An item with a ``caveat`` (a small or biased study) is
+drawn visibly weaker than the others (hollow markers, dashed lines) and its caveat is shown
+with the chart and in its words. Plain Python: parsing, checks and words only.
 """
 
 from __future__ import annotations
@@ -61,7 +64,12 @@ class Item:
     lr_pos: float | None = None
     lr_neg: float | None = None
     combined: bool = False
+    caveat: str = ""  # a weaker study: drawn hollow and dashed, with this caveat beside the chart
     line: int = 0
+
+    @property
+    def weaker(self) -> bool:
+        return bool(self.caveat.strip())
 
     def n_text(self) -> str:
         return " vs ".join(self.n) if self.n else "study size not given in our sources"
@@ -120,6 +128,15 @@ class Chart:
             if text not in parts:
                 parts.append(text)
         return "Source: " + "; ".join(parts)
+
+    def caveat_lines(self) -> list[str]:
+        """'Case–control study (Barros 2019), drawn hollow: only 6 patients ...' for each weaker item."""
+        return [f"{item.label} ({item.source or 'source'}; {item.n_text()}), drawn {self.weaker_style()}: "
+                f"{item.caveat.rstrip('.')}." for item in self.items if item.weaker]
+
+    def weaker_style(self) -> str:
+        return {"accuracy": "with hollow bars", "paired": "hollow with a thin dotted line"}.get(
+            self.type, "hollow with dashed whiskers")
 
     def series_names(self) -> list[str]:
         if self.type == "accuracy":
@@ -228,7 +245,8 @@ def _parse_item(chart: Chart, raw: dict, line: int, problem, key_lines: dict[str
     n = raw.get("n", [])
     item = Item(label.strip(), n=[str(x) for x in n] if isinstance(n, list) else [str(n)],
                 source=str(raw.get("source", "")), cite=_keys(raw.get("cite")), note=str(raw.get("note", "")),
-                target=str(raw.get("target", "")), combined=bool(raw.get("combined", False)), line=line)
+                target=str(raw.get("target", "")), combined=bool(raw.get("combined", False)),
+                caveat=str(raw.get("caveat", "")), line=line)
     if not item.cite:
         problem(line, f"chart '{chart.id}', item '{item.label}': every number needs a citation ('cite')")
     if not item.n:
@@ -313,6 +331,7 @@ def text_lines(chart: Chart) -> list[str]:
             lines.append(f"{item.label}: " + "; ".join(parts) + f" (mean ± SD){size}.")
     for cutoff in chart.cutoffs:
         lines.append(f"Line at {number_text(cutoff.value)}{unit}: {cutoff.label}.")
+    lines += [f"Weaker evidence: {line}" for line in chart.caveat_lines()]
     if chart.note:
         lines.append(chart.note.rstrip(".") + ".")
     lines.append(chart.source_line() + ".")

@@ -23,6 +23,7 @@ from viewer.qt.diagram.scene import DiagramScene
 from viewer.qt.diagram.view import ZOOM_STEP, DiagramView
 from viewer.qt.evidence.posttest_menu import PostTestMenu
 from viewer.qt.layers.control import LayerControl
+from viewer.qt.variants.control import VariantControl
 from viewer.qt.lesson.panel import LessonPanel
 from viewer.qt.search.menu import SearchMenu
 from viewer.qt.study.menu import StudyActions
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
     # features (viewer/qt/<feature>/), made in this order
     chairside: Chairside
     depth_control: LayerControl    # peels skin and gluteus maximus away (viewer/qt/layers/)
+    variant_control: VariantControl  # Beaton & Anson types A-F on the diagram (viewer/qt/variants/)
     user_menus: UserMenus          # progress, export/import, bookmarks, lesson notes
     themes: theme.ThemeMenu
     text_size: text_size.TextSize
@@ -104,6 +106,7 @@ class MainWindow(QMainWindow):
         self.panel.lessonLinkClicked.connect(lambda lesson_id, anchor: self.open_lesson(lesson_id, anchor))
         self.chairside = Chairside(self)
         self.depth_control = LayerControl(self)
+        self.variant_control = VariantControl(self)
         self.user_menus = UserMenus(self)
         self.themes = theme.ThemeMenu(self)
         self.text_size = text_size.TextSize(self)
@@ -335,9 +338,18 @@ class MainWindow(QMainWindow):
         self._lessons_menu_filled = True
         first = self.lessons_menu.actions()[0] if self.lessons_menu.actions() else None
         for lesson_id in self.content.lesson_order():
+            if self.content.is_entry(lesson_id):
+                continue  # the short structure entries have their own submenu, below
             action = QAction(self.content.lessons[lesson_id].title, self.lessons_menu)
             action.triggered.connect(lambda _checked=False, i=lesson_id: self.open_lesson(i))
             self.lessons_menu.insertAction(first, action)
+        entries = self.content.entry_ids()
+        if entries:
+            structures = QMenu("&Structures on the diagram", self.lessons_menu)
+            for lesson_id in entries:
+                action = structures.addAction(self.content.lessons[lesson_id].title)
+                action.triggered.connect(lambda _checked=False, i=lesson_id: self.open_lesson(i))
+            self.lessons_menu.insertMenu(first, structures)
 
     def finish_loading(self) -> None:
         """Work deferred until the first frame is on screen: region shapes for picking, the Lessons menu,

@@ -45,6 +45,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("go.urgent", ("Ctrl+U",), "When to seek help urgently", DIAGRAM),
     Shortcut("layers.deeper", ("]",), "Peel the top layer away (skin, then gluteus maximus)", DIAGRAM),
     Shortcut("layers.shallower", ("[",), "Put the last peeled layer back", DIAGRAM),
+    Shortcut("variants.picker", ("V",), "Nerve variant: how the sciatic nerve passes piriformis", DIAGRAM),
 
     Shortcut("chairside.present", ("F5",), "Present full screen", CHAIRSIDE),
     Shortcut("chairside.leave", ("Esc",), "Leave the presentation", CHAIRSIDE),

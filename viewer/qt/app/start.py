@@ -33,7 +33,8 @@ def set_app_icon(app: QApplication) -> None:
     app.setWindowIcon(icon)
 
 
-def create_window(content: Content, data_dir, select: str | None = None, layer: str | None = None) -> MainWindow:
+def create_window(content: Content, data_dir, select: str | None = None, layer: str | None = None,
+                  variant: str | None = None) -> MainWindow:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
@@ -42,12 +43,14 @@ def create_window(content: Content, data_dir, select: str | None = None, layer: 
     window.restore(select=select)
     if layer:
         window.depth_control.show_layer(layer, animate=False)
+    if variant:
+        window.variant_control.set_variant(variant)
     return window
 
 
 def run_app(args, content: Content) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    window = create_window(content, args.data_dir or default_data_dir(), args.select, getattr(args, "layer", None))
+    window = create_window(content, args.data_dir or default_data_dir(), args.select, args.layer, args.variant)
     if args.screenshot or args.size:
         window.resize(*(args.size or DEFAULT_SCREENSHOT_SIZE))
     if args.screenshot:

@@ -121,7 +121,9 @@ def _layout(content: Content, lesson_id: str | None, title: str, picture: QImage
     table_format.setCellPadding(4)
     table_format.setTopMargin(2)
     table_format.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
-    table_format.setColumnWidthConstraints([QTextLength(QTextLength.Type.PercentageLength, 50)] * 2)
+    # the boxed red flags (indented, with more to say) get the wider column, so the two end level
+    table_format.setColumnWidthConstraints([QTextLength(QTextLength.Type.PercentageLength, 56),
+                                            QTextLength(QTextLength.Type.PercentageLength, 44)])
     _new_paragraph(cursor)
     table = cursor.insertTable(1, 2, table_format)
     if fixed.get("urgent"):

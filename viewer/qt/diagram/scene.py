@@ -21,7 +21,7 @@ from viewer.qt.app.enum_free import solid_brush
 from viewer.qt.diagram.svg_source import SvgSource
 from viewer.qt.app.theme import THEME
 from viewer.qt.diagram.tile_art import SETTLE_MS, ArtLayer, SvgElementItem, picture_key
-from PySide6.QtGui import QFont, QPainterPath
+from PySide6.QtGui import QFont
 
 ART_Z, REGION_Z, LABEL_Z, TAG_Z = 0, 10, 20, 30
 WARM_LIMIT = 64  # regions whose highlight pictures are drawn ahead, while idle
@@ -160,7 +160,6 @@ class DiagramScene(QGraphicsScene):
         """Create the region overlays (parses region shapes from the SVG on first call)."""
         if self.region_items or self.content.diagram is None:
             return
-
         from viewer.qt.diagram.region_item import RegionItem
 
         index = self.content.index()
@@ -171,11 +170,8 @@ class DiagramScene(QGraphicsScene):
             self.addItem(item)
             self.region_items[region.id] = item
         for region in index.regions:
-            cover = QPainterPath()
-            for above in index.covering(region):
-                if above.shape.bbox.intersects(region.shape.bbox):
-                    cover = cover.united(self.region_items[above.id].path())
-            self.region_items[region.id].set_covered_by(cover)
+            self.region_items[region.id].set_covered_by([self.region_items[above.id] for above in index.covering(region)
+                                                         if above.shape.bbox.intersects(region.shape.bbox)])
         # labels first (any repaint over them needs their pictures), then the regions' highlights
         self._to_warm = [*self.label_items.values(), *list(self.region_items.values())[:WARM_LIMIT]]
         self._warm_timer().start(0)

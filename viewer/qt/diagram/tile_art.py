@@ -122,6 +122,7 @@ class ArtLayer(QGraphicsItem):
         # the element's children, drawn one by one so a tile skips those outside it (set by the scene)
         self.part_ids: list[str] = []
         self._parts: list[tuple[str, QRectF, QRectF]] | None = None
+        self.substitutes: dict[str, str] = {}  # part id -> element drawn instead (a nerve variant)
         self._timer = QTimer(parent_object)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -139,6 +140,24 @@ class ArtLayer(QGraphicsItem):
         """Tiles still drawn soft, waiting to be rendered sharp."""
         return len(self._queue)
 
+    def substitute(self, substitutes: dict[str, str], cache_key: str) -> None:
+        """Draw other elements in place of some parts (``substitutes``: part id -> element id), e.g. a
+        variant of the nerve and piriformis; ``cache_key`` names this drawing's kept base image."""
+        if substitutes != self.substitutes:
+            self.substitutes = dict(substitutes)
+            self.cache_key = cache_key
+            self._parts = None
+            self.invalidate()
+
+    def _render_all(self, painter: QPainter) -> None:
+        """The whole layer, with any substitutes drawn in their parts' places."""
+        if not self.substitutes or not self.part_ids:
+            _render(self.renderer, painter, self.element, self.bounds)
+            return
+        for part in self.part_ids:
+            element = self.substitutes.get(part, part)
+            self.renderer.render(painter, element, self.renderer.boundsOnElement(element))
+
     def invalidate(self) -> None:
         """Forget every rendered picture (the SVG changed)."""
         self.base, self.base_scale = None, 0.0
@@ -150,7 +169,7 @@ class ArtLayer(QGraphicsItem):
     def paint(self, painter: QPainter, option, widget=None) -> None:
         transform = painter.worldTransform()
         if widget is None or transform.m12() or transform.m21() or transform.m11() <= 0:
-            _render(self.renderer, painter, self.element, self.bounds)  # export, print: full quality
+            self._render_all(painter)  # export, print: full quality
             return
         scale = transform.m11()
         if self.base is None:
@@ -217,7 +236,7 @@ class ArtLayer(QGraphicsItem):
         painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform)
         painter.scale(scale, scale)
         painter.translate(-self.rect.left(), -self.rect.top())
-        _render(self.renderer, painter, self.element, self.bounds)
+        self._render_all(painter)
         painter.end()
         self.base, self.base_scale = image, scale
         if self.cache.folder is not None and self.cache_key:
@@ -263,6 +282,7 @@ class ArtLayer(QGraphicsItem):
         if self._parts is None:
             self._parts = []
             for part in self.part_ids:
+                part = self.substitutes.get(part, part)
                 bounds = self.renderer.boundsOnElement(part)
                 self._parts.append((part, bounds, bounds.adjusted(-12, -12, 12, 12)))
         return self._parts

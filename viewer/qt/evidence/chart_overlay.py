@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QTextBrowser
 
 SCHEME = "chart"
 ESTIMATED_HEIGHT = {"range": 720, "accuracy": 640, "paired": 560}
+CAVEAT_HEIGHT = 90  # each weaker study adds its caveat (about three lines) and a legend entry
 MIN_WIDTH, MAX_WIDTH = 360, 860
 
 
@@ -65,7 +66,10 @@ class ChartOverlays(QObject):
 
     def height(self, chart_id: str) -> int:
         chart = self.charts.get(chart_id)
-        return self.heights.get(chart_id) or ESTIMATED_HEIGHT.get(chart.type if chart else "", 500)
+        if chart_id in self.heights:
+            return self.heights[chart_id]
+        caveats = len(chart.caveat_lines()) if chart else 0
+        return ESTIMATED_HEIGHT.get(chart.type if chart else "", 500) + CAVEAT_HEIGHT * caveats
 
     def placeholder(self, chart_id: str) -> QImage | None:
         chart = self.charts.get(chart_id)

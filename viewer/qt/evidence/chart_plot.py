@@ -1,7 +1,8 @@
 """Draws one chart (viewer.model.evidence.charts.Chart) into a pyqtgraph PlotItem.
 
 Colour-blind-safe colours (Okabe–Ito) always come with a second cue: marker shape,
-hatching or a line style, plus a printed value. Each drawing returns hot spots: the
+hatching or a line style, plus a printed value. A weaker study (an item with a caveat) is
+drawn hollow, with dashed or dotted thin lines, so it never looks as solid as pooled data. Each drawing returns hot spots: the
 places a pointer (or the arrow keys) can land on to read the exact numbers; and a
 layout that viewer.qt.evidence.chart_fit uses to place the labels again, in pixels, whenever
 the plot changes size (so nothing overlaps or is cut at any width).
@@ -73,6 +74,9 @@ class Layout:
 
 
 GLYPH = {"o": "●", "s": "■", "t": "▼", "d": "◆", "star": "★", "h": "⬢"}
+HOLLOW = {"o": "○", "s": "□", "t": "▽", "d": "◇", "star": "☆", "h": "⬡"}
+WEAK_WIDTH = 1.5  # the line width of a weaker study (solid data: 2.5 to 3)
+WEAK_DASHES = [3.0, 3.0]  # dash and gap, in line widths: open enough to read as "not solid" at a glance
 STYLE_WORD = ["solid line", "dashed line", "dotted line", "dash-dot line"]
 
 
@@ -126,6 +130,17 @@ def spread(values: list[float], gap: float, low: float | None = None, high: floa
     return placed
 
 
+def caveat_suffix(item) -> str:
+    return f". Weaker evidence: {item.caveat.rstrip('.')}." if item.weaker else ""
+
+
+def weaker_key(chart: Chart, ink: Ink) -> list[Key]:
+    """The legend entry that explains hollow (weaker) markers, when the chart has any."""
+    if not any(item.weaker for item in chart.items):
+        return []
+    return [Key(ink.text, "○", f"drawn {chart.weaker_style()}: a weaker study (see its caveat below)")]
+
+
 def label(plot, text: str, ink: Ink, anchor, points: float = 9, bold: bool = True, fill: bool = True):
     item = pyqtgraph().TextItem(text, color=ink.text, anchor=anchor, fill=ink.fill() if fill else None)
     item.setFont(small_font(points, bold=bold, scale=ink.scale))
@@ -148,10 +163,20 @@ def _draw_range(plot, chart: Chart, ink: Ink):
         xs = [i + (s - (len(chart.series) - 1) / 2) * width for i in range(len(chart.items))]
         means = [item.values[s] for item in chart.items]
         sds = [item.sd[s] for item in chart.items]
-        plot.addItem(pg.ErrorBarItem(x=np.array(xs), y=np.array(means), top=np.array(sds),
-                                     bottom=np.array(sds), beam=0.12, pen=pg.mkPen(colour, width=2.5)))
-        plot.plot(xs, means, pen=None, symbol=symbol, symbolSize=14, symbolBrush=colour,
-                  symbolPen=pg.mkPen(ink.text, width=1.2))
+        for weak in (False, True):
+            chosen = [i for i, item in enumerate(chart.items) if item.weaker == weak]
+            if not chosen:
+                continue
+            x, y, e = (np.array([seq[i] for i in chosen]) for seq in (xs, means, sds))
+            if weak:  # hollow markers, thin dashed whiskers: visibly weaker than pooled data
+                whisker = pg.mkPen(colour, width=WEAK_WIDTH)
+                whisker.setDashPattern(WEAK_DASHES)
+                brush, edge = pg.mkBrush(ink.paper), pg.mkPen(colour, width=2.5)
+            else:
+                whisker = pg.mkPen(colour, width=2.5)
+                brush, edge = pg.mkBrush(colour), pg.mkPen(ink.text, width=1.2)
+            plot.addItem(pg.ErrorBarItem(x=x, y=y, top=e, bottom=e, beam=0.12, pen=whisker))
+            plot.plot(x, y, pen=None, symbol=symbol, symbolSize=14, symbolBrush=brush, symbolPen=edge)
         keys.append(Key(colour, GLYPH[symbol], f"{name} (mean ± 1 SD)"))
         for x, item, mean, sd in zip(xs, chart.items, means, sds):
             text = label(plot, number_text(mean), ink, (-0.15, 0.5))
@@ -159,7 +184,8 @@ def _draw_range(plot, chart: Chart, ink: Ink):
             layout.values.append((text, x, mean))
             n = item.n[s] if len(item.n) == len(chart.series) else item.n_text()
             spots.append(Hotspot(x, mean, f"{name}, {item.label}: mean {number_text(mean)} ± "
-                                          f"{number_text(sd)}{unit} (SD); {n}; {item.source}"))
+                                          f"{number_text(sd)}{unit} (SD); {n}; {item.source}"
+                                          + caveat_suffix(item)))
     layout.left_edge = -(len(chart.series) - 1) / 2 * width - 0.12  # the whisker ends 0.06 out
     layout.x_max = len(chart.items) - 0.4
     for cutoff in chart.cutoffs:
@@ -173,12 +199,14 @@ def _draw_range(plot, chart: Chart, ink: Ink):
         layout.tags.append((tag, cutoff.value, f"{value} {words}", f"{value}\n{words}"))
         spots.append(Hotspot(layout.left_edge, cutoff.value,
                              f"Line at {number_text(cutoff.value)}{unit}: {cutoff.label}"))
-    layout.rows = [(i, item.label, "") for i, item in enumerate(chart.items)]  # the studies, along the x axis
+    layout.rows = [(i, item.label + (" (weaker)" if item.weaker else ""), "")  # the studies, along the x axis
+                   for i, item in enumerate(chart.items)]
     plot.getAxis("bottom").setTicks([[(i, name) for i, name, _ in layout.rows]])
     plot.setXRange(-0.6, layout.x_max, padding=0)
     top = max(max(m + s for m, s in zip(i.values, i.sd)) for i in chart.items)
     plot.setYRange(*(chart.y_range or (0, top * 1.12)), padding=0)
     plot.setLabel("left", chart.y_label or chart.unit, color=ink.text)
+    keys += weaker_key(chart, ink)
     keys += [Key(ink.text, "╌╌" if c.dashed else "──", c.label) for c in chart.cutoffs]
     return spots, keys, layout
 
@@ -197,8 +225,13 @@ def _draw_accuracy(plot, chart: Chart, ink: Ink):
         y = count - 1 - index
         for offset, name, value, brush in ((0.19, "Sensitivity", item.sens, sens_brush),
                                            (-0.19, "Specificity", item.spec, spec_brush)):
+            pen = outline
+            if item.weaker:  # hollow bars with a dashed edge in the bar's colour
+                colour = BLUE if name == "Sensitivity" else ORANGE
+                brush = QBrush(Qt.BrushStyle.NoBrush)
+                pen = pg.mkPen(colour, width=2.5, style=Qt.PenStyle.DashLine)
             plot.addItem(pg.BarGraphItem(x0=[0], y=[y + offset], width=[value], height=[0.36], brush=brush,
-                                         pen=outline))
+                                         pen=pen))
             if name == "Specificity":
                 plot.addItem(pg.BarGraphItem(x0=[0], y=[y + offset], width=[value], height=[0.36], brush=hatch,
                                              pen=outline))
@@ -210,13 +243,15 @@ def _draw_accuracy(plot, chart: Chart, ink: Ink):
                 ratios = f"; LR+ {number_text(item.lr_pos)}, LR− {number_text(item.lr_neg)}"
             spots.append(Hotspot(value, y + offset,
                                  f"{item.label} ({item.target}): {name.lower()} {proportion_text(value)}{ratios}; "
-                                 f"{item.n_text()}; {item.source}" + (f". {item.note}" if item.note else ""),
+                                 f"{item.n_text()}; {item.source}" + (f". {item.note}" if item.note else "")
+                                 + caveat_suffix(item),
                                  QRectF(0, y + offset - 0.18, max(value, 0.05), 0.36)))
         layout.rows.append((y, item.label + (" *" if item.combined else ""), n_short(item.n_text())))
     keys = [Key(BLUE, "■", "Sensitivity (solid upper bar)"), Key(ORANGE, "▨", "Specificity (hatched lower bar), "
                                                                            "both as proportions from 0 to 1")]
     if any(item.combined for item in chart.items):
         keys.append(Key(ink.text, "*", "a combination reported by the source"))
+    keys += weaker_key(chart, ink)
     plot.getAxis("left").setTicks([[(y, f"{name}\n{size}") for y, name, size in layout.rows]])
     plot.getAxis("left").setWidth(200)
     plot.getAxis("bottom").setTicks([[(v / 4, number_text(v / 4)) for v in range(5)]])
@@ -240,19 +275,24 @@ def _draw_paired(plot, chart: Chart, ink: Ink):
     symbols = ["o", "s", "t", "d", "star", "h"]
     for index, item in enumerate(chart.items):
         colour = colours[index % len(colours)]
-        pen = pg.mkPen(colour, width=3, style=LINE_STYLES[index % len(LINE_STYLES)])
-        plot.plot([0, 1], item.values, pen=pen, symbol=symbols[index % len(symbols)], symbolSize=13,
-                  symbolBrush=colour, symbolPen=pg.mkPen(ink.text, width=1.2))
-        keys.append(Key(colour, GLYPH[symbols[index % len(symbols)]],
-                        f"{item.label}: {item.source}, {n_short(item.n_text())}; "
-                        f"{STYLE_WORD[index % len(STYLE_WORD)]}"))
+        symbol = symbols[index % len(symbols)]
+        if item.weaker:  # thin dotted line, hollow markers
+            pen = pg.mkPen(colour, width=WEAK_WIDTH, style=Qt.PenStyle.DotLine)
+            brush, edge, glyph, style = pg.mkBrush(ink.paper), pg.mkPen(colour, width=2.5), HOLLOW[symbol], "thin dotted line"
+        else:
+            pen = pg.mkPen(colour, width=3, style=LINE_STYLES[index % len(LINE_STYLES)])
+            brush, edge, glyph = pg.mkBrush(colour), pg.mkPen(ink.text, width=1.2), GLYPH[symbol]
+            style = STYLE_WORD[index % len(STYLE_WORD)]
+        plot.plot([0, 1], item.values, pen=pen, symbol=symbol, symbolSize=13, symbolBrush=brush, symbolPen=edge)
+        keys.append(Key(colour, glyph, f"{item.label}: {item.source}, {n_short(item.n_text())}; {style}"
+                                       + (" (weaker study)" if item.weaker else "")))
         for x, value, stage, anchor in ((0, item.values[0], before, (1.25, 0.5)),
                                         (1, item.values[1], after, (-0.25, 0.5))):
             text = label(plot, number_text(value), ink, anchor, fill=False)
             text.setPos(x, value)
             layout.stages[x].append((text, x, value))
             spots.append(Hotspot(x, value, f"{item.label}, {stage.lower()}: {number_text(value)}; "
-                                           f"{item.n_text()}; {item.source}"))
+                                           f"{item.n_text()}; {item.source}" + caveat_suffix(item)))
     plot.getAxis("bottom").setTicks([[(0, before), (1, after)]])
     plot.setXRange(-0.4, 1.4, padding=0)
     plot.setYRange(*y_range, padding=0)

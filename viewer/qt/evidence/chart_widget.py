@@ -127,7 +127,8 @@ class ChartWidget(QFrame):
         self.value_box = self.value_words = self.patient_line = None
         if chart.patient_value and not for_print:
             layout.addLayout(self._patient_row())
-        for text, name in ((chart.note, "note"), (chart.source_line(), "source")):
+        caveats = "\n".join(f"Weaker evidence: {line}" for line in chart.caveat_lines())
+        for text, name in ((caveats, "caveat"), (chart.note, "note"), (chart.source_line(), "source")):
             if text:
                 label = QLabel(text)
                 label.setObjectName(name)

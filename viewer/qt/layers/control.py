@@ -29,6 +29,7 @@ class LayerControl(QObject):
         self._items: dict[str, tuple] | None = None  # layer id -> (layer item, labels item), made on first peel
         self._covers: dict | None = None
         self._animation: QVariantAnimation | None = None
+        self._index_source = self.content.index  # the picking index (a nerve variant gives another)
         if len(self.layers) < 2 or window.scene.svg is None:
             return  # nothing to peel
         window.view.use_layers(self)
@@ -140,16 +141,21 @@ class LayerControl(QObject):
             self._covers = {layer.id: cover_of(diagram, layer) for layer in self.layers[:-1]}
         return self._covers
 
+    def use_index(self, source) -> None:
+        """Pick from the index ``source()`` returns (viewer/qt/variants swaps in a variant's)."""
+        self._index_source = source
+
     def pick(self, x: float, y: float):
         if self.depth.position >= self.depth.deepest:  # the usual view: no superficial layer to consult
-            return self.content.index().region_at(x, y)
-        return pick(self.depth, self.content.index(), self.covers(), x, y)
+            return self._index_source().region_at(x, y)
+        return pick(self.depth, self._index_source(), self.covers(), x, y)
 
     def reachable(self, regions: list) -> list:
         return [r for r in regions if self.point(r) is not None]
 
     def point(self, region):
-        index = self.content.index()
+        index = self._index_source()
+        region = next((r for r in index.regions if r.id == region.id), region)  # its shape as drawn now
         if region.shape is None:
             return None
         if self.depth.position >= self.depth.deepest:

@@ -1,0 +1,1 @@
+"""Nerve-piriformis variants on the main diagram: the picker and the redrawing."""

@@ -1,0 +1,135 @@
+"""Switching the main diagram between the nerve-piriformis variants (Beaton & Anson A-F).
+
+The art keeps its cached pictures; a variant only swaps the piriformis part for the variant's
+group (ArtLayer.substitute), reshapes the two regions' highlights, and picks from the variant's
+index. The handout and PNG export draw the scene, so they show the chosen type too.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QPoint
+from PySide6.QtGui import QPainterPath
+from PySide6.QtWidgets import QToolButton
+
+from viewer.qt.app.shortcuts import keys_text, shortcut
+from viewer.model.variants.spec import replacements, variant_index
+
+LESSON = "variants"  # issue 16's lesson; the piriformis lesson's Variants section if it is missing
+
+
+class VariantControl(QObject):
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.content = window.content
+        self.variants = list(self.content.variants)
+        self.current = self.variants[0].id if self.variants else ""
+        self._indexes: dict[str, object] = {}
+        self._picker = None
+        self._reshaped = self.current  # the variant the highlights outline (A: as the scene made them)
+        self._shown: dict[str, object] = {}  # region id -> the shape its highlight outlines, once changed
+        if not self.variants or window.scene.art is None:
+            return
+        window.depth_control.use_index(self.index)
+        self.button = QToolButton(window.view)
+        self.button.setObjectName("variant-button")
+        self.button.setAccessibleName("Nerve variant")
+        self.button.setToolTip(f"How the nerve passes piriformis: choose a type ({keys_text(shortcut('variants.picker'))})")
+        self.button.clicked.connect(self.show_picker)
+        self._label()
+        window.view.installEventFilter(self)
+        self.picker_action = window.add_action("Nerve &variant…", self.show_picker, "variants.picker",
+                                               "Show how the sciatic nerve can pass piriformis")
+        menu = window.view_menu.addMenu("Nerve variant")
+        menu.addAction(self.picker_action)
+        menu.addSeparator()
+        for variant in self.variants:
+            action = menu.addAction(f"{variant.name}: {variant.description}")
+            action.triggered.connect(lambda _c=False, i=variant.id: self.set_variant(i))
+
+    def variant(self, variant_id: str | None = None):
+        wanted = variant_id or self.current
+        return next((v for v in self.variants if v.id == wanted), None)
+
+    def index(self):
+        """The picking index for the variant shown (the highlights follow it once they exist)."""
+        if self.current not in self._indexes:
+            self._indexes[self.current] = variant_index(self.content, self.variant())
+        if self._reshaped != self.current and self.window.scene.region_items:
+            self._reshaped = self.current
+            self._reshape_regions(self._indexes[self.current])
+        return self._indexes[self.current]
+
+    def set_variant(self, variant_id: str) -> None:
+        variant = self.variant(variant_id)
+        if variant is None:
+            return
+        self.current = variant.id
+        scene = self.window.scene
+        substitutes = replacements(self.content.diagram, variant)
+        scene.art.substitute(substitutes, f"{scene.svg_key}art{variant.id if substitutes else ''}")
+        self.index()
+        self._label()
+        if self._picker is not None:
+            self._picker.buttons[variant.id].setChecked(True)
+        self.window.statusBar().showMessage(f"Nerve variant: {variant.name}, {variant.description.lower()}.")
+
+    def _reshape_regions(self, index) -> None:
+        """Each highlight outlines its structure as drawn now (both pieces of a nerve that passes the muscle)."""
+        from viewer.model.diagram.geometry import shape_from_parts
+
+        scene = self.window.scene
+        for region_id, item in scene.region_items.items():
+            shapes = [r.shape for r in index.regions if r.id == region_id]
+            shape = shapes[0] if len(shapes) == 1 else shape_from_parts([list(p) for s in shapes for p in s.parts])
+            if self._shown.get(region_id, self.content.region(region_id).shape) is not shape:
+                self._shown[region_id] = shape
+                item.set_shape(shape, QPainterPath())
+
+    def _label(self) -> None:
+        variant = self.variant()
+        self.button.setText(f"Nerve: {variant.name}" if variant else "Nerve")
+        self.button.adjustSize()
+        self._place()
+
+    def _place(self) -> None:
+        view = self.window.view
+        self.button.move(view.width() - self.button.width() - 10, view.height() - self.button.height() - 10)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == event.Type.Resize:
+            self._place()
+        return False
+
+    # ----- picker --------------------------------------------------------------------------------------
+    def show_picker(self) -> None:
+        if self._picker is None:
+            from viewer.qt.variants.picker import VariantPicker, thumbnail
+
+            scene = self.window.scene
+            pictures = {v.id: thumbnail(scene.renderer, scene.art.part_ids,
+                                        replacements(self.content.diagram, v)) for v in self.variants}
+            self._picker = VariantPicker(self.variants, pictures, self.current, self.window.view)
+            self._picker.chosen.connect(self._picked)
+            self._picker.lessonWanted.connect(self.open_lesson)
+        picker = self._picker
+        picker.adjustSize()
+        view = self.window.view
+        picker.move(QPoint(max(0, view.width() - picker.width() - 10),
+                           max(0, view.height() - picker.height() - self.button.height() - 20)))
+        picker.show()
+        picker.raise_()
+        picker.buttons[self.current].setFocus()
+
+    def _picked(self, variant_id: str) -> None:
+        self.set_variant(variant_id)
+        self._picker.hide()
+        self.window.view.setFocus()
+
+    def open_lesson(self) -> None:
+        if self._picker is not None:
+            self._picker.hide()
+        if LESSON in self.content.lessons:
+            self.window.open_lesson(LESSON)
+        else:
+            self.window.open_lesson("piriformis", "variants")
