@@ -1,0 +1,92 @@
+"""The painted body chart: areas by symptom type with an intensity 0-10, with undo and redo.
+
+Nothing here is stored: the chart lives in memory until "New patient" or a saved handout.
+"""
+
+from __future__ import annotations
+
+from viewer.model.core.record import record
+
+Point = tuple[float, float]
+KINDS = ("pain", "pins-and-needles", "numbness")
+KIND_NAMES = {"pain": "Pain", "pins-and-needles": "Pins and needles", "numbness": "Numbness"}
+BRUSH_WIDTH = 7.0  # chart units (the chart is 200 x 118; a figure is about 100 tall)
+
+
+@record(frozen=True)
+class Area:
+    """One painted area: a brush stroke through ``points`` (chart coordinates)."""
+
+    kind: str
+    intensity: int
+    points: tuple[Point, ...]
+    view: str = "front"   # "front" or "back", from where the stroke starts
+
+
+def clamp_intensity(value: int) -> int:
+    return max(0, min(10, int(value)))
+
+
+def view_at(x: float, width: float = 200.0) -> str:
+    return "front" if x < width / 2 else "back"
+
+
+class BodyChart:
+    def __init__(self) -> None:
+        self.areas: list[Area] = []
+        self._done: list[tuple[list[Area], list[Area]]] = []   # (before, after) snapshots
+        self._undone: list[tuple[list[Area], list[Area]]] = []
+
+    def _change(self, after: list[Area]) -> None:
+        self._done.append((list(self.areas), list(after)))
+        self._undone.clear()
+        self.areas = list(after)
+
+    def add(self, kind: str, intensity: int, points) -> Area | None:
+        if kind not in KINDS:
+            raise ValueError(f"unknown symptom type '{kind}'")
+        points = tuple((float(x), float(y)) for x, y in points)
+        if not points:
+            return None
+        area = Area(kind, clamp_intensity(intensity), points, view_at(points[0][0]))
+        self._change(self.areas + [area])
+        return area
+
+    def set_intensity(self, index: int, intensity: int) -> None:
+        """Change one area's intensity, as a step that can be undone."""
+        area = self.areas[index]
+        value = clamp_intensity(intensity)
+        if value != area.intensity:
+            after = list(self.areas)
+            after[index] = Area(area.kind, value, area.points, area.view)
+            self._change(after)
+
+    def clear(self) -> None:
+        if self.areas:
+            self._change([])
+
+    def forget(self) -> None:
+        """A new patient: no areas and no history to bring them back."""
+        self.areas, self._done, self._undone = [], [], []
+
+    def can_undo(self) -> bool:
+        return bool(self._done)
+
+    def can_redo(self) -> bool:
+        return bool(self._undone)
+
+    def undo(self) -> None:
+        if self._done:
+            before, after = self._done.pop()
+            self._undone.append((before, after))
+            self.areas = list(before)
+
+    def redo(self) -> None:
+        if self._undone:
+            before, after = self._undone.pop()
+            self._done.append((before, after))
+            self.areas = list(after)
+
+    def summary(self) -> list[str]:
+        """One plain line per area for the handout's legend, e.g. "Back: pain 6/10"."""
+        return [f"{area.view.capitalize()}: {KIND_NAMES[area.kind].lower()} {area.intensity}/10" for area in self.areas]
