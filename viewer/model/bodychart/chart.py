@@ -45,7 +45,11 @@ class BodyChart:
     def add(self, kind: str, intensity: int, points) -> Area | None:
         if kind not in KINDS:
             raise ValueError(f"unknown symptom type '{kind}'")
-        points = tuple((float(x), float(y)) for x, y in points)
+        kept: list[Point] = []
+        for x, y in points:  # a repeated point (a press and release in one place) adds nothing
+            if not kept or (float(x), float(y)) != kept[-1]:
+                kept.append((float(x), float(y)))
+        points = tuple(kept)
         if not points:
             return None
         area = Area(kind, clamp_intensity(intensity), points, view_at(points[0][0]))

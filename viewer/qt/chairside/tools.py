@@ -26,6 +26,7 @@ class Chairside(QObject):
         self.pen = PenTool(window.scene, Drawing())
         window.view.pen_tool = self.pen
         self._positions = self._notes = None  # docks are built when first shown, not at start-up
+        self._body_chart = self._home_programme = None
         self._saved_state = None
         self.paper = window.settings.value("handout/paper", default_paper())
         self._build_actions()
@@ -47,7 +48,7 @@ class Chairside(QObject):
                                      [QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z"])
         self.clear_action = w._action("C&lear drawing", self.pen.clear, ["Ctrl+Shift+Delete"])
         self.new_patient_action = w._action("&New patient", self.new_patient, ["Ctrl+N"],
-                                            "Wipe the drawing, notes and selection")
+                                            "Wipe the drawing, notes, body chart, programme and selection")
         self.save_action = w._action("&Save handout…", self.save_handout, ["Ctrl+S"], "Save a PDF for the patient")
         self.print_action = w._action("P&rint handout…", self.print_handout, ["Ctrl+P"])
         self.export_action = w._action("&Export view as PNG…", self.export_png, ["Ctrl+E"])
@@ -92,8 +93,15 @@ class Chairside(QObject):
                                           "Positions: what each one tenses or narrows", checkable=True)
         self.notes_action = w._action("Notes for the handout", lambda on: self._show_dock(self.notes, on), ["F7"],
                                       checkable=True)
+        self.body_chart_action = w._action("&Body chart", lambda on: self._show_dock(self.body_chart, on),
+                                           ["Ctrl+Shift+B"], "Paint where the patient feels pain, pins and needles "
+                                           "or numbness", checkable=True)
+        self.home_programme_action = w._action("&Home programme", lambda on: self._show_dock(self.home_programme, on),
+                                               ["Ctrl+Shift+H"], "Choose exercises for the handout", checkable=True)
         view_menu.addAction(self.positions_action)
         view_menu.addAction(self.notes_action)
+        view_menu.addAction(self.body_chart_action)
+        view_menu.addAction(self.home_programme_action)
         self.screen_menu = view_menu.addMenu("Present on screen")
         self.screen_menu.aboutToShow.connect(self._fill_screen_menu)
 
@@ -101,7 +109,8 @@ class Chairside(QObject):
         toolbar.setObjectName("chairside-toolbar")
         toolbar.setMovable(False)
         toolbar.setProperty("toolButtonStyle", "ToolButtonTextOnly")  # by name: see DiagramView.__init__
-        for action in (self.present_action, self.positions_action, self.notes_action, self.pen_action, self.arrow_action,
+        for action in (self.present_action, self.positions_action, self.notes_action, self.body_chart_action,
+                       self.home_programme_action, self.pen_action, self.arrow_action,
                        *self.colour_actions.values(), self.undo_action, self.redo_action, self.clear_action,
                        self.save_action, self.new_patient_action):
             toolbar.addAction(action)
@@ -124,6 +133,23 @@ class Chairside(QObject):
 
             self._notes = self._docked(NotesDock(self.window), self.notes_action)
         return self._notes
+
+    @property
+    def body_chart(self):
+        if self._body_chart is None:
+            from viewer.qt.bodychart.panel import BodyChartDock
+
+            self._body_chart = self._docked(BodyChartDock(self.window), self.body_chart_action)
+        return self._body_chart
+
+    @property
+    def home_programme(self):
+        if self._home_programme is None:
+            from viewer.qt.homeprog.panel import HomeProgrammeDock
+
+            self._home_programme = self._docked(HomeProgrammeDock(self.window), self.home_programme_action)
+            self._home_programme.filter_region(self.window.view.selected_id)
+        return self._home_programme
 
     def _docked(self, dock, action):
         """Keep the menu/toolbar toggle in step with the dock (closed with its own button, say)."""
@@ -186,7 +212,7 @@ class Chairside(QObject):
                                  w.labels_action.isChecked(), w.menuBar().isVisible())
             w.menuBar().hide()
             self.toolbar.hide()
-            for dock in (self._positions, self._notes):
+            for dock in (self._positions, self._notes, self._body_chart, self._home_programme):
                 if dock is not None:
                     dock.hide()
             w.set_level("patient")
@@ -247,10 +273,14 @@ class Chairside(QObject):
             self._notes.editor.clear()
         if self._positions is not None:
             self._positions.clear_selection()
+        if self._body_chart is not None:
+            self._body_chart.forget()
+        if self._home_programme is not None:
+            self._home_programme.forget()
         self.window.view.select_region(None)
         self.window.history = type(self.window.history)()
         self.window.go_home()
-        self.window.statusBar().showMessage("Ready for a new patient: drawing, notes and selection cleared.")
+        self.window.statusBar().showMessage("Ready for a new patient: drawing, notes, body chart, programme and selection cleared.")
 
     # ----- handout -------------------------------------------------------------------------------------
     def current_view(self) -> QRectF:
@@ -268,8 +298,11 @@ class Chairside(QObject):
         title = region.name if region else (self.window.content.lessons[lesson_id].title if lesson_id else "Handout")
         result = getattr(self.window, "teachback_result", None)  # the Study menu's teach-back, if chosen
         teachback = result.handout_markdown() if result and getattr(self.window, "teachback_on_handout", False) else ""
+        programme = self._home_programme.programme if self._home_programme is not None else None
+        chart = self._body_chart.handout_image() if self._body_chart is not None else None
+        legend = self._body_chart.legend() if chart is not None else []
         return build_document(self.window.content, lesson_id, title, picture, self.notes_text(), paper,
-                              teachback=teachback)
+                              teachback=teachback, programme=programme, body_chart=chart, body_chart_legend=legend)
 
     def save_handout(self) -> None:
         from datetime import date  # the file dialogs load on first use, not at start-up
