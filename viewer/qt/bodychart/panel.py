@@ -9,8 +9,8 @@ import html
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QDockWidget, QHBoxLayout, QLabel, QPushButton, QRadioButton,
-                               QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QDockWidget, QHBoxLayout, QLabel, QPushButton, QSpinBox,
+                               QVBoxLayout, QWidget)
 
 from viewer.model.bodychart.chart import KIND_NAMES, KINDS, BodyChart
 from viewer.model.bodychart.overlays import CHART_SVG, load_chart_text
@@ -46,16 +46,15 @@ class BodyChartDock(QDockWidget):
         self.canvas = ChartCanvas(self.renderer, self.chart)
         self.canvas.painted.connect(self._changed)
 
-        self.kind_group = QButtonGroup(self)
-        self.kind_buttons = {}
+        self.kind_buttons = {}  # exclusive by hand: in a QButtonGroup, Tab would skip the unchecked ones
         kinds = QHBoxLayout()
         for number, kind in enumerate(KINDS, start=1):
-            button = QRadioButton(f"&{number} {KIND_NAMES[kind]}")
+            button = QPushButton(f"&{number} {KIND_NAMES[kind]}")  # push buttons: Tab reaches each one
+            button.setCheckable(True)
             button.setIcon(swatch(kind))
             button.setAccessibleName(KIND_NAMES[kind])
             button.setChecked(kind == self.canvas.kind)
-            button.toggled.connect(lambda on, k=kind: on and self.set_kind(k))
-            self.kind_group.addButton(button)
+            button.clicked.connect(lambda _on=False, k=kind: self.set_kind(k))
             self.kind_buttons[kind] = button
             kinds.addWidget(button)
         self.intensity = QSpinBox()
@@ -103,8 +102,8 @@ class BodyChartDock(QDockWidget):
     # ----- painting ------------------------------------------------------------------------------------
     def set_kind(self, kind: str) -> None:
         self.canvas.kind = kind
-        if not self.kind_buttons[kind].isChecked():
-            self.kind_buttons[kind].setChecked(True)
+        for each, button in self.kind_buttons.items():
+            button.setChecked(each == kind)
 
     def _set_intensity(self, value: int) -> None:
         self.canvas.intensity = value
