@@ -32,15 +32,31 @@ def view_at(x: float, width: float = 200.0) -> str:
 
 
 class BodyChart:
+    """Areas with undo and redo. The history holds steps, not copies of the chart, so a long
+    session of painting costs memory in proportion to what was painted."""
+
     def __init__(self) -> None:
         self.areas: list[Area] = []
-        self._done: list[tuple[list[Area], list[Area]]] = []   # (before, after) snapshots
-        self._undone: list[tuple[list[Area], list[Area]]] = []
+        self._done: list[tuple] = []    # ("add", area) | ("clear", [areas]) | ("set", index, old, new)
+        self._undone: list[tuple] = []
 
-    def _change(self, after: list[Area]) -> None:
-        self._done.append((list(self.areas), list(after)))
+    def _do(self, step: tuple) -> None:
+        self._apply(step)
+        self._done.append(step)
         self._undone.clear()
-        self.areas = list(after)
+
+    def _apply(self, step: tuple, backwards: bool = False) -> None:
+        kind = step[0]
+        if kind == "add":
+            if backwards:
+                self.areas.pop()
+            else:
+                self.areas.append(step[1])
+        elif kind == "clear":
+            self.areas = list(step[1]) if backwards else []
+        else:
+            _kind, index, old, new = step
+            self.areas[index] = old if backwards else new
 
     def add(self, kind: str, intensity: int, points) -> Area | None:
         if kind not in KINDS:
@@ -49,11 +65,10 @@ class BodyChart:
         for x, y in points:  # a repeated point (a press and release in one place) adds nothing
             if not kept or (float(x), float(y)) != kept[-1]:
                 kept.append((float(x), float(y)))
-        points = tuple(kept)
-        if not points:
+        if not kept:
             return None
-        area = Area(kind, clamp_intensity(intensity), points, view_at(points[0][0]))
-        self._change(self.areas + [area])
+        area = Area(kind, clamp_intensity(intensity), tuple(kept), view_at(kept[0][0]))
+        self._do(("add", area))
         return area
 
     def set_intensity(self, index: int, intensity: int) -> None:
@@ -61,13 +76,11 @@ class BodyChart:
         area = self.areas[index]
         value = clamp_intensity(intensity)
         if value != area.intensity:
-            after = list(self.areas)
-            after[index] = Area(area.kind, value, area.points, area.view)
-            self._change(after)
+            self._do(("set", index, area, Area(area.kind, value, area.points, area.view)))
 
     def clear(self) -> None:
         if self.areas:
-            self._change([])
+            self._do(("clear", list(self.areas)))
 
     def forget(self) -> None:
         """A new patient: no areas and no history to bring them back."""
@@ -81,15 +94,15 @@ class BodyChart:
 
     def undo(self) -> None:
         if self._done:
-            before, after = self._done.pop()
-            self._undone.append((before, after))
-            self.areas = list(before)
+            step = self._done.pop()
+            self._apply(step, backwards=True)
+            self._undone.append(step)
 
     def redo(self) -> None:
         if self._undone:
-            before, after = self._undone.pop()
-            self._done.append((before, after))
-            self.areas = list(after)
+            step = self._undone.pop()
+            self._apply(step)
+            self._done.append(step)
 
     def summary(self) -> list[str]:
         """One plain line per area for the handout's legend, e.g. "Back: pain 6/10"."""

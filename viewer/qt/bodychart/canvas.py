@@ -37,6 +37,8 @@ def paint_chart(painter: QPainter, renderer, chart: BodyChart, overlays: list[st
                 pending=None, pending_kind: str = "pain", hatch: float = 1.0) -> None:
     """Draws the chart into ``target`` (chart units scaled to fit): outline, overlays, areas."""
     view_box = renderer.viewBoxF()
+    if view_box.isEmpty() or target.width() < 1 or target.height() < 1:
+        return  # nothing to draw into (a collapsed panel); an error here would end the paint event badly
     painter.save()
     scale = min(target.width() / view_box.width(), target.height() / view_box.height())
     origin_x = target.x() + (target.width() - view_box.width() * scale) / 2
@@ -111,6 +113,7 @@ class ChartCanvas(QWidget):
 
     def to_chart(self, point) -> tuple[float, float]:
         scale, dx, dy = self._transform()
+        scale = scale or 1.0  # a collapsed canvas
         return ((point.x() - dx) / scale, (point.y() - dy) / scale)
 
     def to_widget(self, x: float, y: float) -> QPointF:
@@ -119,9 +122,12 @@ class ChartCanvas(QWidget):
 
     def paintEvent(self, _event) -> None:
         painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor("white"))
-        paint_chart(painter, self.renderer, self.chart, self.overlays, QRectF(self.rect()), self._pending, self.kind)
-        painter.end()
+        try:
+            painter.fillRect(self.rect(), QColor("white"))
+            paint_chart(painter, self.renderer, self.chart, self.overlays, QRectF(self.rect()), self._pending,
+                        self.kind)
+        finally:
+            painter.end()  # a painter left open on a widget brings the process down
 
     def mousePressEvent(self, event) -> None:
         if event.button() == Qt.MouseButton.LeftButton:

@@ -48,8 +48,8 @@ class BodyChartDock(QDockWidget):
 
         self.kind_buttons = {}  # exclusive by hand: in a QButtonGroup, Tab would skip the unchecked ones
         kinds = QHBoxLayout()
-        for number, kind in enumerate(KINDS, start=1):
-            button = QPushButton(f"&{number} {KIND_NAMES[kind]}")  # push buttons: Tab reaches each one
+        for kind in KINDS:
+            button = QPushButton(KIND_NAMES[kind])  # push buttons: Tab reaches each one (Alt+1-3 are the pen inks)
             button.setCheckable(True)
             button.setIcon(swatch(kind))
             button.setAccessibleName(KIND_NAMES[kind])

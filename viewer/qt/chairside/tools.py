@@ -93,10 +93,11 @@ class Chairside(QObject):
                                           "Positions: what each one tenses or narrows", checkable=True)
         self.notes_action = w._action("Notes for the handout", lambda on: self._show_dock(self.notes, on), ["F7"],
                                       checkable=True)
-        self.body_chart_action = w._action("&Body chart", lambda on: self._show_dock(self.body_chart, on),
+        self.body_chart_action = w._action("&Body chart", lambda on: self._show_right_dock(self.body_chart, on),
                                            ["Ctrl+Shift+B"], "Paint where the patient feels pain, pins and needles "
                                            "or numbness", checkable=True)
-        self.home_programme_action = w._action("&Home programme", lambda on: self._show_dock(self.home_programme, on),
+        self.home_programme_action = w._action("&Home programme",
+                                               lambda on: self._show_right_dock(self.home_programme, on),
                                                ["Ctrl+Shift+H"], "Choose exercises for the handout", checkable=True)
         view_menu.addAction(self.positions_action)
         view_menu.addAction(self.notes_action)
@@ -169,6 +170,15 @@ class Chairside(QObject):
         if on:
             dock.raise_()
             keep_lesson_width(self.window, lesson_width)
+
+    def _show_right_dock(self, dock, on: bool) -> None:
+        """The body chart and the programme share the right-hand place as tabs, like the study panels."""
+        from viewer.qt.app.dock_room import open_dock
+
+        if on:
+            open_dock(self.window, dock)
+        else:
+            dock.hide()
 
     def notes_text(self) -> str:
         return self._notes.editor.toPlainText() if self._notes is not None else ""
