@@ -161,9 +161,10 @@ def two(start_pose, end_pose, camera, x, props, support=None, level=0.0, arrow_j
 def bridge_top():
     """Hips lifted until trunk and thighs are in line; the hip angle that keeps the feet on the floor."""
     best = None
-    for flex in range(-10, 80):
-        pose = Pose(hips=legs({"flex": flex}, {"flex": flex}), knees={"L": 95, "R": 95}, ankles={"L": 5, "R": 5},
-                    shoulders=arms({"abd": 12}, {"abd": 12}), neck=28, body=(-114, 0, 0))
+    for flex in range(-30, 80):
+        pose = Pose(hips=legs({"flex": flex}, {"flex": flex}), knees={"L": 90, "R": 90}, ankles={"L": 5, "R": 5},
+                    shoulders=arms({"flex": -30, "abd": 10}, {"flex": -30, "abd": 10}), neck=32,
+                    body=(-122, 0, 0))
         joints = skeleton(pose)
         gap = abs(SIDE.project(joints["heelL"])[1] - SIDE.project(joints["shoulderL"])[1] + 0.028 * H)
         if best is None or gap < best[0]:
@@ -222,8 +223,7 @@ def exercises():
     props = mat(8, 142) + floor(5, 145)
     lift = arrow(joint_at(start, SIDE, at_start, "pelvis"), joint_at(end, SIDE, at_end, "pelvis"), 0.0)
     out["bridge"] = ((props + figure_svg(start, SIDE, at_start), ""),
-                     (props + figure_svg(start, SIDE, at_start, ghost=True, moved_from=(end, at_end))
-                      + figure_svg(end, SIDE, at_end) + lift, ""))
+                     (props + figure_svg(end, SIDE, at_end) + lift, ""))
     # --- step-down: stand on a low step on one leg; lower the other heel slowly, knee over the toes
     cam = SIDE
     start = Pose(hips=legs({"flex": 0}, {"flex": 28}), knees={"L": 0, "R": 10}, ankles={"L": 0, "R": -10},

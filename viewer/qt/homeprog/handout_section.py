@@ -14,7 +14,7 @@ from PySide6.QtCore import QRectF, QUrl, Qt
 from PySide6.QtGui import (QColor, QImage, QPainter, QTextCursor, QTextDocument, QTextFormat, QTextFrameFormat,
                            QTextImageFormat, QTextLength, QTextTableFormat)
 
-PICTURE_SHARE = 50  # percent of the page width for an exercise's picture
+PICTURE_SHARE = 66  # percent of the page width for an exercise's picture (start and end side by side)
 DPI = 300
 PROGRAMME_PROPERTY = "programme_tables"
 
@@ -57,30 +57,38 @@ def insert_programme(cursor: QTextCursor, programme, resources_dir: Path, page_w
         table_format.setBorder(0.8)
         table_format.setBorderBrush(QColor("#9a9a9a"))
         table_format.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
-        table_format.setCellPadding(5)
+        table_format.setBorderCollapse(True)
+        table_format.setCellPadding(4)
         table_format.setCellSpacing(0)
-        table_format.setTopMargin(6)
+        table_format.setTopMargin(8)
         table_format.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
-        table_format.setColumnWidthConstraints([QTextLength(QTextLength.Type.PercentageLength, PICTURE_SHARE),
-                                                QTextLength(QTextLength.Type.PercentageLength, 100 - PICTURE_SHARE)])
-        table = cursor.insertTable(1, 2, table_format)
-        picture = exercise_picture(exercise.image_path(resources_dir), picture_width - 12)
+        table_format.setColumnWidthConstraints([QTextLength(QTextLength.Type.PercentageLength, 55),
+                                                QTextLength(QTextLength.Type.PercentageLength, 45)])
+        # one block: title and purpose, the picture (start and end), then steps beside dose and cautions
+        table = cursor.insertTable(3, 2, table_format)
+        table.mergeCells(0, 0, 1, 2)
+        table.mergeCells(1, 0, 1, 2)
+        table.cellAt(0, 0).firstCursorPosition().insertHtml(
+            f"<p style='font-size:12pt'><b>{number}. {html.escape(exercise.title)}</b></p>"
+            f"<p><i>{html.escape(exercise.purpose)}</i></p>")
+        picture = exercise_picture(exercise.image_path(resources_dir), picture_width)
         if picture is not None:
             name = f"handout:exercise-{exercise.id}"
             document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), picture)
             image_format = QTextImageFormat()
             image_format.setName(name)
-            image_format.setWidth(picture_width - 12)
-            image_format.setHeight((picture_width - 12) * picture.height() / picture.width())
-            table.cellAt(0, 0).firstCursorPosition().insertImage(image_format)
+            image_format.setWidth(picture_width)
+            image_format.setHeight(picture_width * picture.height() / picture.width())
+            picture_cursor = table.cellAt(1, 0).firstCursorPosition()
+            block = picture_cursor.blockFormat()
+            block.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            picture_cursor.setBlockFormat(block)
+            picture_cursor.insertImage(image_format)
         steps = "".join(f"<li>{html.escape(step)}</li>" for step in exercise.steps)
+        table.cellAt(2, 0).firstCursorPosition().insertHtml(f"<ol style='margin-left:-16px'>{steps}</ol>")
         cautions = "".join(f"<li>{html.escape(c)}</li>" for c in exercise.cautions)
-        dose = item.dose.text(exercise.dose_note)
-        table.cellAt(0, 1).firstCursorPosition().insertHtml(
-            f"<p style='font-size:11pt'><b>{number}. {html.escape(exercise.title)}</b></p>"
-            f"<p><i>{html.escape(exercise.purpose)}</i></p>"
-            f"<ol style='margin-left:-16px'>{steps}</ol>"
-            f"<p><b>How much:</b> {html.escape(dose)}</p>"
+        table.cellAt(2, 1).firstCursorPosition().insertHtml(
+            f"<p><b>How much:</b> {html.escape(item.dose.text(exercise.dose_note))}</p>"
             + (f"<p><b>Take care:</b></p><ul style='margin-left:-16px'>{cautions}</ul>" if cautions else ""))
         tables.append(table)
     cursor.movePosition(QTextCursor.MoveOperation.End)
