@@ -177,6 +177,9 @@ class Chairside(QObject):
 
         if on:
             open_dock(self.window, dock)
+            if not dock.isFloating() and dock.width() < 560 <= self.window.width() // 2:
+                # room to paint and to read: wider than the study panels' slim default
+                self.window.resizeDocks([dock], [560], QtCore.Qt.Orientation.Horizontal)
         else:
             dock.hide()
 

@@ -45,6 +45,9 @@ class HomeProgrammeDock(QDockWidget):
         self.remove_button = QPushButton("&Remove")
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.picture = QLabel()
+        self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.picture.setAccessibleName("Picture of the chosen exercise")
         self.details = QLabel()
         self.details.setWordWrap(True)
         self.details.setTextFormat(Qt.TextFormat.RichText)
@@ -74,6 +77,7 @@ class HomeProgrammeDock(QDockWidget):
             order.addWidget(button)
         layout.addLayout(order)
         layout.addLayout(doses)
+        layout.addWidget(self.picture)
         layout.addWidget(self.details)
         layout.addWidget(self.status)
         self.setWidget(body)
@@ -140,6 +144,7 @@ class HomeProgrammeDock(QDockWidget):
             widget.setEnabled(has)
         if not has:
             self.details.setText("")
+            self.picture.clear()
             return
         item = self.programme.items[row]
         for name, box in self.dose_boxes.items():
@@ -147,12 +152,34 @@ class HomeProgrammeDock(QDockWidget):
             box.setValue(getattr(item.dose, name))
             box.blockSignals(False)
         exercise = item.exercise
+        self._show_picture(exercise)
         bibliography = self.window.content.bibliography
         sources = "; ".join(f"{bibliography[k].authors.split(',')[0]} {bibliography[k].year}".strip()
                             for k in exercise.references if k in bibliography)
         self.details.setText(f"<p><b>{html.escape(exercise.title)}</b>: {html.escape(exercise.purpose)}</p>"
                              f"<p><small>Evidence: {html.escape(exercise.evidence)} [{html.escape(sources)}]"
                              f"</small></p>")
+
+    def _show_picture(self, exercise) -> None:
+        """The start and end drawing, as it will print, so the patient can see it now."""
+        from PySide6.QtCore import QRectF
+        from PySide6.QtGui import QColor, QPainter, QPixmap
+        from PySide6.QtSvg import QSvgRenderer
+
+        renderer = QSvgRenderer(str(exercise.image_path(self.window.content.resources_dir)))
+        if not renderer.isValid():
+            self.picture.clear()
+            return
+        size = renderer.defaultSize()
+        width = max(200, min(460, self.width() - 30))
+        pixmap = QPixmap(width, max(1, round(width * size.height() / max(1, size.width()))))
+        pixmap.fill(QColor("white"))
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        renderer.render(painter, QRectF(pixmap.rect()))
+        painter.end()
+        self.picture.setPixmap(pixmap)
+        self.picture.setToolTip(exercise.title)
 
     def _set_dose(self, name: str, value: int) -> None:
         row = self.chosen.currentRow()
