@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from figure import H, Camera, Pose, parts, path_of, skeleton  # noqa: E402
+from figure import Camera, Pose, parts, path_of, skeleton
 
 OUT = Path(__file__).resolve().parent.parent / "resources" / "bodychart.svg"
 WIDTH, HEIGHT = 200.0, 118.0

@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from figure import H, Camera, Pose, parts, path_of, skeleton  # noqa: E402
+from figure import H, Camera, Pose, parts, path_of, skeleton
 
 OUT = Path(__file__).resolve().parent.parent / "resources" / "exercises"
 PANEL_W, PANEL_H, GAP = 150.0, 112.0, 10.0

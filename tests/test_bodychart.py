@@ -4,7 +4,7 @@ intensity, undo, overlays, New patient, and both on the saved handout."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 

@@ -47,7 +47,7 @@ class Dose:
         daily = {1: "once a day", 2: "twice a day"}.get(self.times_a_day, f"{self.times_a_day} times a day")
         return f"{sets}, {daily}" + (f" ({note})" if note else "")
 
-    def with_value(self, name: str, value: int) -> "Dose":
+    def with_value(self, name: str, value: int) -> Dose:
         low, high = DOSE_LIMITS[name]
         values = {f: getattr(self, f) for f in DOSE_FIELDS}
         values[name] = max(low, min(high, int(value)))

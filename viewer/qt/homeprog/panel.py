@@ -135,7 +135,7 @@ class HomeProgrammeDock(QDockWidget):
             self.chosen.setCurrentRow(min(row if row is not None else 0, len(self.programme.items) - 1))
         self._show_chosen(self.chosen.currentRow())
         count = len(self.programme.items)
-        self.status.setText(f"{count} of {MAX_EXERCISES} chosen" + (f" (3-5 is a good number)"
+        self.status.setText(f"{count} of {MAX_EXERCISES} chosen" + (" (3-5 is a good number)"
                                                                      if count < SUGGESTED_MIN else "") + ".")
 
     def _show_chosen(self, row: int) -> None:
