@@ -293,7 +293,8 @@ class Chairside(QObject):
         self.window.view.select_region(None)
         self.window.history = type(self.window.history)()
         self.window.go_home()
-        self.window.statusBar().showMessage("Ready for a new patient: drawing, notes, body chart, programme and selection cleared.")
+        self.window.statusBar().showMessage("Ready for a new patient: drawing, notes, body chart, programme and "
+                                            "selection cleared.")
 
     # ----- handout -------------------------------------------------------------------------------------
     def current_view(self) -> QRectF:
