@@ -250,7 +250,7 @@ def exercises():
     out["sitting-breaks"] = ((props + figure_svg(sit, SIDE, at_sit), ""),
                              (props + figure_svg(stand, SIDE, at_stand), ""))
     # --- hamstring isometric: lying on the back, knee a little bent; press the heel down (no movement)
-    start = Pose(hips=legs({"flex": 25}, {"flex": 48}), knees={"L": 35, "R": 100}, ankles={"L": 10, "R": 8},
+    start = Pose(hips=legs({"flex": 22}, {"flex": 0}), knees={"L": 62, "R": 0}, ankles={"L": 10, "R": -20},
                  shoulders=arms({"abd": 12}, {"abd": 12}), neck=10, body=(-90, 0, 0))
     at = placed(start, SIDE, 70)
     heel = joint_at(start, SIDE, at, "heelL")
