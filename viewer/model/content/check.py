@@ -36,9 +36,29 @@ def check_content(content: Content) -> list[Problem]:
     problems += check_questions(content)
     problems += load_about(content.lessons_dir)[1]
     problems += _figures_from_further_reading(content)
+    problems += _check_home_programme(content)
     if content.diagram is not None:
         problems += unsafe_references(content.diagram)
     return sorted(set(problems), key=lambda p: (str(p.path), p.line, p.message))
+
+
+def _check_home_programme(content: Content) -> list[Problem]:
+    """The exercise library and the body chart's overlays (loaded here on demand, not at start-up)."""
+    from viewer.model.bodychart.overlays import CHART_SVG, check_chart, load_chart_text
+    from viewer.model.homeprog.library import check_library, load_library
+
+    regions = {r.id for r in content.regions}
+    bibliography = set(content.bibliography)
+    library, problems = load_library(content.lessons_dir / "exercises.toml")
+    problems += check_library(library, content.resources_dir, regions, bibliography)
+    chart_path = content.lessons_dir / "bodychart.toml"
+    if chart_path.exists():
+        chart, chart_problems = load_chart_text(chart_path)
+        problems += chart_problems
+        svg = content.resources_dir / CHART_SVG
+        ids = set(re.findall(r'\bid="([^"]+)"', svg.read_text(encoding="utf-8"))) if svg.exists() else set()
+        problems += check_chart(chart, ids, set(content.lessons), bibliography)
+    return problems
 
 
 def _check_regions(content: Content) -> list[Problem]:

@@ -51,6 +51,8 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("chairside.leave", ("Esc",), "Leave the presentation", CHAIRSIDE),
     Shortcut("chairside.positions", ("F6",), "Positions: what each one tenses or narrows", CHAIRSIDE),
     Shortcut("chairside.notes", ("F7",), "Notes for the handout", CHAIRSIDE),
+    Shortcut("chairside.body_chart", ("Ctrl+Shift+B",), "Body chart: paint where the patient feels it", CHAIRSIDE),
+    Shortcut("chairside.home_programme", ("Ctrl+Shift+H",), "Home programme: exercises for the handout", CHAIRSIDE),
     Shortcut("chairside.pen", ("P",), "Pen: draw on the diagram", CHAIRSIDE),
     Shortcut("chairside.arrow", ("A",), "Arrow: draw arrows", CHAIRSIDE),
     Shortcut("chairside.colour", ("Alt+1", "Alt+2", "Alt+3", "Alt+4"), "Ink colour (red, blue, green, black)",

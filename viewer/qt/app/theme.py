@@ -59,6 +59,11 @@ class Theme:
     tag_text: str = "#ffffff"
     tensed: str = "#7f2800"            # dark orange, diagonal hatching: a position stretches this structure
     narrowed: str = "#5b1287"          # purple, cross hatching: a position narrows this space
+    # body chart symptom types: each also has its own hatching (viewer/qt/bodychart/canvas.py), never colour alone
+    pain: str = "#c62828"              # red, diagonal hatching
+    pins_and_needles: str = "#1451a3"  # blue, cross hatching
+    numbness: str = "#2e6b30"          # green, horizontal lines
+    chart_ink: str = "#1a1a1a"
     dark: bool = False
 
 

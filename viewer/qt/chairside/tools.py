@@ -32,6 +32,7 @@ class Chairside(QObject):
         self.pen = PenTool(window.scene, Drawing())
         window.view.pen_tool = self.pen
         self._positions = self._notes = None  # docks are built when first shown, not at start-up
+        self._body_chart = self._home_programme = None
         self._saved_state = None
         self.paper = window.settings.value("handout/paper", default_paper())
         self._build_actions()
@@ -53,7 +54,7 @@ class Chairside(QObject):
         self.redo_action = w.add_action("&Redo drawing", self.pen.redo, "chairside.redo")
         self.clear_action = w.add_action("C&lear drawing", self.pen.clear, "chairside.clear")
         self.new_patient_action = w.add_action("&New patient", self.new_patient, "chairside.new_patient",
-                                               "Wipe the drawing, notes and selection")
+                                               "Wipe the drawing, notes, body chart, programme and selection")
         self.save_action = w.add_action("&Save handout…", self.save_handout, "chairside.save", "Save a PDF for the patient")
         self.print_action = w.add_action("P&rint handout…", self.print_handout, "chairside.print")
         self.export_action = w.add_action("&Export view as PNG…", self.export_png, "chairside.export")
@@ -97,8 +98,17 @@ class Chairside(QObject):
                                              "Positions: what each one tenses or narrows", checkable=True)
         self.notes_action = w.add_action("Notes for the handout", lambda on: self._show_dock(self.notes, on),
                                          "chairside.notes", checkable=True)
+        self.body_chart_action = w.add_action("&Body chart", lambda on: self._show_right_dock(self.body_chart, on),
+                                              "chairside.body_chart", "Paint where the patient feels pain, pins and "
+                                              "needles or numbness", checkable=True)
+        self.home_programme_action = w.add_action("&Home programme",
+                                                  lambda on: self._show_right_dock(self.home_programme, on),
+                                                  "chairside.home_programme", "Choose exercises for the handout",
+                                                  checkable=True)
         view_menu.addAction(self.positions_action)
         view_menu.addAction(self.notes_action)
+        view_menu.addAction(self.body_chart_action)
+        view_menu.addAction(self.home_programme_action)
         self.screen_menu = view_menu.addMenu("Present on screen")
         self.screen_menu.aboutToShow.connect(self._fill_screen_menu)
 
@@ -106,7 +116,8 @@ class Chairside(QObject):
         toolbar.setObjectName("chairside-toolbar")
         toolbar.setMovable(False)
         toolbar.setProperty("toolButtonStyle", "ToolButtonTextOnly")  # by name: see DiagramView.__init__
-        for action in (self.present_action, self.positions_action, self.notes_action, self.pen_action, self.arrow_action,
+        for action in (self.present_action, self.positions_action, self.notes_action, self.body_chart_action,
+                       self.home_programme_action, self.pen_action, self.arrow_action,
                        *self.colour_actions.values(), self.undo_action, self.redo_action, self.clear_action,
                        self.save_action, self.new_patient_action):
             toolbar.addAction(action)
@@ -130,6 +141,23 @@ class Chairside(QObject):
             self._notes = self._docked(NotesDock(self.window), self.notes_action)
         return self._notes
 
+    @property
+    def body_chart(self):
+        if self._body_chart is None:
+            from viewer.qt.bodychart.panel import BodyChartDock
+
+            self._body_chart = self._docked(BodyChartDock(self.window), self.body_chart_action)
+        return self._body_chart
+
+    @property
+    def home_programme(self):
+        if self._home_programme is None:
+            from viewer.qt.homeprog.panel import HomeProgrammeDock
+
+            self._home_programme = self._docked(HomeProgrammeDock(self.window), self.home_programme_action)
+            self._home_programme.filter_region(self.window.view.selected_id)
+        return self._home_programme
+
     def _docked(self, dock, action):
         """Keep the menu/toolbar toggle in step with the dock (closed with its own button, say)."""
         from viewer.qt.app.dock_room import watch_close
@@ -148,6 +176,18 @@ class Chairside(QObject):
         if on:
             dock.raise_()
             keep_lesson_width(self.window, lesson_width)
+
+    def _show_right_dock(self, dock, on: bool) -> None:
+        """The body chart and the programme share the right-hand place as tabs, like the study panels."""
+        from viewer.qt.app.dock_room import open_dock
+
+        if on:
+            open_dock(self.window, dock)
+            if not dock.isFloating() and dock.width() < 560 <= self.window.width() // 2:
+                # room to paint and to read: wider than the study panels' slim default
+                self.window.resizeDocks([dock], [560], QtCore.Qt.Orientation.Horizontal)
+        else:
+            dock.hide()
 
     def notes_text(self) -> str:
         return self._notes.editor.toPlainText() if self._notes is not None else ""
@@ -191,7 +231,7 @@ class Chairside(QObject):
                                  w.labels_action.isChecked(), w.menuBar().isVisible())
             w.menuBar().hide()
             self.toolbar.hide()
-            for dock in (self._positions, self._notes):
+            for dock in (self._positions, self._notes, self._body_chart, self._home_programme):
                 if dock is not None:
                     dock.hide()
             w.set_level("patient")
@@ -252,10 +292,15 @@ class Chairside(QObject):
             self._notes.editor.clear()
         if self._positions is not None:
             self._positions.clear_selection()
+        if self._body_chart is not None:
+            self._body_chart.forget()
+        if self._home_programme is not None:
+            self._home_programme.forget()
         self.window.view.select_region(None)
         self.window.history.clear()
         self.window.go_home()
-        self.window.statusBar().showMessage("Ready for a new patient: drawing, notes and selection cleared.")
+        self.window.statusBar().showMessage("Ready for a new patient: drawing, notes, body chart, programme and "
+                                            "selection cleared.")
 
     # ----- handout -------------------------------------------------------------------------------------
     def current_view(self) -> QRectF:
@@ -272,8 +317,11 @@ class Chairside(QObject):
         region = self.window.content.region(self.window.view.selected_id or "")
         title = region.name if region else (self.window.content.lessons[lesson_id].title if lesson_id else "Handout")
         teachback = self.window.context.teachback.handout_markdown()  # the Study menu's teach-back, if chosen
+        programme = self._home_programme.programme if self._home_programme is not None else None
+        chart = self._body_chart.handout_image() if self._body_chart is not None else None
+        legend: list = self._body_chart.legend() if chart is not None else []
         return build_document(self.window.content, lesson_id, title, picture, self.notes_text(), paper,
-                              teachback=teachback)
+                              teachback=teachback, programme=programme, body_chart=chart, body_chart_legend=legend)
 
     def save_handout(self) -> None:
         region = self.window.view.selected_id or "overview"
