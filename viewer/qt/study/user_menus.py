@@ -39,7 +39,11 @@ class UserMenus:
         self.import_progress_action = window.add_action(
             "&Import progress…", lambda: _transfer().import_dialog(window), "",
             "Bring in progress, bookmarks and notes exported on another computer")
-        for action in (self.progress_action, self.export_progress_action, self.import_progress_action):
+        self.export_anki_action = window.add_action(
+            "Export to &Anki…", lambda: _anki().export_dialog(window), "",
+            "Every question and a card per diagram label, as an Anki deck (image occlusion)")
+        for action in (self.progress_action, self.export_progress_action, self.import_progress_action,
+                       self.export_anki_action):
             study.addAction(action)
 
         self.bookmark_action = window.add_action("&Bookmark this lesson",
@@ -84,6 +88,12 @@ def _transfer():
     from viewer.qt.study import progress_transfer
 
     return progress_transfer
+
+
+def _anki():
+    from viewer.qt.study import anki_export  # genanki: only when an export runs
+
+    return anki_export
 
 
 def _lesson_notes():
