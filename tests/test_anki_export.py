@@ -139,3 +139,10 @@ def test_study_menu_exports_a_deck_the_user_names(open_window, repo, tmp_path, m
     notes, decks, _cards, _media = read_package(tmp_path / "deck.apkg", tmp_path / "x")
     assert "DGS Viewer::Clinical questions" not in decks and notes
     assert told and str(tmp_path / "deck.apkg") in told[0]
+
+
+def test_a_handout_into_a_missing_folder_is_one_clear_line(repo, tmp_path):
+    """The same check as the deck's, before Qt could print a warning of its own."""
+    result = run_cli(repo, "--handout", "piriformis", "--output", str(tmp_path / "missing" / "h.pdf"))
+    assert result.returncode == 2
+    assert result.stderr == f"dgs-viewer: error: the folder {tmp_path / 'missing'} does not exist\n"

@@ -184,6 +184,9 @@ def make_handout(content, args) -> int:
         return fail(f"unknown region id '{args.handout}' (known: {known})")
     if args.output is None:
         return fail("--handout needs --output FILE.pdf")
+    problem = unwritable(args.output)  # checked before Qt, which would warn first
+    if problem:
+        return fail(problem)
     programme = None
     if args.exercises_for_handout is not None:
         from viewer.model.homeprog.library import load_library
