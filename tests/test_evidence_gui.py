@@ -217,7 +217,7 @@ def test_range_chart_labels_clear_the_lines_whiskers_and_each_other(qtbot, width
     values = [text_rect(text) for text, *_ in layout.values]
     for rect in tags + values:
         assert area.adjusted(-1, -1, 1, 1).contains(rect), (rect, area)  # never cut at the edge
-    assert not tags[0].intersects(tags[1])
+    assert tags and not any(a.intersects(b) for i, a in enumerate(tags) for b in tags[i + 1:])
     whisker_left = box.mapViewToScene(pyqtgraph().Point(layout.left_edge + 0.06, 0)).x()
     assert all(rect.right() < whisker_left for rect in tags)  # tags sit in their margin, left of the data
     lines = [box.mapViewToScene(pyqtgraph().Point(0, value)).y() for _tag, value, *_ in layout.tags]
@@ -339,7 +339,7 @@ def test_chart_text_follows_the_text_size_but_print_keeps_its_own(open_window, r
         qtbot.addWidget(printed)
         assert sizes(printed)[:2] == pytest.approx(before[:2])  # paper: as designed, whatever the screen's size
     finally:
-        window.text_reset_action.trigger()
+        window.text_size.reset_action.trigger()
         app.setFont(system)
 
 
@@ -378,7 +378,8 @@ def test_a_weaker_study_is_drawn_hollow_and_dashed_with_its_size_and_caveat(qtbo
         bottom = plot.mapFromScene(box.mapViewToScene(pyqtgraph().Point(x, low)))
         ratio = image.devicePixelRatio()
         rows = range(round(top.y() * ratio), round(bottom.y() * ratio))
-        inked = [any(distance(image.pixelColor(round(top.x() * ratio) + dx, row), paper) > 250 for dx in (-1, 0, 1))  # a gap in a dash has no strong ink
+        # a gap in a dash has no strong ink
+        inked = [any(distance(image.pixelColor(round(top.x() * ratio) + dx, row), paper) > 250 for dx in (-1, 0, 1))
                  for row in rows]
         return sum(inked) / len(inked)
 

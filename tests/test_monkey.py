@@ -119,6 +119,8 @@ def settled_rss(window, qtbot) -> float:
     for item in window.scene.items():
         if hasattr(item, "invalidate") and hasattr(item, "pending_tiles"):
             item.invalidate()
+        if hasattr(item, "region_id"):  # a region's highlight pictures: at most PICTURES_PER_ITEM each, and
+            item.__dict__.pop("_pictures", None)  # with every labelled structure a region (28) they add up
     qtbot.wait(20)
     gc.collect()
     QPixmapCache.clear()

@@ -17,11 +17,16 @@ def lessons_from(python_path, cwd, *extra):
                           capture_output=True, text=True, timeout=120)
 
 
+def lesson_files(repo):
+    """The lessons and the short structure entries (lessons/structures/)."""
+    return [*(repo / "lessons").glob("*.md"), *(repo / "lessons" / "structures").glob("*.md")]
+
+
 def test_source_checkout_finds_bundled_content(repo, tmp_path):
     result = lessons_from(repo, tmp_path, "--lessons")
     assert result.returncode == 0, result.stderr
     assert result.stderr.splitlines()[0] == str(repo)
-    assert len(json.loads(result.stdout)) == len(list((repo / "lessons").glob("*.md")))
+    assert len(json.loads(result.stdout)) == len(lesson_files(repo))
 
 
 def test_installed_wheel_carries_lessons_and_resources(repo, tmp_path):
@@ -42,7 +47,8 @@ def test_installed_wheel_carries_lessons_and_resources(repo, tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stderr.splitlines()[0] == str(site / "viewer" / "_content")
     assert {item["id"] for item in json.loads(result.stdout)} == \
-        {p.stem for p in (repo / "lessons").glob("*.md")}
+        {p.stem for p in lesson_files(repo)}
+    assert "viewer/_content/lessons/structures/pudendal-nerve.md" in names   # the structure entries too
     regions = lessons_from(site, tmp_path, "--regions")
     assert [r["id"] for r in json.loads(regions.stdout)][:1] == ["piriformis"]
     check = lessons_from(site, tmp_path, "--check")

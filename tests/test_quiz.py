@@ -8,7 +8,8 @@ import pytest
 
 from viewer.model.content.loader import load_content
 from viewer.model.study.quiz import (QuizSession, best_match, name_matches, question_task, questions_for,
-                               region_tasks, tasks_for_cards, typos, interleave)
+                               region_tasks, typos, interleave)
+from viewer.model.study.plan import tasks_for_cards
 from viewer.model.diagram.regions import Region
 
 
@@ -218,7 +219,8 @@ def test_every_label_of_the_diagram_is_read_with_its_text_and_region(bundled):
     assert hamstring.text == "Hamstring origin (conjoint tendon)" and len(hamstring.lines) == 2
     assert (hamstring.anchor, hamstring.font_size, hamstring.region) == ("end", 23.0, "hamstring-origin")
     assert labels["label-quadratus-femoris"].region == "ischiofemoral-tunnel"   # listed under that region
-    assert labels["label-sacrum"].region is None and labels["label-sacrum"].card_id == "label:label-sacrum"
+    assert labels["label-sacrum"].region == "sacrum" and labels["label-sacrum"].card_id == "label:label-sacrum"
+    assert all(label.region for label in labels.values())   # every labelled structure is clickable (issue 16)
 
 
 @pytest.mark.parametrize("typed, label_id, right", [

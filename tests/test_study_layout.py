@@ -57,8 +57,8 @@ def test_study_and_lesson_notes_share_one_place_and_take_room_from_the_lesson(op
     dock = study(window).dock
     qtbot.waitUntil(lambda: window.panel.width() < lesson_before - 100)        # the lesson gave the room
     assert window.view.width() >= min(view_before, window.width() // 2) - 8 and _diagram_keeps_half(window)
-    window.lesson_notes_action.trigger()
-    notes = window._lesson_notes_dock
+    window.user_menus.lesson_notes_action.trigger()
+    notes = window.user_menus.notes_dock
     assert notes.isVisible() and notes in window.tabifiedDockWidgets(dock)     # tabs, not side by side
     qtbot.waitUntil(lambda: _diagram_keeps_half(window))
     notes.close()

@@ -7,9 +7,11 @@ import re
 from viewer.model.evidence.charts import cite_problems
 from viewer.model.content.loader import Content
 from viewer.model.diagram.svg import unsafe_references
+from viewer.model.content.about import load_about
 from viewer.model.content.figures import figure_problem
 from viewer.model.content.lessons import CITATION, LEVELS
-from viewer.model.content.quality import MAX_PARAGRAPH_WORDS, long_paragraphs, uncited_figures
+from viewer.model.content.quality import (MAX_PARAGRAPH_WORDS, cited_keys, figures_citing_only, has_figure,
+                                           lesson_figures_citing_only, long_paragraphs, uncited_figures)
 from viewer.model.core.problems import Problem
 from viewer.model.study.questions import check_questions
 from viewer.model.content.render import slugify
@@ -20,7 +22,7 @@ PICTURE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)|<img\b[^>]*\bsrc\s*=\s*[\"']
 
 def check_content(content: Content) -> list[Problem]:
     """All problems: those found while loading plus broken cross-references."""
-    content.questions  # the question banks load on first use, adding their problems
+    content.questions  # noqa: B018 -- the question banks load on first use, adding their problems
     problems = list(content.problems)
     problems += _check_regions(content)
     from viewer.model.layers.spec import check_layers
@@ -32,9 +34,31 @@ def check_content(content: Content) -> list[Problem]:
     problems += _check_lessons(content)
     problems += _check_positions(content)
     problems += check_questions(content)
+    problems += load_about(content.lessons_dir)[1]
+    problems += _figures_from_further_reading(content)
+    problems += _check_home_programme(content)
     if content.diagram is not None:
         problems += unsafe_references(content.diagram)
     return sorted(set(problems), key=lambda p: (str(p.path), p.line, p.message))
+
+
+def _check_home_programme(content: Content) -> list[Problem]:
+    """The exercise library and the body chart's overlays (loaded here on demand, not at start-up)."""
+    from viewer.model.bodychart.overlays import CHART_SVG, check_chart, load_chart_text
+    from viewer.model.homeprog.library import check_library, load_library
+
+    regions = {r.id for r in content.regions}
+    bibliography = set(content.bibliography)
+    library, problems = load_library(content.lessons_dir / "exercises.toml")
+    problems += check_library(library, content.resources_dir, regions, bibliography)
+    chart_path = content.lessons_dir / "bodychart.toml"
+    if chart_path.exists():
+        chart, chart_problems = load_chart_text(chart_path)
+        problems += chart_problems
+        svg = content.resources_dir / CHART_SVG
+        ids = set(re.findall(r'\bid="([^"]+)"', svg.read_text(encoding="utf-8"))) if svg.exists() else set()
+        problems += check_chart(chart, ids, set(content.lessons), bibliography)
+    return problems
 
 
 def _check_regions(content: Content) -> list[Problem]:
@@ -60,6 +84,13 @@ def _check_regions(content: Content) -> list[Problem]:
                 problems.append(Problem(path, region.line, f"region '{region.id}' has no label group '{label}' "
                                                            f"in {diagram.path.name}", "warning"))
     if diagram is not None:
+        owned = {label for r in content.regions for label in r.labels}
+        for label_id in diagram.label_ids:
+            if label_id not in owned:
+                problems.append(Problem(diagram.path, diagram.line_of_id(label_id),
+                                        f"label '{label_id}' belongs to no region in regions.toml, so its structure "
+                                        "cannot be clicked or quizzed; add a [[region]] (and a short entry in "
+                                        "lessons/structures/) or list it in a region's labels", "warning"))
         declared = {r.element for r in content.regions}
         for element_id in sorted(diagram.element_ids):
             if element_id.startswith("region-") and element_id not in declared:
@@ -96,6 +127,37 @@ def _check_lessons(content: Content) -> list[Problem]:
             if problem:
                 problems.append(Problem(lesson.path, line, problem))
         problems += _outside_pictures(lesson)
+    return problems
+
+
+FURTHER_READING_ONLY = "cites only further reading for a figure; cite the primary study or review"
+
+
+def _figures_from_further_reading(content: Content) -> list[Problem]:
+    """A number in a Clinical lesson, chart, position or question whose only sources are further reading."""
+    weak = {key for key, ref in content.bibliography.items() if ref.further_reading}
+    if not weak:
+        return []
+    problems = []
+    for lesson in content.lessons.values():
+        for line, sentence in lesson_figures_citing_only(lesson, weak):
+            problems.append(Problem(lesson.path, line, f"\"{sentence[:60]}\" {FURTHER_READING_ONLY}", "warning"))
+        for chart in lesson.charts.values():
+            for line, name, cite in ([(i.line, f"item '{i.label}'", i.cite) for i in chart.items]
+                                     + [(c.line, f"the line at {c.value:g}", c.cite) for c in chart.cutoffs]):
+                if cite and all(key in weak for key in cite):
+                    problems.append(Problem(chart.path, line, f"chart '{chart.id}', {name} {FURTHER_READING_ONLY}",
+                                            "warning"))
+    path = content.resources_dir / "positions.toml"
+    for position in content.positions:
+        for sentence in figures_citing_only(position.clinical, weak):
+            problems.append(Problem(path, position.line, f"position '{position.id}': \"{sentence[:50]}\" "
+                                                         f"{FURTHER_READING_ONLY}", "warning"))
+    for question in content.questions:
+        keys = question.cite + [k for k in cited_keys(question.explanation) if k not in question.cite]
+        if keys and has_figure(question.explanation) and all(key in weak for key in keys):
+            problems.append(Problem(question.path, question.line, f"question '{question.id}' "
+                                                                  f"{FURTHER_READING_ONLY}", "warning"))
     return problems
 
 

@@ -23,6 +23,9 @@ from viewer.model.core.textfile import read_text
 from viewer.model.core.tomlfile import parse_toml
 
 
+ENTRY_FOLDER = "structures"  # lessons/structures/: short entries for the diagram's smaller structures
+
+
 class ContentFolderError(Exception):
     """The content folder itself is missing or unreadable."""
 
@@ -71,10 +74,24 @@ class Content:
         return self.root / "resources"
 
     def lesson_order(self) -> list[str]:
-        """Lesson ids as the table of contents lists them; unlisted lessons follow by title."""
+        """Lesson ids as the table of contents lists them; unlisted lessons follow by title, and the
+        structure entries (lessons/structures/) come last, in the diagram's order."""
         listed = [i for i in self.order if i in self.lessons]
-        rest = sorted((i for i in self.lessons if i not in listed), key=lambda i: self.lessons[i].title.lower())
-        return listed + rest
+        rest = sorted((i for i in self.lessons if i not in listed and not self.is_entry(i)),
+                      key=lambda i: self.lessons[i].title.lower())
+        return listed + rest + [i for i in self.entry_ids() if i not in listed]
+
+    def is_entry(self, lesson_id: str) -> bool:
+        """Whether the lesson is a short structure entry (a file in lessons/structures/)."""
+        lesson = self.lessons.get(lesson_id)
+        return lesson is not None and lesson.path.parent.name == ENTRY_FOLDER
+
+    def entry_ids(self) -> list[str]:
+        """The structure entries: those a region opens in keyboard order, then any others by title."""
+        by_region = [r.lesson for r in self.regions if r.lesson and self.is_entry(r.lesson)]
+        others = sorted((i for i in self.lessons if self.is_entry(i) and i not in by_region),
+                        key=lambda i: self.lessons[i].title.lower())
+        return list(dict.fromkeys(by_region)) + others
 
     @property
     def questions(self) -> list:
@@ -145,7 +162,7 @@ def _load_content(root: Path) -> Content:
         if not needed.is_dir():
             raise ContentFolderError(f"content folder not found: {needed} (it must hold lessons/ and resources/)")
     try:
-        lesson_files = sorted((root / "lessons").glob("*.md"))
+        lesson_files = sorted((root / "lessons").glob("*.md")) + sorted((root / "lessons" / ENTRY_FOLDER).glob("*.md"))
     except OSError as exc:
         raise ContentFolderError(f"cannot read content folder {root}: {exc.strerror or exc}") from exc
     content = Content(root)

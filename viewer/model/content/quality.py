@@ -1,6 +1,7 @@
 """Editorial rules for lesson text that a checker can enforce.
 
-- Every number in clinical text carries a citation in the same sentence.
+- Every number in clinical text carries a citation in the same sentence, and not only to further
+  reading (a teaching page may be suggested, never the source of a number).
 - Paragraphs stay short enough to read at chairside distance.
 """
 
@@ -56,6 +57,30 @@ def uncited_figures(lesson: Lesson, level: str = "clinical") -> list[tuple[int, 
             if re.search(r"\d", bare) and not CITATION.search(sentence):
                 found.append((line, sentence.strip()))
     return found
+
+
+def cited_keys(text: str) -> list[str]:
+    """The reference keys a piece of text cites with [@key] or [@a; @b]."""
+    return [k.strip().lstrip("@") for match in CITATION.finditer(text) for k in match.group(1).split(";")]
+
+
+def has_figure(text: str) -> bool:
+    """True if the text states a number (nerve roots like L4-S3 and link targets do not count)."""
+    return bool(re.search(r"\d", NOT_A_FIGURE.sub("", CITATION.sub("", text))))
+
+
+def figures_citing_only(text: str, weak: set[str]) -> list[str]:
+    """Sentences of ``text`` that state a number and cite nothing but keys in ``weak``."""
+    found = []
+    for sentence in SENTENCE_END.split(text):
+        keys = cited_keys(sentence)
+        if keys and has_figure(sentence) and all(key in weak for key in keys):
+            found.append(sentence.strip())
+    return found
+
+
+def lesson_figures_citing_only(lesson: Lesson, weak: set[str], level: str = "clinical") -> list[tuple[int, str]]:
+    return [(line, sentence) for line, unit in text_units(lesson, level) for sentence in figures_citing_only(unit, weak)]
 
 
 def long_paragraphs(lesson: Lesson, level: str) -> list[tuple[int, int]]:

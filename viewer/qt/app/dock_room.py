@@ -80,7 +80,7 @@ class DockRoom(QObject):
         half = round(window.width() * DIAGRAM_SHARE)
         central = sum(splitter.sizes())
         if central - half < LESSON_FLOOR:  # too narrow for all three: the panels get slimmer, not the diagram
-            areas = {}
+            areas: dict[object, QDockWidget] = {}
             for dock in panels:
                 areas.setdefault(window.dockWidgetArea(dock), dock)  # tabs share their area's width
             each = -(-(LESSON_FLOOR - (central - half)) // len(areas))

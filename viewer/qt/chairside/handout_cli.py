@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from viewer.model.content.loader import Content
+from PySide6.QtWidgets import QApplication
 
 
-def write_region_handout(content: Content, region_id: str, output: Path, paper: str) -> bool:
-    from PySide6.QtWidgets import QApplication
-
+def write_region_handout(content: Content, region_id: str, output: Path, paper: str, programme=None) -> bool:
     from viewer.qt.diagram.scene import DiagramScene
     from viewer.qt.chairside.handout import build_document, picture_width_px, render_picture, write_pdf
     from viewer.qt.chairside.handout_labels import kept_label_ids, paper_labels
@@ -26,5 +25,5 @@ def write_region_handout(content: Content, region_id: str, output: Path, paper: 
     width_px = picture_width_px(paper, scene.diagram_rect)
     picture = render_picture(scene, scene.diagram_rect, width_px) if content.diagram else None
     labels = paper_labels(content, keep, scene.diagram_rect, width_px) if content.diagram else []
-    document = build_document(content, region.lesson, region.name, picture, "", paper, labels=labels)
+    document = build_document(content, region.lesson, region.name, picture, "", paper, labels=labels, programme=programme)
     return write_pdf(document, Path(output), paper)

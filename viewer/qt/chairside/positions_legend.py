@@ -22,7 +22,8 @@ def hatch_brush(effect: str) -> QBrush:
 
 
 class PositionsLegend(QWidget):
-    """A small boxed key in the diagram's lower right corner (the depth slider has the left one): a hatch swatch and a word for each effect.
+    """A small boxed key in the diagram's lower right corner (the depth slider has the left one): a hatch
+    swatch and a word for each effect.
     It follows the text size and theme, and keeps its corner when the diagram is resized."""
 
     def __init__(self, view):

@@ -46,8 +46,8 @@ class RegionItem(QGraphicsPathItem):
         self.selected = False
         self.effect: str | None = None  # "tenses" or "narrows" while a position is shown
         self.clip: QRectF | None = None  # the drawing's edge: shapes cut off by it are outlined only inside it
-        self.visible_path = self.path()
-        self.hidden_path = QPainterPath()
+        self._covering: list[QGraphicsPathItem] = []  # regions drawn above this one that may overlap it
+        self._split: tuple[QPainterPath, QPainterPath] | None = None  # (visible, hidden), made when first drawn
         self.setAcceptHoverEvents(False)  # the view does hover itself, from the model's hit-test
         self.setAcceptedMouseButtons(QtCore.Qt.MouseButton.NoButton)
         # the outline is a long anti-aliased path: drawn once per state and zoom, then copied as pixels
@@ -55,18 +55,41 @@ class RegionItem(QGraphicsPathItem):
         self.setVisible(False)
 
     def set_shape(self, shape: Shape, cover: QPainterPath) -> None:
-        """Outline another shape (the structure was redrawn, e.g. as a nerve variant)."""
+        """Outline another shape (the structure was redrawn, e.g. as a nerve variant); ``cover``: what lies
+        over it (empty: nothing)."""
         self.prepareGeometryChange()
         self.setPath(painter_path(shape))
-        self.visible_path, self.hidden_path = self.path(), QPainterPath()
         self.__dict__.pop("_pictures", None)  # the pictures of the old outline
-        self.set_covered_by(cover)
+        self._covering = []
+        self._split = ((self.path(), QPainterPath()) if cover.isEmpty()
+                       else (self.path().subtracted(cover), self.path().intersected(cover)))
         self.update()
 
-    def set_covered_by(self, cover: QPainterPath) -> None:
-        if not cover.isEmpty():
-            self.visible_path = self.path().subtracted(cover)
-            self.hidden_path = self.path().intersected(cover)
+    def set_covered_by(self, items: list[QGraphicsPathItem]) -> None:
+        """The regions drawn above this one. The visible and hidden parts are worked out when the
+        highlight is first drawn (usually while idle): path unions cost tens of milliseconds for a bone
+        under many muscles, too much to pay for every structure before the window answers."""
+        self._covering = list(items)
+        self._split = None
+
+    @property
+    def visible_path(self) -> QPainterPath:
+        return self._paths()[0]
+
+    @property
+    def hidden_path(self) -> QPainterPath:
+        return self._paths()[1]
+
+    def _paths(self) -> tuple[QPainterPath, QPainterPath]:
+        if self._split is None:
+            cover = QPainterPath()
+            for item in self._covering:
+                cover = cover.united(item.path())
+            if cover.isEmpty():
+                self._split = (self.path(), QPainterPath())
+            else:
+                self._split = (self.path().subtracted(cover), self.path().intersected(cover))
+        return self._split
 
     def set_state(self, *, hovered: bool | None = None, focused: bool | None = None,
                   selected: bool | None = None) -> None:

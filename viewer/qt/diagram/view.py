@@ -9,9 +9,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
-from PySide6.QtCore import QEvent, QPointF, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Signal
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
+from PySide6.QtWidgets import QFrame, QGraphicsView, QPinchGesture, QWidget
 
 from viewer.qt.diagram.scene import DiagramScene
 from viewer.qt.app.enum_free import solid_brush
@@ -65,7 +65,7 @@ class DiagramView(QGraphicsView):
         self._layers = None  # what the depth control lets the pointer and keyboard reach (viewer/qt/layers)
         self.focus_cue = "callout"  # or "pointer" (see set_focus_cue)
         self._pointer = None
-        self._label_rects = None
+        self._label_rects: dict[str, QRectF] | None = None
 
     @property
     def tag(self) -> NameTag:
@@ -367,8 +367,6 @@ class DiagramView(QGraphicsView):
 
     def viewportEvent(self, event) -> bool:
         if event.type() == QEvent.Type.Gesture:
-            from PySide6.QtWidgets import QPinchGesture
-
             pinch = event.gesture(QtCore.Qt.GestureType.PinchGesture)
             if pinch is not None and pinch.changeFlags() & QPinchGesture.ChangeFlag.ScaleFactorChanged:
                 self.zoom_by(pinch.scaleFactor(), self.viewport().mapFromGlobal(pinch.centerPoint().toPoint()))
