@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QApplication, QLabel
 app = QApplication(["dgs-viewer"])
 from viewer.model.content.loader import load_content
 from viewer.qt.app.start import open_main_window
-from viewer.qt.study.user_data import user_data
 content = load_content(Path(sys.argv[1]))
 window, lock = open_main_window(content, Path(sys.argv[2]))
 window.show()
@@ -27,7 +26,7 @@ answered = 0
 for line in sys.stdin:
     command, *rest = line.split()
     if command == "answer":  # what a quiz does with each answer: record it, save
-        data = user_data(window)
+        data = window.context.user_data
         for _ in range(int(rest[0])):
             region = regions[answered % len(regions)]
             data.progress.record(f"find:{region}:{sys.argv[3]}", True, region=region, topic="anatomy")

@@ -34,14 +34,14 @@ def test_urgent_help_stays_in_view_at_every_text_size(open_window, repo, qtbot, 
     window = open_window(repo, size=size)
     try:
         for step in range(len(text_size.SCALES)):
-            text_size.set_text_step(window, step, remember=False)
+            window.text_size.set_step(step, remember=False)
             window.resize(*size)
             qtbot.waitUntil(lambda: window.urgent_button.width() >= window.urgent_button.sizeHint().width())
             _urgent_in_view(window)
         QTest.mouseClick(window.urgent_button, Qt.MouseButton.LeftButton)
         assert window.current_lesson() == "urgent-help"
     finally:
-        text_size.set_text_step(window, text_size.DEFAULT_STEP, remember=False)
+        window.text_size.set_step(text_size.DEFAULT_STEP, remember=False)
 
 
 def test_urgent_help_stays_in_view_while_presenting(open_window, repo):

@@ -1,7 +1,7 @@
 """One data folder, one owner: the first copy of the app holds a lock file in the data folder.
 
 A second copy started on the same folder still opens, and says so. Its answers, bookmarks and
-notes are merged with the first copy's whenever either saves (viewer/qt/study/user_data.py), so
+notes are merged with the first copy's whenever either saves (viewer/model/study/user_data.py), so
 none are lost; the window's own settings (size, splitter, level, text size) stay the first copy's.
 A copy that crashed leaves a lock that Qt finds stale (its process is gone) and takes over.
 """

@@ -61,9 +61,8 @@ def open_main_window(content: Content, data_dir, select: str | None = None, laye
     window = create_window(content, data_dir, select, layer, variant, shared=shared)
     if shared:
         from viewer.qt.app.data_lock import second_copy_notice
-        from viewer.qt.study.user_data import show_notice
 
-        show_notice(window, second_copy_notice(data_dir, lock.owner()))
+        window.show_notice(second_copy_notice(data_dir, lock.owner()))
     return window, lock
 
 

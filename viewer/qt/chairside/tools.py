@@ -241,9 +241,8 @@ class Chairside(QObject):
             state, geometry, sizes, level, labels, menu = self._saved_state
             self._saved_state = None
             self.leave_action.setEnabled(False)
-            from viewer.qt.app import text_size  # the lesson's size from View > Text size, not zoomed back
-
-            text_size.set_text_step(w, w.text_step, remember=False)  # (a zoom-out could reach 0 pt)
+            # the lesson's size from View > Text size, not zoomed back (a zoom-out could reach 0 pt)
+            w.text_size.set_step(w.text_size.step, remember=False)
             w.showNormal()
             w.restoreGeometry(geometry)
             w.restoreState(state)
