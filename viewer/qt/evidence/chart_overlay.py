@@ -31,7 +31,6 @@ class ChartOverlays(QObject):
         self._timer.timeout.connect(self.place)
         panel.verticalScrollBar().valueChanged.connect(self.schedule)
         panel.horizontalScrollBar().valueChanged.connect(self.schedule)
-        panel.document().documentLayout().documentSizeChanged.connect(self.schedule)
         panel.viewport().installEventFilter(self)
         panel.installEventFilter(self)  # Tab between links moves the selection without a signal
 
@@ -43,6 +42,11 @@ class ChartOverlays(QObject):
         self.widgets.clear()
         self.heights.clear()
         self.charts = {chart.id: chart for chart in charts}
+        self.schedule()
+
+    def follow(self, document) -> None:
+        """The panel shows a new document: place the charts again whenever its layout changes size."""
+        document.documentLayout().documentSizeChanged.connect(self.schedule)
         self.schedule()
 
     def schedule(self, *_args) -> None:
@@ -112,7 +116,11 @@ class ChartOverlays(QObject):
         image.setHeight(height)
         image.setAnchor(True)
         image.setAnchorHref(href)
-        cursor = QTextCursor(self.panel.document())
+        document = self.panel.document()
+        # the whole text laid out first: a change while the view still lays it out in steps ends
+        # those steps early, and the text after the change would never be drawn
+        document.documentLayout().documentSize()
+        cursor = QTextCursor(document)
         cursor.setPosition(position)
         cursor.setPosition(position + 1, QTextCursor.MoveMode.KeepAnchor)
         cursor.setCharFormat(image)

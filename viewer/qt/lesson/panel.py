@@ -35,6 +35,8 @@ class LessonPanel(QTextBrowser):
         self.anchorClicked.connect(self._on_anchor)
         self.rendered: RenderedLesson | None = None
         self.charts = None  # viewer.qt.evidence.chart_overlay.ChartOverlays, made for the first lesson with a chart
+        self._documents: OrderedDict[tuple, QTextDocument] = OrderedDict()  # laid-out lessons, oldest first
+        self._live_document: QTextDocument | None = None
         font = self.document().defaultFont()
         font.setPointSizeF(font.pointSizeF() * 1.2)
         self.document().setDefaultFont(font)
@@ -44,24 +46,22 @@ class LessonPanel(QTextBrowser):
         self.rendered = rendered
         markdown = RAW_IMAGE.sub(lambda m: f"![]({m.group(1)})", rendered.markdown)
         font, margin = self.document().defaultFont(), self.document().documentMargin()  # text size in use
-        # One document of the panel's own is filled each time for a lesson with charts (the overlays
-        # follow it) and while the panel is hidden (at start-up: laid out once, when shown); other
-        # lessons keep their laid-out documents (_show_laid_out).
-        live = bool(rendered.charts) or not self.isVisible()
-        if live:
-            document = self.__dict__.get("_live_document") or self.__dict__.setdefault(
-                "_live_document", QTextDocument(self))
-            document.setDefaultFont(font)
-            document.setDocumentMargin(margin)
-            self._use_document(document)
         if rendered.charts or self.charts is not None:
             from viewer.qt.evidence.chart_overlay import ChartOverlays  # no pyqtgraph until a chart is in view
 
             self.charts = self.charts or ChartOverlays(self)
-            self.charts.show(rendered.charts)
-        if live:
-            document.setMarkdown(markdown, QTextDocument.MarkdownFeature.MarkdownDialectGitHub)
-            self._style_glossary_terms(markdown, document)
+            self.charts.show(rendered.charts)  # before the text is laid out: it asks for the placeholders
+        # A lesson with charts (the overlays follow its document) and one shown while the panel is
+        # hidden (at start-up: its width is not known yet) get a new document each time; other lessons
+        # keep their laid-out documents (_show_laid_out).
+        if rendered.charts or not self.isVisible():
+            document, old = self._filled_document(markdown, font, margin), self._live_document
+            self._live_document = document
+            self._use_document(document)
+            if old is not None:
+                old.deleteLater()
+            if self.charts is not None:
+                self.charts.follow(document)
         else:
             self._show_laid_out(markdown, font, margin)
         self.setAccessibleDescription(rendered.headings[0][1] if rendered.headings else "")
@@ -69,28 +69,35 @@ class LessonPanel(QTextBrowser):
             self.setTextCursor(QTextCursor(self.document()))  # the top, not wherever the last cursor was
             self.verticalScrollBar().setValue(0)
 
+    def _filled_document(self, markdown: str, font, margin: float) -> QTextDocument:
+        """A new document holding the lesson with its glossary terms styled, before any view shows it.
+
+        Order matters: a view lays a document out in steps (1000 characters, then a timer), and a
+        format change while those steps are still running ends them early; everything after that
+        point was never laid out and never drawn (the reference list, the last sections). A document
+        no view has yet is not laid out at all, so it is styled first and laid out once, when shown."""
+        document = QTextDocument(self)  # a child of the panel: figures load through loadResource below
+        document.setUndoRedoEnabled(False)
+        document.setDefaultFont(font)
+        document.setDocumentMargin(margin)
+        document.setMarkdown(markdown, QTextDocument.MarkdownFeature.MarkdownDialectGitHub)
+        self._style_glossary_terms(markdown, document)
+        return document
+
     def _show_laid_out(self, markdown: str, font, margin: float) -> None:
         """Show the lesson's document, kept once laid out: going back to a lesson seen before swaps it
         in instead of reading the Markdown and styling the glossary terms again. Kept per text size
         and theme (glossary terms take the text colour when styled)."""
-        documents = self.__dict__.setdefault("_documents", OrderedDict())
+        documents = self._documents
         palette = QGuiApplication.palette()
         key = (markdown, font.toString(), margin, palette.text().color().name(), palette.link().color().name())
         document, stale = documents.pop(key, None), None
         if document is not None and (document.defaultFont() != font or document.documentMargin() != margin):
             document, stale = None, document  # changed since (text size is set on the shown document)
         if document is None:
-            document = QTextDocument(self)  # a child of the panel: figures load through loadResource below
-            document.setUndoRedoEnabled(False)
-            document.setDefaultFont(font)
-            document.setDocumentMargin(margin)
-            documents[key] = document
-            self._use_document(document)  # shown before it is filled: laid out once, at the panel's width
-            document.setMarkdown(markdown, QTextDocument.MarkdownFeature.MarkdownDialectGitHub)
-            self._style_glossary_terms(markdown, document)
-        else:
-            documents[key] = document
-            self._use_document(document)
+            document = self._filled_document(markdown, font, margin)
+        documents[key] = document
+        self._use_document(document)
         if stale is not None:
             stale.deleteLater()
 
@@ -98,7 +105,7 @@ class LessonPanel(QTextBrowser):
         if document is not self.document():
             self.setDocument(document)
         self.setExtraSelections([])  # a search mark belongs to the lesson it was made in
-        documents = self.__dict__.get("_documents", {})
+        documents = self._documents
         while len(documents) > KEPT_DOCUMENTS:
             _key, old = documents.popitem(last=False)
             if old is not document:
