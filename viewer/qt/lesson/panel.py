@@ -4,10 +4,11 @@ open in the system browser only when clicked; nothing is ever fetched."""
 from __future__ import annotations
 
 import re
+from html import escape
 from collections import OrderedDict
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, QPointF, Signal
 from PySide6.QtGui import QGuiApplication, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser
 
@@ -16,6 +17,7 @@ from viewer.model.content.render import RenderedLesson, slugify
 WEB_SCHEMES = ("http", "https")
 # Qt's Markdown reader drops everything after a raw <img> tag, so it becomes a Markdown picture
 RAW_IMAGE = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"']?([^\"'\s>]+)[^>]*>", re.IGNORECASE)
+CITED = re.compile(r"#ref-\d+")  # a citation marker's link to its entry in the reference list
 KEPT_DOCUMENTS = 24  # laid-out lessons kept for swapping back in (both levels of a dozen lessons)
 
 
@@ -37,6 +39,7 @@ class LessonPanel(QTextBrowser):
         self.charts = None  # viewer.qt.evidence.chart_overlay.ChartOverlays, made for the first lesson with a chart
         self._documents: OrderedDict[tuple, QTextDocument] = OrderedDict()  # laid-out lessons, oldest first
         self._live_document: QTextDocument | None = None
+        self._link_spans: dict[str, list] = {}  # per lesson Markdown: where its glossary terms and citations are
         font = self.document().defaultFont()
         font.setPointSizeF(font.pointSizeF() * 1.2)
         self.document().setDefaultFont(font)
@@ -81,7 +84,7 @@ class LessonPanel(QTextBrowser):
         document.setDefaultFont(font)
         document.setDocumentMargin(margin)
         document.setMarkdown(markdown, QTextDocument.MarkdownFeature.MarkdownDialectGitHub)
-        self._style_glossary_terms(markdown, document)
+        self._style_links(markdown, document)
         return document
 
     def _show_laid_out(self, markdown: str, font, margin: float) -> None:
@@ -112,7 +115,8 @@ class LessonPanel(QTextBrowser):
                 old.deleteLater()
 
     def scroll_to(self, anchor: str) -> bool:
-        """Scroll to the heading whose slug is ``anchor``, or to reference ``ref-N``."""
+        """Scroll to the heading whose slug is ``anchor``, or to reference ``ref-N`` (marked, as the
+        list sits at the end and often cannot scroll to the top of the view)."""
         block = self._find_block(anchor)
         if block is None:
             return False
@@ -120,6 +124,17 @@ class LessonPanel(QTextBrowser):
         self.setTextCursor(cursor)
         top = self.document().documentLayout().blockBoundingRect(block).top()
         self.verticalScrollBar().setValue(int(top))
+        if CITED.fullmatch("#" + anchor):
+            from PySide6.QtWidgets import QTextEdit
+
+            mark = QTextEdit.ExtraSelection()
+            mark.cursor = QTextCursor(block)
+            mark.cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+            style = QTextCharFormat()
+            style.setBackground(self.palette().highlight())  # the theme's pair, readable in every theme
+            style.setForeground(self.palette().highlightedText())
+            mark.format = style
+            self.setExtraSelections([mark])
         return True
 
     def highlight_match(self, text: str, anchor: str = "") -> bool:
@@ -172,38 +187,38 @@ class LessonPanel(QTextBrowser):
             block = block.next()
         return None
 
-    def _style_glossary_terms(self, markdown: str = "", document: QTextDocument | None = None) -> None:
-        """Glossary terms: dotted underline in the text colour, definition as tooltip."""
-        if self.glossary is None:
-            return
-        document = document or self.document()
-        # where the terms are depends only on the Markdown: found once per lesson and level (a click
+    def _style_links(self, markdown: str, document: QTextDocument) -> None:
+        """Glossary terms: dotted underline in the text colour, the definition as tooltip. Citation
+        markers keep the link look and show their reference as tooltip."""
+        # where the links are depends only on the Markdown: found once per lesson and level (a click
         # back to a lesson seen before skips the walk through every fragment)
-        known = self.__dict__.setdefault("_glossary_spans", {})
-        spans = known.get(markdown) if markdown else None
+        known = self._link_spans
+        spans = known.get(markdown)
         if spans is None:
-            spans = self._find_glossary_spans(document)
-            if markdown:
-                if len(known) >= 64:
-                    known.pop(next(iter(known)))
-                known[markdown] = spans
+            spans = self._find_link_spans(document)
+            if len(known) >= 64:
+                known.pop(next(iter(known)))
+            known[markdown] = spans
         if not spans:
             return
         text_colour = QGuiApplication.palette().text()  # the theme's, even before a repaint
         dotted, keep = QTextCharFormat.UnderlineStyle.DotLine, QTextCursor.MoveMode.KeepAnchor
         cursor = QTextCursor(document)
-        cursor.beginEditBlock()  # one relayout for all the terms, not one per term
-        for position, length, term in spans:
+        cursor.beginEditBlock()  # one relayout for all the links, not one per link
+        for position, length, is_term, tip in spans:
             cursor.setPosition(position)
             cursor.setPosition(position + length, keep)
             style = QTextCharFormat()
-            style.setForeground(text_colour)
-            style.setUnderlineStyle(dotted)
-            style.setToolTip(f"<b>{term.term}</b>: {term.definition}")
+            if is_term:
+                style.setForeground(text_colour)
+                style.setUnderlineStyle(dotted)
+            style.setToolTip(tip)
             cursor.mergeCharFormat(style)
         cursor.endEditBlock()
 
-    def _find_glossary_spans(self, document: QTextDocument) -> list:
+    def _find_link_spans(self, document: QTextDocument) -> list[tuple[int, int, bool, str]]:
+        """(position, length, is a glossary term, tooltip) of each glossary term and citation marker."""
+        references = self.rendered.references if self.rendered is not None else []
         spans = []
         block = document.begin()
         while block.isValid():
@@ -211,12 +226,32 @@ class LessonPanel(QTextBrowser):
             while not iterator.atEnd():
                 fragment = iterator.fragment()
                 href = fragment.charFormat().anchorHref()
-                term = self.glossary.definition(href[len("glossary:"):]) if href.startswith("glossary:") else None
-                if term is not None:
-                    spans.append((fragment.position(), fragment.length(), term))
+                if href.startswith("glossary:") and self.glossary is not None:
+                    term = self.glossary.definition(href[len("glossary:"):])
+                    if term is not None:
+                        spans.append((fragment.position(), fragment.length(), True, definition_tip(term)))
+                elif CITED.fullmatch(href) and int(href[5:]) <= len(references):
+                    number = int(href[5:])
+                    spans.append((fragment.position(), fragment.length(), False,
+                                  reference_tip(number, references[number - 1])))
                 iterator += 1
             block = block.next()
         return spans
+
+    def viewportEvent(self, event) -> bool:
+        """A link's tooltip (a glossary definition, a citation's reference) over the whole of the
+        link: Qt's own looks at the character before the nearest gap, so the left half of a
+        citation number showed nothing."""
+        if event.type() == QEvent.Type.ToolTip:
+            point = QPointF(event.pos()) + QPointF(self.horizontalScrollBar().value(),
+                                                    self.verticalScrollBar().value())
+            tip = self.document().documentLayout().formatAt(point).toCharFormat().toolTip()
+            if tip:
+                from PySide6.QtWidgets import QToolTip
+
+                QToolTip.showText(event.globalPos(), tip, self.viewport())
+                return True
+        return super().viewportEvent(event)
 
     def show_definition(self, slug: str) -> bool:
         from PySide6.QtGui import QCursor  # not needed before the first frame, like QUrl and QDesktopServices
@@ -225,7 +260,7 @@ class LessonPanel(QTextBrowser):
         term = self.glossary.definition(slug) if self.glossary else None
         if term is None:
             return False
-        QToolTip.showText(QCursor.pos(), f"<b>{term.term}</b>: {term.definition}", self)
+        QToolTip.showText(QCursor.pos(), definition_tip(term), self)
         self.definitionShown.emit(term.term)
         return True
 
@@ -258,6 +293,16 @@ class LessonPanel(QTextBrowser):
         from PySide6.QtCore import QUrl
 
         return super().loadResource(kind, QUrl.fromLocalFile(str(path)))
+
+
+def definition_tip(term) -> str:
+    return f"<b>{escape(term.term)}</b>: {escape(term.definition)}"
+
+
+def reference_tip(number: int, reference) -> str:
+    """A citation's tooltip: its entry as the reference list shows it, identifiers included."""
+    links = " ".join(label for label, _url in reference.links())
+    return f"<b>[{number}]</b> {escape(reference.citation(with_note=False))} {escape(links)}".rstrip()
 
 
 def _safe_image(path: Path):
