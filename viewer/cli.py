@@ -160,7 +160,8 @@ def print_lesson_text(content, lesson_id: str, level: str) -> int:
     lesson = content.lessons.get(lesson_id)
     if lesson is None:
         return fail(f"unknown lesson id '{lesson_id}' (see --lessons)")
-    print(lesson_text(lesson, level))
+    # the clinical text keeps its sources: numbered markers and the reference list
+    print(lesson_text(lesson, level, content.bibliography if level == "clinical" else None))
     return EXIT_OK
 
 
