@@ -35,7 +35,7 @@ class RenderedLesson:
 def render_lesson(lesson: Lesson, level: str, bibliography: dict[str, Reference], glossary=None) -> RenderedLesson:
     body = lesson.markdown(level)
     if glossary is not None:
-        body = glossary.mark_terms(body)
+        body = glossary.mark_terms(body, clinical=level == "clinical")
     charts = [lesson.charts[m.group(1)] for m in CHART_LINE.finditer(body) if m.group(1) in lesson.charts]
     body = CHART_LINE.sub(lambda m: chart_markdown(lesson.charts[m.group(1)]) if m.group(1) in lesson.charts
                           else "", body)
