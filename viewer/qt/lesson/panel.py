@@ -4,8 +4,8 @@ open in the system browser only when clicked; nothing is ever fetched."""
 from __future__ import annotations
 
 import re
-from html import escape
 from collections import OrderedDict
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPointF, Signal
