@@ -25,6 +25,7 @@ class ChartOverlays(QObject):
         self.charts: dict = {}
         self.widgets: dict = {}
         self.heights: dict[str, int] = {}
+        self.patient_values: dict[str, float] = {}  # typed into a chart, kept while its lesson is re-shown
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -35,10 +36,17 @@ class ChartOverlays(QObject):
         panel.installEventFilter(self)  # Tab between links moves the selection without a signal
 
     def show(self, charts: list) -> None:
-        """A new lesson: forget the old chart widgets; new ones are built as they come into view."""
-        for widget in self.widgets.values():
+        """A new lesson: forget the old chart widgets; new ones are built as they come into view. The
+        same charts shown again (a new theme or text size rebuilds them) keep a patient's value typed in."""
+        same = [chart.id for chart in charts] == list(self.charts)
+        kept = self.patient_values if same else {}
+        for chart_id, widget in self.widgets.items():
+            box = widget.value_box
+            if same and box is not None and box.value() > box.minimum():
+                kept[chart_id] = box.value()
             widget.hide()
             widget.deleteLater()
+        self.patient_values = kept
         self.widgets.clear()
         self.heights.clear()
         self.charts = {chart.id: chart for chart in charts}
@@ -162,6 +170,8 @@ class ChartOverlays(QObject):
 
         widget = ChartWidget(chart, self.panel.viewport())
         self.widgets[chart.id] = widget
+        if chart.id in self.patient_values and widget.value_box is not None:
+            widget.value_box.setValue(self.patient_values[chart.id])
         widget.heightChanged.connect(self._refit)
         width = self.width()
         self.heights[chart.id] = widget.heightForWidth(width)
