@@ -51,7 +51,8 @@ def graphics_pairs(theme):
             "narrowed hatching on its halo": (theme.narrowed, theme.halo),
             "tensed key in the positions panel": (theme.tensed, theme.window),
             "narrowed key in the positions panel": (theme.narrowed, theme.window),
-            "structure name box on the canvas": (theme.tag_background, theme.canvas)}
+            "structure name box on the canvas": (theme.tag_background, theme.canvas),
+            **({"scroll bar handle on its groove": (theme.scroll_handle, theme.window)} if theme.scroll_handle else {})}
 
 
 @pytest.mark.parametrize("key", THEMES)
@@ -308,3 +309,29 @@ def test_highlights_show_without_colour(key, mini_dir, open_window, qtbot):
     assert grey_changes(plain_view, selected) > 60  # a thicker solid outline
     assert grey_changes(focused, selected) > 20     # and the two differ in shape, not only in colour
     window.theme_actions["light"].trigger()
+
+
+@pytest.mark.parametrize("key", ["dark", "high-contrast"])
+def test_lesson_scroll_bar_handle_is_clearly_visible(key, repo, open_window, qtbot):
+    """The drawn handle of the lesson's scroll bar stands out from its groove (3:1) in the dark themes:
+    high contrast drew a black handle on a black groove. (Light keeps Fusion's native bar.)"""
+    from PySide6.QtWidgets import QStyle, QStyleOptionSlider
+
+    window = open_window(repo)
+    try:
+        window.theme_actions[key].trigger()
+        window.open_lesson("piriformis")
+        bar = window.panel.verticalScrollBar()
+        qtbot.waitUntil(lambda: bar.maximum() > 0 and bar.isVisible())
+        option = QStyleOptionSlider()
+        bar.initStyleOption(option)
+        control = QStyle.ComplexControl.CC_ScrollBar
+        handle = bar.style().subControlRect(control, option, QStyle.SubControl.SC_ScrollBarSlider, bar)
+        groove = bar.style().subControlRect(control, option, QStyle.SubControl.SC_ScrollBarGroove, bar)
+        image = bar.grab().toImage()
+        inside = image.pixelColor(handle.center()).name()
+        below = image.pixelColor(handle.center().x(), min(groove.bottom() - 2, handle.bottom() + 30)).name()
+        assert handle.bottom() + 30 < groove.bottom()
+        assert contrast(inside, below) >= GRAPHICS, f"{key}: handle {inside} on groove {below}"
+    finally:
+        window.theme_actions["light"].trigger()

@@ -52,6 +52,7 @@ class Theme:
     tag_text: str = "#ffffff"
     tensed: str = "#7f2800"            # dark orange, diagonal hatching: a position stretches this structure
     narrowed: str = "#5b1287"          # purple, cross hatching: a position narrows this space
+    scroll_handle: str = ""            # scroll bar handle on a window-coloured groove ("": the style's own)
     dark: bool = False
 
 
@@ -62,7 +63,7 @@ DARK = Theme(
     selection="#8ab4f8", selection_text="#101114", tooltip_base="#303134", tooltip_text="#e8eaed",
     placeholder="#a8abb0", disabled_text="#8a8d91", canvas="#1a1b1e", outline="#ffd54f", halo="#000000",
     hover_fill="#ffd54f", selected_fill="#ffd54f", tag_background="#ffd54f", tag_text="#101114",
-    tensed="#ff9e66", narrowed="#d8a8ff", dark=True)
+    tensed="#ff9e66", narrowed="#d8a8ff", scroll_handle="#9aa0a6", dark=True)
 HIGH_CONTRAST = Theme(
     key="high-contrast", label="&High contrast", window="#000000", window_text="#ffffff", base="#000000",
     alternate_base="#1a1a1a", text="#ffffff", button="#000000", button_text="#ffffff", link="#ffff00",
@@ -70,7 +71,7 @@ HIGH_CONTRAST = Theme(
     tooltip_text="#ffffff", placeholder="#d0d0d0", disabled_text="#b0b0b0", canvas="#000000", outline="#ffff00",
     halo="#000000", hover_fill="#ffff00", hover_alpha=50, selected_fill="#ffff00", selected_alpha=60,
     hover_width=4.0, selected_width=6.0, tag_background="#ffff00", tag_text="#000000", tensed="#ff9e3d",
-    narrowed="#00e5ff", dark=True)
+    narrowed="#00e5ff", scroll_handle="#ffffff", dark=True)
 THEMES = {theme.key: theme for theme in (LIGHT, DARK, HIGH_CONTRAST)}
 HighlightTheme = Theme  # the former name
 
@@ -112,6 +113,21 @@ def palette_of(theme: Theme):
     return palette
 
 
+def scroll_bar_style(theme: Theme) -> str:
+    """Scroll bars in the dark themes: a handle that stands out from its groove (3:1 or more). Qt's
+    Fusion style draws both in shades of the button colour, which on a black window is black on black.
+    The light theme keeps the native look (an empty sheet costs nothing at start-up)."""
+    if not theme.scroll_handle:
+        return ""
+    groove, handle = theme.window, theme.scroll_handle
+    return (f"QScrollBar:vertical {{ background: {groove}; width: 16px; margin: 0; border: 0; }}"
+            f"QScrollBar:horizontal {{ background: {groove}; height: 16px; margin: 0; border: 0; }}"
+            f"QScrollBar::handle {{ background: {handle}; border-radius: 4px; margin: 2px; }}"
+            "QScrollBar::handle:vertical { min-height: 32px; } QScrollBar::handle:horizontal { min-width: 32px; }"
+            "QScrollBar::add-line, QScrollBar::sub-line { width: 0; height: 0; border: 0; }"
+            "QScrollBar::add-page, QScrollBar::sub-page { background: none; }")
+
+
 def install(window) -> None:
     """View ▸ Theme: the three themes and Ctrl+Shift+T to cycle; the choice is remembered."""
     from PySide6.QtGui import QAction, QActionGroup
@@ -149,6 +165,8 @@ def set_theme(window, key: str, remember: bool = True) -> None:
     palette = palette_of(theme)
     QApplication.instance().setPalette(palette)
     QToolTip.setPalette(palette)
+    if QApplication.instance().styleSheet() != scroll_bar_style(theme):
+        QApplication.instance().setStyleSheet(scroll_bar_style(theme))
     window.view.use_theme()
     _show_paper(window.scene, theme.dark)
     window.scene.update()
