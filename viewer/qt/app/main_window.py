@@ -147,7 +147,10 @@ class MainWindow(QMainWindow):
         for action in (self.back_action, self.forward_action, self.home_action):
             toolbar.addAction(action)
         lessons_button = QToolButton()
-        lessons_button.setText("Lessons")
+        lessons_button.setObjectName("lessons-button")
+        # the drop-down mark is part of the text: Qt draws its own over the last letter of a text-only button
+        lessons_button.setText("Lessons ▾")
+        lessons_button.setStyleSheet("QToolButton#lessons-button::menu-indicator { image: none; width: 0px; }")
         lessons_button.setAccessibleName("Lessons")
         lessons_button.setToolTip("Every lesson, in teaching order")
         lessons_button.setMenu(self.lessons_menu)
