@@ -4,7 +4,8 @@ highlights; one place so their contrast can be checked by a test (tests/test_acc
 Highlights never rely on colour alone: every highlight is an outline drawn over a halo of the
 opposite lightness (so it reads on pale bone and dark muscle alike); hover is a solid outline,
 keyboard focus a dashed one, the selection a thicker one, and a position's effect adds hatching.
-The diagram art stays as drawn; the dark themes only darken the canvas around it.
+The diagram art keeps its colours; in the dark themes it sits on the dark canvas (no white paper) and
+its labels, leader lines and orientation key are drawn in the theme's ink, edged in the canvas colour.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from viewer.model.core.record import record
 
 
 THEME_KEY = "view/theme"
-PAPER = "#ffffff"  # the diagram's own background, as drawn
+PAPER = "#ffffff"  # the diagram's background in the light theme, as drawn
 
 
 @record(frozen=True)
@@ -52,6 +53,7 @@ class Theme:
     tag_text: str = "#ffffff"
     tensed: str = "#7f2800"            # dark orange, diagonal hatching: a position stretches this structure
     narrowed: str = "#5b1287"          # purple, cross hatching: a position narrows this space
+    diagram_ink: str = ""              # the diagram's labels, leader lines and key ("": as drawn, dark on white)
     scroll_handle: str = ""            # scroll bar handle on a window-coloured groove ("": the style's own)
     dark: bool = False
 
@@ -63,7 +65,7 @@ DARK = Theme(
     selection="#8ab4f8", selection_text="#101114", tooltip_base="#303134", tooltip_text="#e8eaed",
     placeholder="#a8abb0", disabled_text="#8a8d91", canvas="#1a1b1e", outline="#ffd54f", halo="#000000",
     hover_fill="#ffd54f", selected_fill="#ffd54f", tag_background="#ffd54f", tag_text="#101114",
-    tensed="#ff9e66", narrowed="#d8a8ff", scroll_handle="#9aa0a6", dark=True)
+    tensed="#ff9e66", narrowed="#d8a8ff", diagram_ink="#e8eaed", scroll_handle="#9aa0a6", dark=True)
 HIGH_CONTRAST = Theme(
     key="high-contrast", label="&High contrast", window="#000000", window_text="#ffffff", base="#000000",
     alternate_base="#1a1a1a", text="#ffffff", button="#000000", button_text="#ffffff", link="#ffff00",
@@ -71,7 +73,7 @@ HIGH_CONTRAST = Theme(
     tooltip_text="#ffffff", placeholder="#d0d0d0", disabled_text="#b0b0b0", canvas="#000000", outline="#ffff00",
     halo="#000000", hover_fill="#ffff00", hover_alpha=50, selected_fill="#ffff00", selected_alpha=60,
     hover_width=4.0, selected_width=6.0, tag_background="#ffff00", tag_text="#000000", tensed="#ff9e3d",
-    narrowed="#00e5ff", scroll_handle="#ffffff", dark=True)
+    narrowed="#00e5ff", diagram_ink="#ffffff", scroll_handle="#ffffff", dark=True)
 THEMES = {theme.key: theme for theme in (LIGHT, DARK, HIGH_CONTRAST)}
 HighlightTheme = Theme  # the former name
 
@@ -168,7 +170,7 @@ def set_theme(window, key: str, remember: bool = True) -> None:
     if QApplication.instance().styleSheet() != scroll_bar_style(theme):
         QApplication.instance().setStyleSheet(scroll_bar_style(theme))
     window.view.use_theme()
-    _show_paper(window.scene, theme.dark)
+    window.scene.use_ink(theme.diagram_ink, theme.canvas)  # labels and key in the theme's ink, on its canvas
     window.scene.update()
     rendered = window.panel.rendered
     if rendered is not None:  # glossary terms take the text colour when the lesson is laid out
@@ -178,20 +180,3 @@ def set_theme(window, key: str, remember: bool = True) -> None:
     if remember:
         window.settings.set(THEME_KEY, key)
         window.statusBar().showMessage(f"Theme: {theme.label.replace('&', '')}.", 3000)
-
-
-def _show_paper(scene, dark: bool) -> None:
-    """On a dark canvas the drawing keeps its white paper, so its dark label text stays readable."""
-    paper = getattr(scene, "theme_paper", None)
-    if paper is None and dark:
-        from PySide6.QtGui import QColor, QPen
-
-        from viewer.qt.app.enum_free import solid_brush
-
-        area = scene.diagram_rect.united(scene.itemsBoundingRect())  # art and labels may reach past the viewBox
-        no_line = QPen()
-        no_line.setColor(QColor(0, 0, 0, 0))  # a dark theme's start-up too builds no Qt namespace
-        paper = scene.theme_paper = scene.addRect(area, no_line, solid_brush(PAPER))
-        paper.setZValue(-1)
-    if paper is not None:
-        paper.setVisible(dark)

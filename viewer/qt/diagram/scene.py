@@ -51,6 +51,7 @@ class DiagramScene(QGraphicsScene):
         self.art: ArtLayer | None = None
         self.region_items: dict = {}  # region id -> viewer.qt.diagram.region_item.RegionItem, made after the first frame
         self._svg_items: dict[str, SvgElementItem] = {}
+        self.label_ink = ""  # the theme's colour for labels ("": as drawn), see use_ink
         self.diagram_rect = QRectF(0, 0, 1000, 1250)
         if content.diagram is not None:
             self._add_art()
@@ -209,7 +210,7 @@ class DiagramScene(QGraphicsScene):
             return
         for item in self._svg_items.values():
             item.warm(transform)
-        if label_store.save(self.cache_dir, self.svg_key, self._svg_items, transform):
+        if label_store.save(self.cache_dir, self.label_store_key, self._svg_items, transform):
             self._labels_kept_for = picture_key(transform, None)
 
     def warm_when_settled(self, item) -> None:
@@ -244,6 +245,22 @@ class DiagramScene(QGraphicsScene):
             self._to_warm.pop(0).warm(transform)
         if self._to_warm:
             self._warm_timer().start(0)
+
+    def use_ink(self, ink: str = "", halo: str = "") -> None:
+        """Labels and the orientation key in a theme's ink (see SvgElementItem.set_ink); "" as drawn. Their
+        pictures kept between runs are kept per ink."""
+        if ink == self.label_ink:
+            return
+        self.label_ink = ink
+        for item in self._svg_items.values():
+            item.set_ink(ink, halo)
+        self._labels_kept_for = (label_store.load(self.cache_dir, self.label_store_key, self._svg_items)
+                                 if self._svg_items else None)
+
+    @property
+    def label_store_key(self) -> str:
+        key = getattr(self, "svg_key", "")
+        return f"{key}-{self.label_ink.lstrip('#')}" if self.label_ink else key
 
     def set_labels_visible(self, visible: bool, only: set[str] | None = None) -> None:
         for label_id, item in self.label_items.items():

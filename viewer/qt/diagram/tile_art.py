@@ -62,6 +62,7 @@ class SvgElementItem(QGraphicsItem):
         self.bounds = bounds if bounds is not None else source.renderer.boundsOnElement(element)
         self._rect = self.bounds.adjusted(-2, -2, 2, 2)  # strokes and anti-aliasing at the edges
         self._painted = False
+        self.ink = self.halo = ""  # see set_ink
 
     @property
     def renderer(self):
@@ -96,9 +97,46 @@ class SvgElementItem(QGraphicsItem):
         if self.isVisible():
             warm_picture(self, transform, None, self._draw)
 
+    def set_ink(self, ink: str = "", halo: str = "") -> None:
+        """Draw every line and letter in ``ink`` over a thin ``halo`` (a dark theme's labels: light text on
+        the dark canvas, light leader lines edged in dark where they cross the pale bone); "" as drawn."""
+        if (ink, halo) != (self.ink, self.halo):
+            self.ink, self.halo = ink, halo
+            self.__dict__.pop("_pictures", None)
+            self.update()
+
     def _draw(self, painter) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.renderer.render(painter, self.element, self.bounds)
+        transform = painter.worldTransform()
+        rect = transform.mapRect(self._rect).toAlignedRect()
+        if not self.ink or rect.isEmpty() or rect.width() * rect.height() > MAX_PICTURE_PIXELS:
+            self.renderer.render(painter, self.element, self.bounds)
+            return
+        drawn = transparent_image(rect.width(), rect.height(), FORMAT)
+        own = QPainter(drawn)
+        own.setRenderHint(QPainter.RenderHint.Antialiasing)
+        own.setTransform(transform * QTransform.fromTranslate(-rect.left(), -rect.top()))
+        self.renderer.render(own, self.element, self.bounds)
+        own.end()
+        inked, edge = _tinted(drawn, self.ink), _tinted(drawn, self.halo or self.ink)
+        painter.save()
+        painter.setTransform(QTransform())
+        for dx, dy in ((-1, 0), (1, 0), (0, -1), (0, 1)):
+            painter.drawImage(QPointF(rect.left() + dx, rect.top() + dy), edge)
+        painter.drawImage(QPointF(rect.left(), rect.top()), inked)
+        painter.restore()
+
+
+def _tinted(image: QImage, colour: str) -> QImage:
+    """The image's shapes, every pixel in ``colour`` (its coverage kept)."""
+    from PySide6.QtGui import QColor
+
+    tinted = image.copy()
+    painter = QPainter(tinted)
+    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
+    painter.fillRect(tinted.rect(), QColor(colour))
+    painter.end()
+    return tinted
 
 
 class ArtLayer(QGraphicsItem):
