@@ -73,8 +73,13 @@ class ChartOverlays(QObject):
 
     # ----- the placeholder in the text -----------------------------------------------------------------
     def width(self) -> int:
+        """As wide as the text (within limits); wider than the text at large text sizes, where a narrower
+        chart could not hold its numbers (the lesson then scrolls sideways)."""
+        from viewer.qt.app.text_size import current_scale  # not chart_widget: no pyqtgraph before a chart shows
+
         margin = int(self.panel.document().documentMargin())
-        return max(MIN_WIDTH, min(MAX_WIDTH, self.panel.viewport().width() - 2 * margin - 4))
+        least = max(MIN_WIDTH, round(MIN_WIDTH * current_scale() * 0.52))
+        return max(least, min(MAX_WIDTH, self.panel.viewport().width() - 2 * margin - 4))
 
     def height(self, chart_id: str) -> int:
         chart = self.charts.get(chart_id)
