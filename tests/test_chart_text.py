@@ -75,3 +75,38 @@ def test_chart_text_is_never_cut(qtbot, size):
         assert not problems, "\n".join(problems)
     finally:
         app.setFont(system)
+
+
+@pytest.mark.parametrize("width", [360, 860])
+def test_patient_value_tag_never_covers_an_error_bar_or_value(qtbot, width):
+    """Typed values from low to high: the "Patient: 12 mm" tag always sits clear of the error bars,
+    markers, value labels and cut-off tags."""
+    from PySide6.QtWidgets import QApplication
+
+    from viewer.qt.evidence.chart_fit import obstacles
+    from viewer.qt.evidence.chart_widget import ChartWidget
+
+    app = QApplication.instance()
+    charts = [chart for chart in CHARTS if chart.patient_value]
+    assert charts
+    covered = []
+    for chart in charts:
+        widget = ChartWidget(chart)
+        qtbot.addWidget(widget)
+        widget.resize(width, widget.heightForWidth(width))
+        widget.show()
+        for _ in range(4):
+            app.processEvents()
+        low, high = widget.plot.getPlotItem().vb.viewRange()[1]
+        for step in range(1, 20):
+            value = round(low + (high - low) * step / 20, 1)
+            widget.value_box.setValue(value)
+            for _ in range(2):
+                app.processEvents()
+            tag = widget.patient_line.label.sceneBoundingRect()
+            plot = widget.plot.getPlotItem()
+            if any(tag.intersects(rect) for rect in obstacles(plot, widget.patient_line)):
+                covered.append(f"{chart.id} at {width}px, value {value}")
+            assert plot.vb.sceneBoundingRect().contains(tag), f"{chart.id}: the tag is cut at {value}"
+        widget.close()
+    assert not covered, covered

@@ -180,3 +180,64 @@ def _fit_paired(plot, layout: Layout) -> None:
         places = spread([y for *_, y in stage], gap, low + gap / 2, high - gap / 2)
         for (text, x, _y), y in zip(stage, places):
             text.setPos(x, y)
+
+
+# ----- the patient's value: its tag clear of the data -----------------------------------------------------
+# (place along the line, anchor): the right end first (where it always was), then the left end, then any
+# place along the line, above it or below
+TAG_PLACES = ((0.97, (1, 1)), (0.97, (1, 0)), (0.03, (0, 1)), (0.03, (0, 0)),
+              *((step / 40, (0.5, side)) for step in range(38, 1, -1) for side in (1, 0)))
+
+
+def place_tag(plot, line) -> None:
+    """Move the patient line's tag ("Patient: 12 mm") to the first place along the line, above or below
+    it, inside the plot, where it covers no error bar, marker, value or cut-off tag (right end first); on
+    two lines if one line finds no room; if nothing is clear (a very small plot), at least not cut off."""
+    tag = getattr(line, "label", None)
+    if tag is None or plot.vb.width() < 20:
+        return
+    one_line = getattr(tag, "one_line", None) or tag.format.replace("\n", " ")
+    tag.one_line = one_line
+    blocked, inside = _obstacles(plot, line), plot.vb.sceneBoundingRect()
+    for text, clear in ((one_line, True), (one_line.replace(": ", ":\n", 1), True), (one_line, False)):
+        if tag.format != text:
+            tag.setFormat(text)
+        for position, anchor in TAG_PLACES:
+            tag.anchors = [anchor, anchor]
+            tag.setPosition(position)
+            tag.updatePosition()
+            rect = tag.sceneBoundingRect()
+            if inside.contains(rect) and not (clear and any(rect.intersects(other) for other in blocked)):
+                return
+
+
+def obstacles(plot, line=None) -> list:
+    """Scene rectangles of what a tag must not cover: error bars, markers, value labels and tags."""
+    return _obstacles(plot, line)
+
+
+def _obstacles(plot, line) -> list:
+    from PySide6.QtCore import QPointF, QRectF
+
+    import pyqtgraph as pg
+
+    box = plot.vb
+    rects = []
+    for item in box.addedItems:
+        if item is line or not item.isVisible():
+            continue
+        if isinstance(item, pg.TextItem):
+            rects.append(item.sceneBoundingRect())
+        elif isinstance(item, pg.ErrorBarItem):
+            opts = item.opts
+            for x, y, top, bottom in zip(opts["x"], opts["y"], opts["top"], opts["bottom"]):
+                half = (opts.get("beam") or 0.05) / 2
+                corner = box.mapViewToScene(QPointF(x - half, y + top))
+                other = box.mapViewToScene(QPointF(x + half, y - bottom))
+                rects.append(QRectF(corner, other).normalized().adjusted(-2, -2, 2, 2))
+        elif isinstance(item, pg.PlotDataItem):
+            xs, ys = item.getData()
+            for x, y in zip(xs if xs is not None else [], ys if ys is not None else []):
+                centre = box.mapViewToScene(QPointF(x, y))
+                rects.append(QRectF(centre.x() - 9, centre.y() - 9, 18, 18))
+    return rects
