@@ -116,7 +116,7 @@ def palette_of(theme: Theme):
 
 
 def scroll_bar_style(theme: Theme) -> str:
-    """Scroll bars in the dark themes: a handle that stands out from its groove (3:1 or more). Qt's
+    """The lesson's scroll bars in the dark themes: a handle that stands out from its groove (3:1 or more). Qt's
     Fusion style draws both in shades of the button colour, which on a black window is black on black.
     The light theme keeps the native look (an empty sheet costs nothing at start-up)."""
     if not theme.scroll_handle:
@@ -167,8 +167,11 @@ def set_theme(window, key: str, remember: bool = True) -> None:
     palette = palette_of(theme)
     QApplication.instance().setPalette(palette)
     QToolTip.setPalette(palette)
-    if QApplication.instance().styleSheet() != scroll_bar_style(theme):
-        QApplication.instance().setStyleSheet(scroll_bar_style(theme))
+    # the lesson's scroll bars only: an application-wide sheet restyles every widget at start-up (costly,
+    # and it built Qt's enum namespace before the first frame)
+    for bar in (window.panel.verticalScrollBar(), window.panel.horizontalScrollBar()):
+        if bar.styleSheet() != scroll_bar_style(theme):
+            bar.setStyleSheet(scroll_bar_style(theme))
     window.view.use_theme()
     window.scene.use_ink(theme.diagram_ink, theme.canvas)  # labels and key in the theme's ink, on its canvas
     window.scene.update()

@@ -29,6 +29,7 @@ from PySide6.QtGui import QImage, QPainter, QTransform
 from PySide6.QtWidgets import QGraphicsItem
 
 from viewer.qt.app.enum_free import transparent_image
+from viewer.qt.diagram.ink import draw_inked
 
 TILE = 512                          # device pixels per tile side
 CACHE_BYTES = 128 * 1024 * 1024     # tiles kept; about 128 tiles, several 4K screens' worth
@@ -112,31 +113,7 @@ class SvgElementItem(QGraphicsItem):
         if not self.ink or rect.isEmpty() or rect.width() * rect.height() > MAX_PICTURE_PIXELS:
             self.renderer.render(painter, self.element, self.bounds)
             return
-        drawn = transparent_image(rect.width(), rect.height(), FORMAT)
-        own = QPainter(drawn)
-        own.setRenderHint(QPainter.RenderHint.Antialiasing)
-        own.setTransform(transform * QTransform.fromTranslate(-rect.left(), -rect.top()))
-        self.renderer.render(own, self.element, self.bounds)
-        own.end()
-        inked, edge = _tinted(drawn, self.ink), _tinted(drawn, self.halo or self.ink)
-        painter.save()
-        painter.setTransform(QTransform())
-        for dx, dy in ((-1, 0), (1, 0), (0, -1), (0, 1)):
-            painter.drawImage(QPointF(rect.left() + dx, rect.top() + dy), edge)
-        painter.drawImage(QPointF(rect.left(), rect.top()), inked)
-        painter.restore()
-
-
-def _tinted(image: QImage, colour: str) -> QImage:
-    """The image's shapes, every pixel in ``colour`` (its coverage kept)."""
-    from PySide6.QtGui import QColor
-
-    tinted = image.copy()
-    painter = QPainter(tinted)
-    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
-    painter.fillRect(tinted.rect(), QColor(colour))
-    painter.end()
-    return tinted
+        draw_inked(self.renderer, painter, self.element, self.bounds, rect, self.ink, self.halo)
 
 
 class ArtLayer(QGraphicsItem):
