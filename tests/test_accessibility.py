@@ -78,8 +78,8 @@ def svg_colours(repo) -> set[str]:
 
 def sampled_colours_near_regions(repo, size: int = 900, background: str = PAPER) -> set[str]:
     """The rendered diagram's colours just inside and just outside every region's outline: the deep art,
-    and each superficial layer (skin, gluteus maximus) as the depth control shows it; drawn on ``background`` (the light theme's white
-    paper, a dark theme's canvas)."""
+    and each superficial layer (skin, gluteus maximus) as the depth control shows it; drawn on
+    ``background`` (the light theme's white paper, a dark theme's canvas)."""
     import re as _re
 
     from PySide6.QtCore import QByteArray
