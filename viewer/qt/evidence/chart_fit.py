@@ -80,7 +80,8 @@ def _fit_range(plot, layout: Layout) -> None:
     across, up = _scale(box)
     axis = plot.getAxis("bottom")
     metrics = QFontMetricsF(axis.style.get("tickFont") or plot.font())
-    names = [(x, _two_lines(name) if metrics.horizontalAdvance(name) > across - 4 * GAP else name)
+    room = across - 4 * GAP  # a study's name on as many lines as its room needs
+    names = [(x, _wrapped(name, metrics, room) if metrics.horizontalAdvance(name) > room else name)
              for x, name, _size in layout.rows]
     axis.setTicks([names])  # a study's name on two lines when the studies stand close
     # pyqtgraph drops a label taller than its axis: _fit_bottom_axis makes room for two lines
