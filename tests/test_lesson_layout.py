@@ -29,8 +29,16 @@ def not_laid_out(panel) -> list[str]:
 def open_from_menu(window, title: str) -> None:
     """Open a lesson the way a reader does: the Lessons menu."""
     window.lessons_menu.aboutToShow.emit()
-    [action] = [a for a in window.lessons_menu.actions() if a.text() == title]
-    action.trigger()
+    menus, found = [window.lessons_menu], []
+    while menus:  # structure entries sit in a submenu
+        menu = menus.pop()
+        menu.aboutToShow.emit()
+        for action in menu.actions():
+            if action.menu() is not None:
+                menus.append(action.menu())
+            elif action.text() == title:
+                found.append(action)
+    found[0].trigger()
 
 
 def ink_in(image, rect: QRect, background) -> int:

@@ -139,6 +139,10 @@ class Glossary:
         ("pudendal" + " nerves"), or None when the term is only a piece of a longer name."""
         if NAME_BEFORE.search(text[:start]):
             return None
+        before = re.search(r"([A-Za-z]+)[ -]$", text[:start])
+        if before and " " not in text[start:end].strip() and (
+                before.group(1).lower() in ("greater", "lesser") or NAME_PIECE.fullmatch(before.group(1))):
+            return None  # "sacrospinous ligament", "lesser sciatic notch": one word of a longer name
         goes_on = NAME_GOES_ON.match(text, end)
         if goes_on is None:
             return end
