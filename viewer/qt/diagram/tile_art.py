@@ -99,8 +99,7 @@ class SvgElementItem(QGraphicsItem):
             warm_picture(self, transform, None, self._draw)
 
     def set_ink(self, ink: str = "", halo: str = "") -> None:
-        """Draw every line and letter in ``ink`` over a thin ``halo`` (a dark theme's labels: light text on
-        the dark canvas, light leader lines edged in dark where they cross the pale bone); "" as drawn."""
+        """Every line and letter in ``ink`` over a thin ``halo`` (a dark theme's labels); "" as drawn."""
         if (ink, halo) != (self.ink, self.halo):
             self.ink, self.halo = ink, halo
             self.__dict__.pop("_pictures", None)
@@ -108,8 +107,7 @@ class SvgElementItem(QGraphicsItem):
 
     def _draw(self, painter) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        transform = painter.worldTransform()
-        rect = transform.mapRect(self._rect).toAlignedRect()
+        rect = painter.worldTransform().mapRect(self._rect).toAlignedRect()
         if not self.ink or rect.isEmpty() or rect.width() * rect.height() > MAX_PICTURE_PIXELS:
             self.renderer.render(painter, self.element, self.bounds)
             return
