@@ -98,8 +98,7 @@ class SvgElementItem(QGraphicsItem):
         if self.isVisible():
             warm_picture(self, transform, None, self._draw)
 
-    def set_ink(self, ink: str = "", halo: str = "") -> None:
-        """Every line and letter in ``ink`` over a thin ``halo`` (a dark theme's labels); "" as drawn."""
+    def set_ink(self, ink: str = "", halo: str = "") -> None:  # a dark theme's labels (see ink.py); "" as drawn
         if (ink, halo) != (self.ink, self.halo):
             self.ink, self.halo = ink, halo
             self.__dict__.pop("_pictures", None)
