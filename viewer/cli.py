@@ -7,14 +7,13 @@ so authors and tests can run them without a display.
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import os
 import re
 import sys
 from pathlib import Path
 
-from viewer import APP_NAME, __version__
+from viewer import APP_NAME, __version__, bootstrap
 from viewer.model.content.lessons import LEVELS
 from viewer.paths import bundled_content_dir
 
@@ -35,6 +34,8 @@ def build_parser() -> argparse.ArgumentParser:
                           help="validate all content; print problems as path:line: message; exit 1 on any error")
     commands.add_argument("--regions", action="store_true", help="print the diagram's regions as JSON")
     commands.add_argument("--lessons", action="store_true", help="print the lessons as JSON")
+    commands.add_argument("--exercises", action="store_true",
+                          help="print the home-programme exercise library as JSON")
     commands.add_argument("--lesson-text", metavar="ID", help="print the plain text of lesson ID at --level")
     parser.add_argument("--level", choices=LEVELS, default=None,
                         help="reading level for --lesson-text (default: patient) and --export-anki (default: both)")
@@ -43,6 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
     handout = parser.add_argument_group("handout without a window")
     handout.add_argument("--handout", metavar="REGION_ID", help="write the patient handout for REGION_ID")
     handout.add_argument("--output", metavar="FILE.pdf", type=Path, help="where --handout writes the PDF")
+    handout.add_argument("--exercises-for-handout", metavar="ID,ID,...",
+                         help="put these exercises (ids from --exercises) on the --handout as a home programme")
     handout.add_argument("--paper", choices=("a4", "letter"), default="a4", help="handout paper size (default a4)")
     window = parser.add_argument_group("window options")
     window.add_argument("--select", metavar="ID", help="start with region ID selected and its lesson open")
@@ -67,7 +70,7 @@ def _size(text: str) -> tuple[int, int]:
 
 
 def fail(message: str) -> int:
-    gc.enable()  # viewer/launch.py turned it off for a window that will not start now
+    bootstrap.not_a_window()
     print(f"dgs-viewer: error: {message}", file=sys.stderr)
     return EXIT_USAGE
 
@@ -78,14 +81,13 @@ def main(argv: list[str] | None = None) -> int:
 
     content_dir = args.content or bundled_content_dir()
     cache_dir = None  # the window starts from the content as last loaded, if no file changed; --check never does
-    if not (args.check or args.regions or args.lessons or args.lesson_text or args.handout or args.export_anki):
-        # before Qt (default_data_dir imports it): PySide6 reads the source of every module imported after it
-        import viewer.model.content.cache  # noqa: F401
+    if not (args.check or args.regions or args.lessons or args.lesson_text or args.handout or args.export_anki
+            or args.exercises):
         from viewer.paths import default_data_dir
 
-        cache_dir = Path(args.data_dir or default_data_dir()) / "cache"
+        cache_dir = bootstrap.content_cache_dir(args.data_dir or default_data_dir())
     else:
-        gc.enable()  # a text command: an ordinary run
+        bootstrap.not_a_window()
     try:
         content = load_content(content_dir, cache_dir)
     except ContentFolderError as exc:
@@ -97,6 +99,10 @@ def main(argv: list[str] | None = None) -> int:
         return print_json(regions_json(content))
     if args.lessons:
         return print_json(lessons_json(content))
+    if args.exercises:
+        return print_json(exercises_json(content))
+    if args.exercises_for_handout and not args.handout:
+        return fail("--exercises-for-handout needs --handout REGION_ID")
     if args.lesson_text:
         return print_lesson_text(content, args.lesson_text, args.level or "patient")
     if args.export_anki:
@@ -154,6 +160,14 @@ def lessons_json(content) -> list[dict]:
             for lesson in content.lessons.values()]
 
 
+def exercises_json(content) -> list[dict]:
+    from viewer.model.homeprog.library import load_library
+
+    library, _problems = load_library(content.lessons_dir / "exercises.toml")
+    return [{"id": e.id, "title": e.title, "regions": e.regions,
+             "has_image": e.image_path(content.resources_dir).is_file()} for e in library.exercises]
+
+
 def print_lesson_text(content, lesson_id: str, level: str) -> int:
     from viewer.model.content.plaintext import lesson_text
 
@@ -171,9 +185,25 @@ def make_handout(content, args) -> int:
         return fail(f"unknown region id '{args.handout}' (known: {known})")
     if args.output is None:
         return fail("--handout needs --output FILE.pdf")
+    problem = unwritable(args.output)  # checked before Qt, which would warn first
+    if problem:
+        return fail(problem)
+    programme = None
+    if args.exercises_for_handout is not None:
+        from viewer.model.homeprog.library import load_library
+        from viewer.model.homeprog.programme import UnknownExercise, programme_from_ids
+
+        library, _problems = load_library(content.lessons_dir / "exercises.toml")
+        ids = [part.strip() for part in args.exercises_for_handout.split(",") if part.strip()]
+        if not ids:
+            return fail("--exercises-for-handout needs at least one exercise id (see --exercises)")
+        try:
+            programme = programme_from_ids(library, ids)
+        except UnknownExercise as exc:
+            return fail(str(exc))
     from viewer.qt.chairside.handout_cli import write_region_handout
 
-    if not write_region_handout(content, args.handout, args.output, args.paper):
+    if not write_region_handout(content, args.handout, args.output, args.paper, programme):
         return fail(f"could not write {args.output}")
     print(args.output)
     return EXIT_OK

@@ -7,6 +7,7 @@ import re
 from viewer.model.evidence.charts import cite_problems
 from viewer.model.content.loader import Content
 from viewer.model.diagram.svg import unsafe_references
+from viewer.model.content.about import load_about
 from viewer.model.content.figures import figure_problem
 from viewer.model.content.lessons import CITATION, LEVELS
 from viewer.model.content.quality import (MAX_PARAGRAPH_WORDS, cited_keys, figures_citing_only, has_figure,
@@ -21,7 +22,7 @@ PICTURE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)|<img\b[^>]*\bsrc\s*=\s*[\"']
 
 def check_content(content: Content) -> list[Problem]:
     """All problems: those found while loading plus broken cross-references."""
-    content.questions  # the question banks load on first use, adding their problems
+    content.questions  # noqa: B018 -- the question banks load on first use, adding their problems
     problems = list(content.problems)
     problems += _check_regions(content)
     from viewer.model.layers.spec import check_layers
@@ -33,10 +34,31 @@ def check_content(content: Content) -> list[Problem]:
     problems += _check_lessons(content)
     problems += _check_positions(content)
     problems += check_questions(content)
+    problems += load_about(content.lessons_dir)[1]
     problems += _figures_from_further_reading(content)
+    problems += _check_home_programme(content)
     if content.diagram is not None:
         problems += unsafe_references(content.diagram)
     return sorted(set(problems), key=lambda p: (str(p.path), p.line, p.message))
+
+
+def _check_home_programme(content: Content) -> list[Problem]:
+    """The exercise library and the body chart's overlays (loaded here on demand, not at start-up)."""
+    from viewer.model.bodychart.overlays import CHART_SVG, check_chart, load_chart_text
+    from viewer.model.homeprog.library import check_library, load_library
+
+    regions = {r.id for r in content.regions}
+    bibliography = set(content.bibliography)
+    library, problems = load_library(content.lessons_dir / "exercises.toml")
+    problems += check_library(library, content.resources_dir, regions, bibliography)
+    chart_path = content.lessons_dir / "bodychart.toml"
+    if chart_path.exists():
+        chart, chart_problems = load_chart_text(chart_path)
+        problems += chart_problems
+        svg = content.resources_dir / CHART_SVG
+        ids = set(re.findall(r'\bid="([^"]+)"', svg.read_text(encoding="utf-8"))) if svg.exists() else set()
+        problems += check_chart(chart, ids, set(content.lessons), bibliography)
+    return problems
 
 
 def _check_regions(content: Content) -> list[Problem]:

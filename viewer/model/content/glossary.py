@@ -125,9 +125,10 @@ class Glossary:
         for start, end, slug in matches:
             if start < position or slug in used:
                 continue
-            end = self._whole_name(text, start, end, slug)
-            if end is None:
+            whole = self._whole_name(text, start, end, slug)
+            if whole is None:
                 continue  # a piece of a longer name: not this term
+            end = whole
             used.add(slug)
             out += [text[position:start], f"[{text[start:end]}](glossary:{slug})"]
             position = end
@@ -164,7 +165,7 @@ def load_glossary(path: Path) -> tuple[Glossary, list[Problem]]:
     terms, problems, seen = [], [], set()
     for entry in data.get("term", []):
         name, definition = str(entry.get("term", "")).strip(), str(entry.get("definition", "")).strip()
-        line = lambda: line_of(text, f'"{name}"') if name else 1  # noqa: E731 -- only for a problem
+        line = lambda: line_of(text, f'"{name}"') if name else 1  # noqa: E731, B023 -- only for a problem, at once
         if not name or not definition:
             problems.append(Problem(path, line(), "each [[term]] needs a term and a definition"))
             continue

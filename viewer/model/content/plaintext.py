@@ -52,7 +52,7 @@ def lesson_text(lesson: Lesson, level: str, bibliography: dict[str, Reference] |
         body, order = number_citations(body, bibliography, lambda numbers: f"\\[{', '.join(map(str, numbers))}\\]")
         order += [key for key in lesson.references if key in bibliography and key not in order]
     text = markdown_to_text(f"# {lesson.title}\n\n{lesson.summary}\n\n{body}")
-    if not order:
+    if bibliography is None or not order:
         return text
     entries = [f"{n}. {reference_text(bibliography[key])}" for n, key in enumerate(order, start=1)]
     return "\n".join([text, "", "References.", *entries])

@@ -19,6 +19,7 @@ from PySide6.QtGui import (QColor, QFont, QImage, QPageLayout, QPageSize, QPaint
 
 from viewer.model.content.loader import Content
 from viewer.model.content.lessons import CITATION
+from viewer.qt.app.theme import PRINTED
 
 PAPER = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 MARGIN_MM = 12
@@ -48,7 +49,7 @@ def render_picture(scene, source: QRectF, width_px: int) -> QImage:
     """The diagram as shown (highlight, drawing, visible labels), without the hover name tag."""
     height_px = max(1, round(width_px * source.height() / source.width()))
     image = QImage(width_px, height_px, QImage.Format.Format_RGB32)  # opaque: the PDF needs no alpha mask
-    image.fill(QColor("white"))
+    image.fill(QColor(PRINTED.paper))
     image.setDotsPerMeterX(round(DPI / 0.0254))
     image.setDotsPerMeterY(round(DPI / 0.0254))
     painter = QPainter(image)
@@ -64,26 +65,40 @@ def render_picture(scene, source: QRectF, width_px: int) -> QImage:
 
 
 def build_document(content: Content, lesson_id: str | None, title: str, picture: QImage | None, notes: str,
-                   paper: str, today: date | None = None, teachback: str = "") -> QTextDocument:
+                   paper: str, today: date | None = None, teachback: str = "", programme=None,
+                   body_chart: QImage | None = None, body_chart_legend=()) -> QTextDocument:
     """The handout, fitted to two pages where it can be: fewer sources first, then a smaller picture.
 
     The picture is never shrunk to a thumbnail and charts are never dropped to save a page: a long
-    lesson that cannot fit keeps the full-size layout and runs onto a third page.
+    lesson that cannot fit keeps the full-size layout and runs onto a third page. A home programme
+    follows on its own pages: only the programme makes the handout longer.
     """
     first = None
+    extras = {"programme": programme if programme is not None and programme.items else None,
+              "body_chart": body_chart, "body_chart_legend": list(body_chart_legend)}
     for sources, picture_height in ((MAX_SOURCES, MAX_PICTURE_HEIGHT_PT), (MAX_SOURCES, 280), (MAX_SOURCES, 230),
                                     (2, 200), (2, 165), (1, 165)):
         document = _layout(content, lesson_id, title, picture, notes, paper, today, sources, picture_height,
-                           teachback=teachback)
-        if document.pageCount() <= MAX_PAGES:
+                           teachback=teachback, **extras)
+        if _pages_before_programme(document) <= MAX_PAGES:
             return document
         first = first or document
     return first
 
 
+def _pages_before_programme(document: QTextDocument) -> int:
+    start = document.property("programme_start")
+    if start is None:
+        return document.pageCount()
+    before = document.findBlock(int(start)).previous()
+    bottom = document.documentLayout().blockBoundingRect(before).bottom() if before.isValid() else 0
+    return int(max(0.0, bottom - 1) // document.pageSize().height()) + 1
+
+
 def _layout(content: Content, lesson_id: str | None, title: str, picture: QImage | None, notes: str,
             paper: str, today: date | None, max_sources: int, max_picture_height: float,
-            teachback: str = "") -> QTextDocument:
+            teachback: str = "", programme=None, body_chart: QImage | None = None,
+            body_chart_legend=()) -> QTextDocument:
     layout = page_layout(paper)
     page = layout.paintRectPoints()
     document = QTextDocument()
@@ -96,11 +111,24 @@ def _layout(content: Content, lesson_id: str | None, title: str, picture: QImage
     fixed = content.handout
     today = today or date.today()
     cursor.insertHtml(f"<h1 style='font-size:18pt'>{html.escape(title)}</h1>"
-                      f"<p style='color:#444444'>{html.escape(fixed.get('title', 'Deep gluteal syndrome'))}"
+                      f"<p style='color:{PRINTED.muted}'>{html.escape(fixed.get('title', 'Deep gluteal syndrome'))}"
                       f" &nbsp;·&nbsp; {today.strftime('%d %B %Y')}"
                       f"<br/><small>{html.escape(fixed.get('footer', ''))}</small></p>")
+    picture_cursor = cursor
+    chart_cell = None
+    if body_chart is not None:  # the patient's body chart beside the diagram: page one keeps its length
+        side_format = QTextTableFormat()
+        side_format.setBorder(0)
+        side_format.setCellPadding(2)
+        side_format.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
+        side_format.setColumnWidthConstraints([QTextLength(QTextLength.Type.PercentageLength, 58),
+                                               QTextLength(QTextLength.Type.PercentageLength, 42)])
+        _new_paragraph(cursor)
+        side = cursor.insertTable(1, 2, side_format)
+        picture_cursor = side.cellAt(0, 0).firstCursorPosition()
+        chart_cell = side.cellAt(0, 1).firstCursorPosition()
     if picture is not None:
-        width_pt = page.width()
+        width_pt = page.width() * (0.56 if body_chart is not None else 1)
         height_pt = width_pt * picture.height() / picture.width()
         if height_pt > max_picture_height:
             width_pt, height_pt = width_pt * max_picture_height / height_pt, max_picture_height
@@ -109,11 +137,18 @@ def _layout(content: Content, lesson_id: str | None, title: str, picture: QImage
         image_format.setName("handout:diagram")
         image_format.setWidth(width_pt)
         image_format.setHeight(height_pt)
-        _new_paragraph(cursor)
-        block = cursor.blockFormat()
+        if body_chart is None:
+            _new_paragraph(cursor)
+        block = picture_cursor.blockFormat()
         block.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        cursor.setBlockFormat(block)
-        cursor.insertImage(image_format)
+        picture_cursor.setBlockFormat(block)
+        picture_cursor.insertImage(image_format)
+    if chart_cell is not None:
+        from viewer.qt.homeprog.handout_section import insert_body_chart
+
+        insert_body_chart(chart_cell, body_chart, list(body_chart_legend), page.width() * 0.40,
+                          max_picture_height)
+        cursor.movePosition(QTextCursor.MoveOperation.End)
     # the urgent-help box and self-management side by side, on page one: short, and never split
     table_format = QTextTableFormat()
     table_format.setBorder(0)
@@ -126,7 +161,8 @@ def _layout(content: Content, lesson_id: str | None, title: str, picture: QImage
     _new_paragraph(cursor)
     table = cursor.insertTable(1, 2, table_format)
     if fixed.get("urgent"):
-        _insert_box(table.cellAt(0, 0).firstCursorPosition(), fixed["urgent"], "#fdecea", "#b3261e")
+        _insert_box(table.cellAt(0, 0).firstCursorPosition(), fixed["urgent"], PRINTED.urgent_box,
+                    PRINTED.urgent_border)
     if fixed.get("self_management"):
         _insert_markdown(table.cellAt(0, 1).firstCursorPosition(),
                          "#### Looking after yourself\n\n" + fixed["self_management"].strip())
@@ -154,8 +190,24 @@ def _layout(content: Content, lesson_id: str | None, title: str, picture: QImage
             lines = "\n".join(f"{n}. {r.citation(with_note=False)} " + " ".join(label for label, _url in r.links())
                               for n, r in enumerate(references, start=1))
             _insert_markdown(cursor, "### Selected sources\n\n" + lines, size=7)
+    tables = []
+    if programme is not None:
+        from viewer.qt.homeprog.handout_section import insert_programme
+
+        _new_paragraph(cursor)
+        document.setProperty("programme_start", cursor.position())
+        tables = insert_programme(cursor, programme, content.resources_dir, page.width(), content.bibliography,
+                                  _insert_markdown)
     _compact(document)
     _keep_headings_with_text(document)
+    if tables:
+        from viewer.qt.homeprog.handout_section import keep_tables_whole
+
+        heading = document.findBlock(int(document.property("programme_start")))
+        heading_format = heading.blockFormat()  # the exercise sheet starts its own page
+        heading_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+        QTextCursor(heading).setBlockFormat(heading_format)
+        keep_tables_whole(document, tables)
     return document
 
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from viewer.model.content.loader import Content
+from PySide6.QtWidgets import QApplication
 
 
-def write_region_handout(content: Content, region_id: str, output: Path, paper: str) -> bool:
-    from PySide6.QtWidgets import QApplication
-
+def write_region_handout(content: Content, region_id: str, output: Path, paper: str, programme=None) -> bool:
     from viewer.qt.diagram.scene import DiagramScene
     from viewer.qt.chairside.handout import build_document, picture_width_px, render_picture, write_pdf
 
@@ -22,5 +21,5 @@ def write_region_handout(content: Content, region_id: str, output: Path, paper: 
     region = content.region(region_id)
     width_px = picture_width_px(paper, scene.diagram_rect)
     picture = render_picture(scene, scene.diagram_rect, width_px) if content.diagram else None
-    document = build_document(content, region.lesson, region.name, picture, "", paper)
+    document = build_document(content, region.lesson, region.name, picture, "", paper, programme=programme)
     return write_pdf(document, Path(output), paper)

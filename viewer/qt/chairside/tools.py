@@ -7,25 +7,32 @@ Nothing about a patient is stored: the drawing and notes live in memory until
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
-from PySide6.QtCore import QObject, QRectF
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QApplication, QToolBar
+from PySide6.QtCore import QLocale, QObject, QRectF, QStandardPaths
+from PySide6.QtGui import QActionGroup
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QToolBar
 
 from viewer.model.chairside.drawing import Drawing
-from viewer.qt.chairside.pen_tool import PEN_COLOURS, PenTool
+from viewer.qt.app.theme import PEN_COLOURS
+from viewer.qt.chairside.pen_tool import PenTool
+from datetime import date
+
+if TYPE_CHECKING:
+    from viewer.qt.app.main_window import MainWindow
 
 PRESENTATION_TEXT_ZOOM = 6
 
 
 class Chairside(QObject):
-    def __init__(self, window):
+    def __init__(self, window: MainWindow):
         super().__init__(window)
         self.window = window
         self.pen = PenTool(window.scene, Drawing())
         window.view.pen_tool = self.pen
         self._positions = self._notes = None  # docks are built when first shown, not at start-up
+        self._body_chart = self._home_programme = None
         self._saved_state = None
         self.paper = window.settings.value("handout/paper", default_paper())
         self._build_actions()
@@ -36,27 +43,27 @@ class Chairside(QObject):
     # ----- actions -------------------------------------------------------------------------------------
     def _build_actions(self) -> None:
         w = self.window
-        self.present_action = w._action("&Present", self.toggle_presentation, ["F5"], "Full-screen presentation",
-                                        checkable=True)
-        self.leave_action = w._action("Leave presentation", lambda: self.present_action.setChecked(False), ["Esc"])
+        self.present_action = w.add_action("&Present", self.toggle_presentation, "chairside.present",
+                                           "Full-screen presentation", checkable=True)
+        self.leave_action = w.add_action("Leave presentation", lambda: self.present_action.setChecked(False),
+                                         "chairside.leave")
         self.leave_action.setEnabled(False)
-        self.pen_action = w._action("&Pen", self._set_pen, ["P"], "Draw on the diagram", checkable=True)
-        self.arrow_action = w._action("&Arrow", self._set_arrow, ["A"], "Draw arrows", checkable=True)
-        self.undo_action = w._action("&Undo drawing", self.pen.undo, [QKeySequence.StandardKey.Undo, "Ctrl+Z"])
-        self.redo_action = w._action("&Redo drawing", self.pen.redo,
-                                     [QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z"])
-        self.clear_action = w._action("C&lear drawing", self.pen.clear, ["Ctrl+Shift+Delete"])
-        self.new_patient_action = w._action("&New patient", self.new_patient, ["Ctrl+N"],
-                                            "Wipe the drawing, notes and selection")
-        self.save_action = w._action("&Save handout…", self.save_handout, ["Ctrl+S"], "Save a PDF for the patient")
-        self.print_action = w._action("P&rint handout…", self.print_handout, ["Ctrl+P"])
-        self.export_action = w._action("&Export view as PNG…", self.export_png, ["Ctrl+E"])
+        self.pen_action = w.add_action("&Pen", self._set_pen, "chairside.pen", "Draw on the diagram", checkable=True)
+        self.arrow_action = w.add_action("&Arrow", self._set_arrow, "chairside.arrow", "Draw arrows", checkable=True)
+        self.undo_action = w.add_action("&Undo drawing", self.pen.undo, "chairside.undo")
+        self.redo_action = w.add_action("&Redo drawing", self.pen.redo, "chairside.redo")
+        self.clear_action = w.add_action("C&lear drawing", self.pen.clear, "chairside.clear")
+        self.new_patient_action = w.add_action("&New patient", self.new_patient, "chairside.new_patient",
+                                               "Wipe the drawing, notes, body chart, programme and selection")
+        self.save_action = w.add_action("&Save handout…", self.save_handout, "chairside.save", "Save a PDF for the patient")
+        self.print_action = w.add_action("P&rint handout…", self.print_handout, "chairside.print")
+        self.export_action = w.add_action("&Export view as PNG…", self.export_png, "chairside.export")
         self.colour_group = QActionGroup(self)
         self.colour_actions = {}
         for number, (name, colour) in enumerate(PEN_COLOURS.items(), start=1):
             # connected to triggered (a user's choice), so setting the initial check does not start the pen
-            action = w._action(name, lambda _c=False, value=colour: self._set_colour(value), [f"Alt+{number}"],
-                               f"{name} ink")
+            action = w.add_action(name, lambda _c=False, value=colour: self._set_colour(value), "chairside.colour",
+                                  f"{name} ink", key=number - 1)
             action.setCheckable(True)
             action.setChecked(colour == self.pen.colour)
             self.colour_group.addAction(action)
@@ -64,13 +71,13 @@ class Chairside(QObject):
         self.paper_group = QActionGroup(self)
         self.paper_actions = {}
         for paper, label in (("a4", "A4 paper"), ("letter", "Letter paper")):
-            action = w._action(label, lambda _c=False, value=paper: self._set_paper(value), [])
+            action = w.add_action(label, lambda _c=False, value=paper: self._set_paper(value))
             action.setCheckable(True)
             action.setChecked(paper == self.paper)
             self.paper_group.addAction(action)
             self.paper_actions[paper] = action
 
-        file_menu = w.menuBar().actions()[0].menu()
+        file_menu = w.file_menu
         first = file_menu.actions()[0]
         for action in (self.new_patient_action, self.save_action, self.print_action, self.export_action):
             file_menu.insertAction(first, action)
@@ -79,21 +86,29 @@ class Chairside(QObject):
             paper_menu.addAction(action)
         file_menu.insertMenu(first, paper_menu)
         file_menu.insertSeparator(first)
-        help_action = w.menuBar().actions()[-1]
-        draw_menu = w.menuBar().addMenu("&Draw")
-        w.menuBar().insertMenu(help_action, draw_menu)  # keep Help last
+        draw_menu = QMenu("&Draw", w)
+        w.menuBar().insertMenu(w.help_menu.menuAction(), draw_menu)  # keep Help last
         for action in (self.pen_action, self.arrow_action, *self.colour_actions.values(), self.undo_action,
                        self.redo_action, self.clear_action):
             draw_menu.addAction(action)
-        view_menu = w.menuBar().actions()[1].menu()
+        view_menu = w.view_menu
         view_menu.addSeparator()
         view_menu.addAction(self.present_action)
-        self.positions_action = w._action("Positions", lambda on: self._show_dock(self.positions, on), ["F6"],
-                                          "Positions: what each one tenses or narrows", checkable=True)
-        self.notes_action = w._action("Notes for the handout", lambda on: self._show_dock(self.notes, on), ["F7"],
-                                      checkable=True)
+        self.positions_action = w.add_action("Positions", lambda on: self._show_dock(self.positions, on), "chairside.positions",
+                                             "Positions: what each one tenses or narrows", checkable=True)
+        self.notes_action = w.add_action("Notes for the handout", lambda on: self._show_dock(self.notes, on),
+                                         "chairside.notes", checkable=True)
+        self.body_chart_action = w.add_action("&Body chart", lambda on: self._show_right_dock(self.body_chart, on),
+                                              "chairside.body_chart", "Paint where the patient feels pain, pins and "
+                                              "needles or numbness", checkable=True)
+        self.home_programme_action = w.add_action("&Home programme",
+                                                  lambda on: self._show_right_dock(self.home_programme, on),
+                                                  "chairside.home_programme", "Choose exercises for the handout",
+                                                  checkable=True)
         view_menu.addAction(self.positions_action)
         view_menu.addAction(self.notes_action)
+        view_menu.addAction(self.body_chart_action)
+        view_menu.addAction(self.home_programme_action)
         self.screen_menu = view_menu.addMenu("Present on screen")
         self.screen_menu.aboutToShow.connect(self._fill_screen_menu)
 
@@ -101,7 +116,8 @@ class Chairside(QObject):
         toolbar.setObjectName("chairside-toolbar")
         toolbar.setMovable(False)
         toolbar.setProperty("toolButtonStyle", "ToolButtonTextOnly")  # by name: see DiagramView.__init__
-        for action in (self.present_action, self.positions_action, self.notes_action, self.pen_action, self.arrow_action,
+        for action in (self.present_action, self.positions_action, self.notes_action, self.body_chart_action,
+                       self.home_programme_action, self.pen_action, self.arrow_action,
                        *self.colour_actions.values(), self.undo_action, self.redo_action, self.clear_action,
                        self.save_action, self.new_patient_action):
             toolbar.addAction(action)
@@ -125,6 +141,23 @@ class Chairside(QObject):
             self._notes = self._docked(NotesDock(self.window), self.notes_action)
         return self._notes
 
+    @property
+    def body_chart(self):
+        if self._body_chart is None:
+            from viewer.qt.bodychart.panel import BodyChartDock
+
+            self._body_chart = self._docked(BodyChartDock(self.window), self.body_chart_action)
+        return self._body_chart
+
+    @property
+    def home_programme(self):
+        if self._home_programme is None:
+            from viewer.qt.homeprog.panel import HomeProgrammeDock
+
+            self._home_programme = self._docked(HomeProgrammeDock(self.window), self.home_programme_action)
+            self._home_programme.filter_region(self.window.view.selected_id)
+        return self._home_programme
+
     def _docked(self, dock, action):
         """Keep the menu/toolbar toggle in step with the dock (closed with its own button, say)."""
         from viewer.qt.app.dock_room import watch_close
@@ -143,6 +176,18 @@ class Chairside(QObject):
         if on:
             dock.raise_()
             keep_lesson_width(self.window, lesson_width)
+
+    def _show_right_dock(self, dock, on: bool) -> None:
+        """The body chart and the programme share the right-hand place as tabs, like the study panels."""
+        from viewer.qt.app.dock_room import open_dock
+
+        if on:
+            open_dock(self.window, dock)
+            if not dock.isFloating() and dock.width() < 560 <= self.window.width() // 2:
+                # room to paint and to read: wider than the study panels' slim default
+                self.window.resizeDocks([dock], [560], QtCore.Qt.Orientation.Horizontal)
+        else:
+            dock.hide()
 
     def notes_text(self) -> str:
         return self._notes.editor.toPlainText() if self._notes is not None else ""
@@ -186,7 +231,7 @@ class Chairside(QObject):
                                  w.labels_action.isChecked(), w.menuBar().isVisible())
             w.menuBar().hide()
             self.toolbar.hide()
-            for dock in (self._positions, self._notes):
+            for dock in (self._positions, self._notes, self._body_chart, self._home_programme):
                 if dock is not None:
                     dock.hide()
             w.set_level("patient")
@@ -247,10 +292,15 @@ class Chairside(QObject):
             self._notes.editor.clear()
         if self._positions is not None:
             self._positions.clear_selection()
+        if self._body_chart is not None:
+            self._body_chart.forget()
+        if self._home_programme is not None:
+            self._home_programme.forget()
         self.window.view.select_region(None)
-        self.window.history = type(self.window.history)()
+        self.window.history.clear()
         self.window.go_home()
-        self.window.statusBar().showMessage("Ready for a new patient: drawing, notes and selection cleared.")
+        self.window.statusBar().showMessage("Ready for a new patient: drawing, notes, body chart, programme and "
+                                            "selection cleared.")
 
     # ----- handout -------------------------------------------------------------------------------------
     def current_view(self) -> QRectF:
@@ -266,17 +316,14 @@ class Chairside(QObject):
         lesson_id = self.window.current_lesson()
         region = self.window.content.region(self.window.view.selected_id or "")
         title = region.name if region else (self.window.content.lessons[lesson_id].title if lesson_id else "Handout")
-        result = getattr(self.window, "teachback_result", None)  # the Study menu's teach-back, if chosen
-        teachback = result.handout_markdown() if result and getattr(self.window, "teachback_on_handout", False) else ""
+        teachback = self.window.context.teachback.handout_markdown()  # the Study menu's teach-back, if chosen
+        programme = self._home_programme.programme if self._home_programme is not None else None
+        chart = self._body_chart.handout_image() if self._body_chart is not None else None
+        legend: list = self._body_chart.legend() if chart is not None else []
         return build_document(self.window.content, lesson_id, title, picture, self.notes_text(), paper,
-                              teachback=teachback)
+                              teachback=teachback, programme=programme, body_chart=chart, body_chart_legend=legend)
 
     def save_handout(self) -> None:
-        from datetime import date  # the file dialogs load on first use, not at start-up
-
-        from PySide6.QtCore import QStandardPaths
-        from PySide6.QtWidgets import QFileDialog
-
         region = self.window.view.selected_id or "overview"
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         suggested = str(Path(folder) / f"handout-{region}-{date.today().isoformat()}.pdf")
@@ -301,9 +348,6 @@ class Chairside(QObject):
             self.handout_document(self.paper).print_(printer)
 
     def export_png(self) -> None:
-        from PySide6.QtCore import QStandardPaths
-        from PySide6.QtWidgets import QFileDialog
-
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
         path, _ = QFileDialog.getSaveFileName(self.window, "Export view as PNG",
                                               str(Path(folder) / "dgs-view.png"), "PNG (*.png)")
@@ -321,6 +365,4 @@ class Chairside(QObject):
 
 
 def default_paper() -> str:
-    from PySide6.QtCore import QLocale
-
     return "letter" if QLocale().territory() in (QLocale.Country.UnitedStates, QLocale.Country.Canada) else "a4"

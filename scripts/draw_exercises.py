@@ -1,0 +1,274 @@
+"""Draws resources/exercises/<id>.svg: each exercise's start and end position, in one style.
+
+Tooling for the illustrator, not part of the app: run `python scripts/draw_exercises.py` after
+changing a pose. The figure and its proportions are in scripts/figure.py. Each drawing has two
+panels, "1" (start) and "2" (end); the end panel shows the start position as a dashed ghost and
+an arrow for the movement. Greys and black only, so it prints the same in greyscale.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from figure import H, Camera, Pose, parts, path_of, skeleton
+
+OUT = Path(__file__).resolve().parent.parent / "resources" / "exercises"
+PANEL_W, PANEL_H, GAP = 150.0, 112.0, 10.0
+INK, NEAR, FAR, GHOST, PROP = "#1a1a1a", "#f6f6f6", "#b8b8b8", "#8a8a8a", "#6e6e6e"
+STROKE = 0.9
+
+
+def legs(left=None, right=None):
+    return {"L": dict(left or {}), "R": dict(right or {})}
+
+
+def arms(left=None, right=None):
+    return {"L": dict(left or {}), "R": dict(right or {})}
+
+
+def figure_svg(pose, camera, at, ghost=False, moved_from=None):
+    """The figure's shapes; as a ghost, only the parts that differ from ``moved_from``'s."""
+    out = []
+    unmoved = set()
+    if moved_from is not None:
+        unmoved = {tuple(round(v, 1) for circle in part.circles for v in circle)
+                   for part in parts(moved_from[0], camera, moved_from[1])}
+    for part in parts(pose, camera, at):
+        if tuple(round(v, 1) for circle in part.circles for v in circle) in unmoved:
+            continue
+        if ghost:
+            out.append(f'<path d="{path_of(part)}" fill="none" stroke="{GHOST}" stroke-width="0.7" '
+                       'stroke-dasharray="2.2 1.6"/>')
+        else:
+            fill = FAR if part.far else NEAR
+            out.append(f'<path d="{path_of(part)}" fill="{fill}" stroke="{INK}" stroke-width="{STROKE}" '
+                       'stroke-linejoin="round"/>')
+    return out
+
+
+def placed(pose, camera, x, level=0.0, support=None):
+    """Offset that puts the figure's pelvis at ``x`` and its lowest point (or ``support`` joint's
+    lowest circle) on ``level``."""
+    shapes = parts(pose, camera, (0, 0))
+    if support:
+        joints = skeleton(pose)
+        sx, sy, _ = camera.project(joints[support])
+        bottom = sy - 0.07 * H
+    else:
+        bottom = min(y - r for part in shapes for _x, y, r in part.circles)
+    px, _py, _ = camera.project(skeleton(pose)["pelvis"])
+    return (x - px, level - bottom)
+
+
+def joint_at(pose, camera, at, name):
+    x, y, _ = camera.project(skeleton(pose)[name])
+    return x + at[0], y + at[1]
+
+
+def arrow(start, end, bend=0.25):
+    """A curved arrow (SVG y is down, drawing y is up)."""
+    (x1, y1), (x2, y2) = start, end
+    mx, my = (x1 + x2) / 2, (y1 + y2) / 2
+    cx, cy = mx - (y2 - y1) * bend, my + (x2 - x1) * bend
+    # arrow head along the curve's end tangent
+    tx, ty = x2 - cx, y2 - cy
+    length = max((tx * tx + ty * ty) ** 0.5, 1e-6)
+    tx, ty = tx / length, ty / length
+    size = 4.2
+    left = (x2 - tx * size - ty * size * 0.55, y2 - ty * size + tx * size * 0.55)
+    right = (x2 - tx * size + ty * size * 0.55, y2 - ty * size - tx * size * 0.55)
+    return [f'<path d="M{x1:.1f},{-y1:.1f} Q{cx:.1f},{-cy:.1f} {x2:.1f},{-y2:.1f}" fill="none" stroke="{INK}" '
+            f'stroke-width="1.3"/>',
+            f'<path d="M{left[0]:.1f},{-left[1]:.1f} L{x2:.1f},{-y2:.1f} L{right[0]:.1f},{-right[1]:.1f} Z" '
+            f'fill="{INK}"/>']
+
+
+def floor(x0, x1, level=0.0):
+    return [f'<line x1="{x0:.1f}" y1="{-level:.1f}" x2="{x1:.1f}" y2="{-level:.1f}" stroke="{PROP}" '
+            'stroke-width="1"/>']
+
+
+def mat(x0, x1):
+    return [f'<rect x="{x0:.1f}" y="-2.2" width="{x1 - x0:.1f}" height="2.2" rx="1" fill="#d9d9d9" '
+            f'stroke="{PROP}" stroke-width="0.6"/>']
+
+
+def chair(x, seat=24.0, facing=1):
+    """A plain chair; ``x`` is the front edge of the seat, ``facing`` +1 when the sitter faces +x."""
+    back = x - facing * 22
+    xs = sorted((x, back))
+    return [f'<rect x="{xs[0]:.1f}" y="{-seat:.1f}" width="22" height="2.6" fill="#d9d9d9" stroke="{PROP}" '
+            'stroke-width="0.7"/>',
+            f'<line x1="{x - facing * 1.5:.1f}" y1="{-seat:.1f}" x2="{x - facing * 1.5:.1f}" y2="0" '
+            f'stroke="{PROP}" stroke-width="1.2"/>',
+            f'<line x1="{back + facing * 1.5:.1f}" y1="{-seat - 30:.1f}" x2="{back + facing * 1.5:.1f}" y2="0" '
+            f'stroke="{PROP}" stroke-width="1.2"/>']
+
+
+def step(x0, x1, height):
+    return [f'<rect x="{x0:.1f}" y="{-height:.1f}" width="{x1 - x0:.1f}" height="{height:.1f}" fill="#d9d9d9" '
+            f'stroke="{PROP}" stroke-width="0.8"/>']
+
+
+def panel(number, body, caption="", scale=1.0):
+    label = f'<text x="4" y="11" font-family="DejaVu Sans, Arial, sans-serif" font-size="10" ' \
+            f'font-weight="bold" fill="{INK}">{number}</text>'
+    cap = ""
+    if caption:
+        cap = f'<text x="{PANEL_W / 2:.0f}" y="{PANEL_H - 4:.0f}" text-anchor="middle" ' \
+              f'font-family="DejaVu Sans, Arial, sans-serif" font-size="7.5" fill="{INK}">{caption}</text>'
+    return (f'<rect x="0.5" y="0.5" width="{PANEL_W - 1}" height="{PANEL_H - 1}" rx="4" fill="#ffffff" '
+            f'stroke="#9a9a9a" stroke-width="0.8"/>{label}{cap}'
+            f'<g transform="translate(0 {PANEL_H - 14}) scale({scale})">' + "".join(body) + "</g>")
+
+
+def drawing(exercise_id, title, start, end, scale=1.0):
+    width = PANEL_W * 2 + GAP
+    return (f'<?xml version="1.0" encoding="UTF-8"?>\n'
+            f'<svg xmlns="http://www.w3.org/2000/svg" width="{width * 2:.0f}" height="{PANEL_H * 2:.0f}" '
+            f'viewBox="0 0 {width:.0f} {PANEL_H:.0f}" role="img" aria-labelledby="title">\n'
+            f'<title id="title">{title}</title>\n'
+            f'<!-- Drawn by scripts/draw_exercises.py; panel 1 = start, panel 2 = end. -->\n'
+            f'<g id="start">{panel("1", start[0], start[1], scale)}</g>\n'
+            f'<g id="end" transform="translate({PANEL_W + GAP:.0f} 0)">{panel("2", end[0], end[1], scale)}</g>\n'
+            f'</svg>\n')
+
+
+SCALE = {"step-down": 0.8, "shorter-stride": 0.86, "sitting-breaks": 0.86, "nerve-slider-sitting": 0.95}
+SIDE = Camera(90, 0)       # seen from the figure's left
+SIDE_HIGH = Camera(90, 18)
+
+
+def two(start_pose, end_pose, camera, x, props, support=None, level=0.0, arrow_joint=None, bend=0.3,
+        captions=("", ""), ghost=True):
+    at_start = placed(start_pose, camera, x, level, support)
+    at_end = placed(end_pose, camera, x, level, support)
+    start = props + figure_svg(start_pose, camera, at_start)
+    end = list(props)
+    if ghost:
+        end += figure_svg(start_pose, camera, at_start, ghost=True, moved_from=(end_pose, at_end))
+    end += figure_svg(end_pose, camera, at_end)
+    if arrow_joint:
+        a = joint_at(start_pose, camera, at_start, arrow_joint)
+        b = joint_at(end_pose, camera, at_end, arrow_joint)
+        end += arrow(a, b, bend)
+    return (start, captions[0]), (end, captions[1])
+
+
+def bridge_top():
+    """Hips lifted until trunk and thighs are in line; the hip angle that keeps the feet on the floor."""
+    best = None
+    for flex in range(-30, 80):
+        pose = Pose(hips=legs({"flex": flex}, {"flex": flex}), knees={"L": 90, "R": 90}, ankles={"L": 5, "R": 5},
+                    shoulders=arms({"flex": -30, "abd": 10}, {"flex": -30, "abd": 10}), neck=32,
+                    body=(-122, 0, 0))
+        joints = skeleton(pose)
+        gap = abs(SIDE.project(joints["heelL"])[1] - SIDE.project(joints["shoulderL"])[1] + 0.028 * H)
+        if best is None or gap < best[0]:
+            best = (gap, pose)
+    return best[1]
+
+
+def exercises():
+    out = {}
+    # --- nerve slider, sitting: knee straightens as the head looks up; bends as the head looks down
+    sit = dict(trunk=-4, shoulders=arms({"flex": 12}, {"flex": 12}), elbows={"L": 50, "R": 50})
+    start = Pose(hips=legs({"flex": 88}, {"flex": 88}), knees={"L": 95, "R": 90}, ankles={"L": 5, "R": 5},
+                 neck=38, **sit)
+    end = Pose(hips=legs({"flex": 88}, {"flex": 88}), knees={"L": 12, "R": 90}, ankles={"L": 5, "R": 5},
+               neck=-28, **sit)
+    out["nerve-slider-sitting"] = two(start, end, SIDE, 58, chair(42, 25, facing=-1) + floor(5, 150),
+                                      support="pelvis", level=25.3, arrow_joint="ankleL", bend=0.35)
+    # --- nerve slider, lying: hold behind the thigh; knee straightens as the toes point away
+    lie = dict(body=(-90, 0, 0), shoulders=arms({"flex": 62, "abd": -8}, {"flex": 62, "abd": -20}),
+               elbows={"L": 20, "R": 20})
+    start = Pose(hips=legs({"flex": 88}, {"flex": 45}), knees={"L": 95, "R": 90}, ankles={"L": 15, "R": 0},
+                 neck=10, **lie)
+    end = Pose(hips=legs({"flex": 88}, {"flex": 45}), knees={"L": 25, "R": 90}, ankles={"L": -30, "R": 0},
+               neck=10, **lie)
+    out["nerve-slider-lying"] = two(start, end, SIDE, 70, mat(8, 142) + floor(5, 145), arrow_joint="ankleL",
+                                    bend=0.35)
+    # --- piriformis stretch: knee toward the OPPOSITE shoulder (deep flexion, adduction, external rotation)
+    cam = Camera(-90, 30)
+    start = Pose(hips=legs({"flex": 45}, {"flex": 45}), knees={"L": 95, "R": 95}, neck=12,
+                 shoulders=arms({"abd": 20}, {"abd": 20}), elbows={"L": 10, "R": 10}, body=(-90, 0, 0))
+    end = Pose(hips=legs({"flex": 112, "abd": -24, "rot": 25}, {"flex": 45}), knees={"L": 105, "R": 95},
+               neck=15, shoulders=arms({"flex": 60, "abd": -12}, {"flex": 70, "abd": -24}),
+               elbows={"L": 70, "R": 55}, body=(-90, 0, 0))
+    out["piriformis-stretch"] = two(start, end, cam, 75, mat(8, 142), arrow_joint="kneeL", bend=-0.3)
+    # --- side-lying hip abduction: lying on the right side, top leg lifts
+    cam = Camera(0, 0)
+    side = dict(body=(0, 0, -90), shoulders=arms({"flex": 160}, {"flex": 20, "abd": 5}), elbows={"L": 120, "R": 60})
+    start = Pose(hips=legs({"flex": 30}, {"flex": 0}), knees={"L": 60, "R": 0}, **side)
+    end = Pose(hips=legs({"flex": 30}, {"flex": -8, "abd": 32}), knees={"L": 60, "R": 0}, **side)
+    out["side-lying-abduction"] = two(start, end, cam, 75, mat(8, 142) + floor(5, 145), arrow_joint="ankleR",
+                                      bend=0.2)
+    # --- clamshell: side-lying, hips and knees bent, top knee opens (feet stay together)
+    cam = Camera(0, 12)
+    side = dict(body=(0, 0, -90), shoulders=arms({"flex": 160}, {"flex": 20, "abd": 5}), elbows={"L": 120, "R": 60})
+    start = Pose(hips=legs({"flex": 45}, {"flex": 45}), knees={"L": 90, "R": 90}, **side)
+    end = Pose(hips=legs({"flex": 45}, {"flex": 45, "abd": 30, "rot": 25}), knees={"L": 90, "R": 90}, **side)
+    out["clamshell"] = two(start, end, cam, 75, mat(8, 142) + floor(5, 145), arrow_joint="kneeR", bend=0.3)
+    # --- bridge: lying on the back, knees bent; lift the hips
+    start = Pose(hips=legs({"flex": 48}, {"flex": 48}), knees={"L": 100, "R": 100}, ankles={"L": 8, "R": 8},
+                 shoulders=arms({"abd": 12}, {"abd": 12}), neck=10, body=(-90, 0, 0))
+    end = bridge_top()
+    at_start = placed(start, SIDE, 70)
+    at_end = placed(end, SIDE, 70)
+    at_end = (at_start[0] + SIDE.project(skeleton(start)["shoulderL"])[0] - SIDE.project(skeleton(end)["shoulderL"])[0],
+              at_end[1])
+    props = mat(8, 142) + floor(5, 145)
+    lift = arrow(joint_at(start, SIDE, at_start, "pelvis"), joint_at(end, SIDE, at_end, "pelvis"), 0.0)
+    out["bridge"] = ((props + figure_svg(start, SIDE, at_start), ""),
+                     (props + figure_svg(end, SIDE, at_end) + lift, ""))
+    # --- step-down: stand on a low step on one leg; lower the other heel slowly, knee over the toes
+    cam = SIDE
+    start = Pose(hips=legs({"flex": 0}, {"flex": 28}), knees={"L": 0, "R": 10}, ankles={"L": 0, "R": -10},
+                 shoulders=arms({"abd": 12}, {"abd": 12}))
+    end = Pose(hips=legs({"flex": 40}, {"flex": 36}), knees={"L": 58, "R": 5}, ankles={"L": 22, "R": 0},
+               trunk=14, shoulders=arms({"flex": 25, "abd": 12}, {"flex": 25, "abd": 12}))
+    out["step-down"] = two(start, end, cam, 92, step(66, 150, 12) + floor(6, 181), support="ankleL", level=8.5,
+                           arrow_joint="heelR", bend=0.0)
+    # --- walking: a long stride narrows the space; shorter steps
+    long_ = Pose(hips=legs({"flex": 30}, {"flex": -22}), knees={"L": 3, "R": 12}, ankles={"L": 8, "R": -18},
+                 shoulders=arms({"flex": -25}, {"flex": 25}), elbows={"L": 15, "R": 25})
+    short = Pose(hips=legs({"flex": 18}, {"flex": -8}), knees={"L": 4, "R": 10}, ankles={"L": 6, "R": -8},
+                 shoulders=arms({"flex": -12}, {"flex": 12}), elbows={"L": 15, "R": 20})
+    out["shorter-stride"] = two(long_, short, SIDE, 87, floor(6, 168), ghost=False,
+                                captions=("Long stride: avoid for now", "Shorter steps"))
+    # --- sitting breaks: sit, then stand up and move
+    sit = Pose(hips=legs({"flex": 90}, {"flex": 90}), knees={"L": 90, "R": 90}, trunk=-5,
+               shoulders=arms({"flex": 30}, {"flex": 30}), elbows={"L": 70, "R": 70})
+    stand = Pose(hips=legs({"flex": 10}, {"flex": -6}), knees={"L": 5, "R": 8}, ankles={"L": 2, "R": -6},
+                 shoulders=arms({"flex": -8}, {"flex": 8}))
+    at_sit = placed(sit, SIDE, 80, 27.6, "pelvis")
+    at_stand = placed(stand, SIDE, 52)
+    props = chair(72, 25, facing=-1) + floor(6, 168)
+    out["sitting-breaks"] = ((props + figure_svg(sit, SIDE, at_sit), ""),
+                             (props + figure_svg(stand, SIDE, at_stand), ""))
+    # --- hamstring isometric: lying on the back, knee a little bent; press the heel down (no movement)
+    start = Pose(hips=legs({"flex": 22}, {"flex": 0}), knees={"L": 62, "R": 0}, ankles={"L": 10, "R": -20},
+                 shoulders=arms({"abd": 12}, {"abd": 12}), neck=10, body=(-90, 0, 0))
+    at = placed(start, SIDE, 70)
+    heel = joint_at(start, SIDE, at, "heelL")
+    press = arrow((heel[0] + 6, heel[1] + 16), (heel[0] + 1, heel[1] + 3), bend=0.0)
+    props = mat(8, 142) + floor(5, 145)
+    out["hamstring-isometric"] = ((props + figure_svg(start, SIDE, at), ""),
+                                  (props + figure_svg(start, SIDE, at) + press, ""))
+    return out
+
+
+def main() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    for exercise_id, (start, end) in exercises().items():
+        scale = SCALE.get(exercise_id, 1.0)
+        (OUT / f"{exercise_id}.svg").write_text(drawing(exercise_id, exercise_id, start, end, scale),
+                                                encoding="utf-8")
+        print(OUT / f"{exercise_id}.svg")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,35 @@
+"""The body chart model, without Qt: areas, intensity, undo/redo/clear, New patient."""
+
+from viewer.model.bodychart.chart import BodyChart, view_at
+
+
+def test_add_undo_redo_clear_and_intensity():
+    chart = BodyChart()
+    chart.add("pain", 12, [(150, 50), (150, 50), (152, 60)])
+    assert chart.areas[0].intensity == 10 and chart.areas[0].points == ((150.0, 50.0), (152.0, 60.0))
+    assert chart.areas[0].view == "back" and view_at(40) == "front"
+    chart.add("numbness", 2, [(40, 100)])
+    chart.set_intensity(0, 4)
+    assert [a.intensity for a in chart.areas] == [4, 2]
+    chart.undo()
+    assert chart.areas[0].intensity == 10
+    chart.clear()
+    assert chart.areas == []
+    chart.undo()
+    assert [a.kind for a in chart.areas] == ["pain", "numbness"]
+    chart.undo()
+    chart.undo()
+    assert chart.areas == [] and not chart.can_undo()
+    chart.redo()
+    chart.redo()
+    assert len(chart.areas) == 2
+    assert chart.summary() == ["Back: pain 10/10", "Front: numbness 2/10"]
+    chart.forget()
+    assert chart.areas == [] and not chart.can_undo() and not chart.can_redo()
+
+
+def test_unknown_type_is_refused():
+    import pytest
+
+    with pytest.raises(ValueError):
+        BodyChart().add("itch", 3, [(1, 1)])

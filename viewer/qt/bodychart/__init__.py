@@ -1,0 +1,1 @@
+"""The body chart panel (built on first use)."""

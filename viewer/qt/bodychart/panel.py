@@ -1,0 +1,174 @@
+"""The body chart panel: type and intensity, undo/redo/clear, the teaching overlays and their caveat.
+
+Built the first time it is shown; nothing in it is stored.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import (QCheckBox, QDockWidget, QHBoxLayout, QLabel, QPushButton, QSpinBox,
+                               QVBoxLayout, QWidget)
+
+from viewer.model.bodychart.chart import KIND_NAMES, KINDS, BodyChart
+from viewer.model.bodychart.overlays import CHART_SVG, load_chart_text
+from viewer.model.content.lessons import CITATION
+from viewer.qt.bodychart.canvas import PATTERNS, ChartCanvas, chart_image, kind_colour
+from viewer.qt.app.theme import PRINTED
+
+
+def swatch(kind: str) -> QIcon:
+    pixmap = QPixmap(22, 22)
+    pixmap.fill(QColor(PRINTED.paper))
+    painter = QPainter(pixmap)
+    colour = kind_colour(kind)
+    wash = QColor(colour)
+    wash.setAlpha(70)
+    painter.fillRect(1, 1, 20, 20, wash)
+    painter.fillRect(1, 1, 20, 20, PATTERNS[kind])
+    painter.setPen(colour)
+    painter.drawRect(1, 1, 19, 19)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class BodyChartDock(QDockWidget):
+    def __init__(self, window):
+        super().__init__("Body chart", window)
+        from PySide6.QtSvg import QSvgRenderer
+
+        self.window = window
+        self.setObjectName("bodychart-dock")
+        self.chart = BodyChart()
+        self.renderer = QSvgRenderer(str(window.content.resources_dir / CHART_SVG), self)
+        self.text, _problems = load_chart_text(window.content.lessons_dir / "bodychart.toml")
+        self.canvas = ChartCanvas(self.renderer, self.chart)
+        self.canvas.painted.connect(self._changed)
+
+        self.kind_buttons = {}  # exclusive by hand: in a QButtonGroup, Tab would skip the unchecked ones
+        kinds = QHBoxLayout()
+        for kind in KINDS:
+            button = QPushButton(KIND_NAMES[kind])  # push buttons: Tab reaches each one (Alt+1-3 are the pen inks)
+            button.setCheckable(True)
+            button.setIcon(swatch(kind))
+            button.setAccessibleName(KIND_NAMES[kind])
+            button.setChecked(kind == self.canvas.kind)
+            button.clicked.connect(lambda _on=False, k=kind: self.set_kind(k))
+            self.kind_buttons[kind] = button
+            kinds.addWidget(button)
+        self.intensity = QSpinBox()
+        self.intensity.setRange(0, 10)
+        self.intensity.setValue(self.canvas.intensity)
+        self.intensity.setPrefix("Intensity ")
+        self.intensity.setSuffix(" / 10")
+        self.intensity.setAccessibleName("Intensity, 0 to 10")
+        self.intensity.valueChanged.connect(self._set_intensity)
+        kinds.addWidget(self.intensity)
+        kinds.addStretch(1)
+
+        buttons = QHBoxLayout()
+        self.undo_button = QPushButton("Undo")
+        self.redo_button = QPushButton("Redo")
+        self.clear_button = QPushButton("Clear chart")
+        for button, slot in ((self.undo_button, self.undo), (self.redo_button, self.redo),
+                             (self.clear_button, self.clear)):
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        self.overlay_box = QCheckBox("Show typical patterns (DGS, L5, S1)")
+        self.overlay_box.setAccessibleName("Show typical patterns")
+        self.overlay_box.toggled.connect(self.show_overlays)
+        buttons.addWidget(self.overlay_box)
+        buttons.addStretch(1)
+
+        self.explanation = QLabel()
+        self.explanation.setWordWrap(True)
+        self.explanation.setTextFormat(Qt.TextFormat.RichText)
+        self.explanation.setAccessibleName("About the typical patterns")
+        self.explanation.linkActivated.connect(self._open_link)
+        self.explanation.hide()
+
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.addLayout(kinds)
+        layout.addWidget(self.canvas, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.explanation)
+        self.setWidget(body)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self)
+        self.hide()
+        self._changed()
+
+    # ----- painting ------------------------------------------------------------------------------------
+    def set_kind(self, kind: str) -> None:
+        self.canvas.kind = kind
+        for each, button in self.kind_buttons.items():
+            button.setChecked(each == kind)
+
+    def _set_intensity(self, value: int) -> None:
+        self.canvas.intensity = value
+
+    def undo(self) -> None:
+        self.chart.undo()
+        self._changed()
+
+    def redo(self) -> None:
+        self.chart.redo()
+        self._changed()
+
+    def clear(self) -> None:
+        self.chart.clear()
+        self._changed()
+
+    def forget(self) -> None:
+        """New patient: the chart, its history and the overlays go."""
+        self.chart.forget()
+        self.overlay_box.setChecked(False)
+        self._changed()
+
+    def _changed(self) -> None:
+        self.undo_button.setEnabled(self.chart.can_undo())
+        self.redo_button.setEnabled(self.chart.can_redo())
+        self.clear_button.setEnabled(bool(self.chart.areas))
+        self.canvas.update()
+
+    # ----- teaching overlays ---------------------------------------------------------------------------
+    def show_overlays(self, on: bool) -> None:
+        self.canvas.overlays = [o.element for o in self.text.overlays] if on else []
+        self.canvas.update()
+        if not on:
+            self.explanation.hide()
+            return
+        clinical = self.window.level == "clinical"
+        bibliography = self.window.content.bibliography
+        styles = {"dgs": "shaded, solid edge; dashed below the knee", "l5": "dashed edge", "s1": "dotted edge"}
+        parts = []
+        for overlay in self.text.overlays:
+            words = CITATION.sub("", overlay.clinical if clinical and overlay.clinical else overlay.patient)
+            sources = ", ".join(f"{bibliography[k].authors.split(',')[0]} {bibliography[k].year}".strip()
+                                for k in overlay.references if k in bibliography)
+            parts.append(f"<p><b>{html.escape(overlay.name)}</b> ({html.escape(styles.get(overlay.id, ''))}): "
+                         f"{html.escape(words)} <small>[{html.escape(sources)}]</small></p>")
+        link = (f" <a href='lesson:{self.text.caveat_lesson}'>DGS or back-related sciatica?</a>"
+                if self.text.caveat_lesson else "")
+        parts.append(f"<p><i>{html.escape(self.text.caveat)}</i>{link}</p>")
+        self.explanation.setText("".join(parts))
+        self.explanation.show()
+
+    def _open_link(self, href: str) -> None:
+        if href.startswith("lesson:"):
+            self.window.open_lesson(href.split(":", 1)[1])
+
+    # ----- handout -------------------------------------------------------------------------------------
+    def handout_image(self, width_px: int = 1400):
+        """The chart as painted (with overlays if shown), or None when nothing is painted."""
+        if not self.chart.areas:
+            return None
+        return chart_image(self.renderer, self.chart, self.canvas.overlays, width_px)
+
+    def legend(self) -> list[str]:
+        kinds = [k for k in KINDS if any(a.kind == k for a in self.chart.areas)]
+        hatch = {"pain": "red, diagonal lines", "pins-and-needles": "blue, criss-cross",
+                 "numbness": "green, level lines"}
+        return [f"{KIND_NAMES[k]} ({hatch[k]})" for k in kinds] + self.chart.summary()

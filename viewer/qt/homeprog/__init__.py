@@ -1,0 +1,1 @@
+"""The home programme panel and its handout section (built on first use)."""
