@@ -133,8 +133,8 @@ def test_a_typed_patient_value_survives_a_theme_and_text_size_change(open_window
         qtbot.waitUntil(lambda: window.panel.charts.widget("ifs-mri") is not None)
         assert window.panel.charts.widget("ifs-mri").value_box.value() == 0
     finally:
-        window.theme_actions["light"].trigger()
-        window.text_reset_action.trigger()
+        window.themes.actions["light"].trigger()
+        window.text_size.reset_action.trigger()
         app.setFont(system)
         app.setPalette(palette)
 
