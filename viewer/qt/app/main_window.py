@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         from viewer.qt.study import menu as study_menu; study_menu.install(self)  # noqa: E702 -- quizzes, review, teach-back
         from viewer.qt.search import menu as search_menu; search_menu.install(self)  # noqa: E702 -- Ctrl+K search
         from viewer.qt.evidence import posttest_menu; posttest_menu.install(self)  # noqa: E702 -- Tools: post-test
+        from viewer.qt.motion.dock import Motion; self.motion = Motion(self)  # noqa: E702 -- View: hip in motion (Ctrl+M)
 
     # ----- actions -------------------------------------------------------------------------------------
     def _action(self, text: str, slot, shortcuts=(), tip: str = "", checkable: bool = False) -> QAction:

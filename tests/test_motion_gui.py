@@ -1,0 +1,164 @@
+"""The hip-in-motion view driven as a user would: menu key, slider drags, keys, presets, clicks."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtTest import QTest
+
+from viewer.model.motion.pose import Pose
+
+
+@pytest.fixture
+def motion(open_window, repo, qtbot):
+    window = open_window(repo, size=(1500, 950))
+    assert window.motion.panel is None  # nothing built until first shown
+    QTest.keyClick(window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.motion.dock is not None and window.motion.dock.isVisible())
+    panel = window.motion.panel
+    qtbot.waitExposed(panel.view)
+    return window, panel
+
+
+def _handle_centre(slider) -> QPoint:
+    from PySide6.QtWidgets import QStyle, QStyleOptionSlider
+
+    option = QStyleOptionSlider()
+    slider.initStyleOption(option)
+    return slider.style().subControlRect(QStyle.ComplexControl.CC_Slider, option,
+                                         QStyle.SubControl.SC_SliderHandle, slider).center()
+
+
+def _numbers(panel):
+    m = panel.view.measures
+    return round(m.ifs.mm, 1), round(m.qfs.mm, 1)
+
+
+def test_slider_drag_changes_pose_numbers_and_words(motion, qtbot):
+    window, panel = motion
+    slider = panel.controls.sliders["flexion"]
+    before = _numbers(panel)
+    handle = _handle_centre(slider)
+    left = QPoint(slider.rect().left() + 3, handle.y())
+    QTest.mousePress(slider, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, handle)
+    QTest.mouseMove(slider, QPoint((handle.x() + left.x()) // 2, handle.y()))
+    QTest.mouseMove(slider, left)
+    QTest.mouseRelease(slider, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, left)
+    assert slider.value() < -20  # dragged toward extension
+    assert panel.pose.flexion == slider.value()
+    after = _numbers(panel)
+    assert after[0] < before[0] and after[1] < before[1]  # extension narrows both spaces
+    assert "extension" in panel.controls.value_labels["flexion"].text()
+    assert slider.accessibleDescription() == panel.controls.value_labels["flexion"].text()
+    assert f"IFS {after[0]:.0f} mm" in panel.gauge.in_words().replace(" millimetres", " mm").replace(
+        "Ischiofemoral space", "IFS")
+
+
+def test_keys_animate_to_the_target(motion, qtbot):
+    window, panel = motion
+    panel.view.setFocus()
+    before = _numbers(panel)
+    QTest.keyClick(panel.view, Qt.Key.Key_Left)  # abduction widens
+    assert panel.target == Pose(adduction=-5)
+    assert panel.animation.state() == panel.animation.State.Running
+    qtbot.waitUntil(lambda: panel.pose == panel.target, timeout=3000)
+    assert _numbers(panel)[0] > before[0]
+    assert panel.controls.sliders["adduction"].value() == -5
+    for _ in range(3):
+        QTest.keyClick(panel.view, Qt.Key.Key_PageDown)  # external rotation
+    qtbot.waitUntil(lambda: panel.pose == Pose(adduction=-5, rotation=-15), timeout=3000)
+    assert "15 degrees of external rotation" in panel.controls.value_labels["rotation"].text()
+
+
+def test_preset_animates_through_intermediate_poses(motion, qtbot):
+    window, panel = motion
+    seen = []
+    panel.poseShown.connect(seen.append)
+    qtbot.mouseClick(panel.controls.preset_buttons["long-stride"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.pose == Pose(-20, 5, -15), timeout=3000)
+    assert len(seen) >= 3 and any(-20 < p.flexion < 0 for p in seen)  # it moved, it did not jump
+    text = panel.readout.text()
+    assert "narrower than in most people without this problem" in text
+    assert "Model, not a measurement" in text
+
+
+def test_axial_art_shows_the_lesser_trochanter_moving(motion, qtbot):
+    window, panel = motion
+    view = panel.view
+    bone = QColor("#efe2c3")
+
+    def colour_at(point):
+        image = view.grab().toImage()
+        return QColor(image.pixel(round(point.x() * image.devicePixelRatio()),
+                                  round(point.y() * image.devicePixelRatio())))
+
+    def near(c, target, tolerance=40):
+        return abs(c.red() - target.red()) + abs(c.green() - target.green()) + abs(c.blue() - target.blue()) < tolerance
+
+    start = view.lesser_trochanter_point()
+    assert near(colour_at(start), bone)
+    panel.request(Pose(flexion=60, rotation=30), animate=False)
+    moved = view.lesser_trochanter_point()
+    assert (moved - start).manhattanLength() > 30
+    assert near(colour_at(moved), bone)
+    assert not near(colour_at(start), bone)  # the bone has left its old place
+    assert moved.y() < start.y()  # flexion moves it forward: up on an axial image
+
+
+def test_clicking_a_structure_opens_its_lesson(motion, qtbot):
+    window, panel = motion
+    view = panel.view
+    nerve = view.svg_to_widget().mapRect(view.renderer.boundsOnElement("axial-region-sciatic-nerve")).center()
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=nerve.toPoint())
+    qtbot.waitUntil(lambda: window.current_lesson() == "sciatic-nerve", timeout=3000)
+
+
+def test_tensed_rotators_are_hatched_on_the_posterior_view(motion, qtbot):
+    window, panel = motion
+    panel.request(Pose(90, 25, 0), animate=False)
+    assert window.scene.region_items["piriformis"].effect == "tenses"
+    panel.request(Pose(-20, 0, 0), animate=False)
+    assert window.scene.region_items["piriformis"].effect is None
+
+
+def test_clinical_level_gives_numbers_and_the_caveat(motion, qtbot):
+    window, panel = motion
+    window.level_actions["clinical"].trigger()
+    text = panel.readout.text()
+    assert "IFS 25.3 mm" in text and "34%" in text and "Hatem 2021" in text
+
+
+def test_accessible_names(motion):
+    window, panel = motion
+    names = [s.accessibleName() for s in panel.controls.sliders.values()]
+    assert all(names) and len(set(names)) == 3
+    assert panel.view.accessibleName() and panel.gauge.accessibleDescription()
+    assert all(b.accessibleName().startswith("Pose: ") for b in panel.controls.preset_buttons.values())
+
+
+def test_start_up_does_not_load_the_motion_view(repo, tmp_path):
+    probe = ("import sys; from viewer.model.content.loader import load_content; from viewer.qt.app.start import "
+             f"create_window; w = create_window(load_content(__import__('pathlib').Path({str(repo)!r})), "
+             f"{str(tmp_path)!r}); print(sorted(m for m in sys.modules if 'motion' in m))")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, cwd=repo,
+                            env={"QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(repo), "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "['viewer.qt.motion', 'viewer.qt.motion.dock']"
+
+
+def test_presentation_mode_keeps_the_controls_large(motion, qtbot):
+    window, panel = motion
+    slider = panel.controls.sliders["rotation"]
+    normal_font, normal_height = panel.font().pointSizeF(), slider.height()
+    window.chairside.present_action.setChecked(True)
+    qtbot.waitUntil(lambda: panel.font().pointSizeF() > normal_font * 1.5)
+    assert window.motion.dock.isVisible()
+    qtbot.waitUntil(lambda: slider.height() >= max(48, normal_height))
+    QTest.keyClick(panel.view, Qt.Key.Key_Up)  # the keys still work while presenting
+    qtbot.waitUntil(lambda: panel.pose == Pose(flexion=5), timeout=3000)
+    window.chairside.present_action.setChecked(False)
+    qtbot.waitUntil(lambda: abs(panel.font().pointSizeF() - normal_font) < 0.01)

@@ -1,0 +1,116 @@
+"""View ▸ Hip in motion (Ctrl+M): the motion panel in a dock, built the first time it is shown.
+
+Only the menu entry exists at start-up; the model, the SVG and the widgets load on first use.
+While the panel is open, the posterior diagram hatches the deep rotators the pose lengthens and
+the status bar gives their % change on hover.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QDockWidget
+
+SHORTCUT = "Ctrl+M"  # M for motion
+
+
+class Motion(QObject):
+    """The feature's controller, owned by the main window."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.dock: QDockWidget | None = None
+        self.panel = None
+        self.action = window._action("Hip in &motion (MRI level)", self._toggled, [SHORTCUT],
+                                     "Move the hip and watch the ischiofemoral space", checkable=True)
+        view_menu = window.menuBar().actions()[1].menu()
+        view_menu.addAction(self.action)
+        resources = window.content.resources_dir
+        if not ((resources / "hip-landmarks.toml").exists() and (resources / "axial.svg").exists()):
+            self.action.setEnabled(False)
+            self.action.setToolTip("This content folder has no hip model (resources/hip-landmarks.toml, axial.svg)")
+
+    def _toggled(self, on: bool) -> None:
+        if on:
+            self.show()
+        elif self.dock is not None:
+            self.dock.hide()
+
+    def show(self, pose=None, animate: bool = False):
+        """Build (first time) and show the panel; optionally set a pose."""
+        if self.dock is None and not self._build():
+            self.action.setChecked(False)
+            return None
+        assert self.dock is not None and self.panel is not None
+        self.dock.show()
+        self.dock.raise_()
+        self.action.setChecked(True)
+        if pose is not None:
+            self.panel.request(pose, animate)
+        return self.panel
+
+    def _build(self) -> bool:
+        from viewer.model.core.problems import ContentError
+        from viewer.model.motion.presets import load_hip_model, presets_from
+        from viewer.model.motion.wording import load_words
+        from viewer.qt.motion.panel import MotionPanel
+
+        content = self.window.content
+        names = {r.id: r.name for r in content.regions}
+        try:
+            model, words = load_hip_model(content.resources_dir), load_words(content.resources_dir)
+        except (ContentError, OSError) as exc:
+            message = str(exc.problem) if isinstance(exc, ContentError) else str(exc)
+            self.window.statusBar().showMessage(f"Hip in motion is unavailable: {message}")
+            return False
+        self.panel = MotionPanel(model, words, presets_from(content.positions), content.resources_dir / "axial.svg",
+                                 names, self.window.level)
+        dock = QDockWidget("Hip in motion (model)", self.window)
+        dock.setObjectName("motion-dock")
+        dock.setWidget(self.panel)
+        self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        dock.visibilityChanged.connect(self._visibility)
+        self.dock = dock
+        self.panel.view.regionActivated.connect(self.window.open_region)
+        self.panel.poseShown.connect(lambda _pose: self._hatch())
+        self.window.level_group.triggered.connect(lambda _a: self.panel.set_level(self.window.level))
+        self.window.view.hoverChanged.connect(self._hover)
+        self.window.chairside.present_action.toggled.connect(self._presenting)
+        if self.window.chairside.presenting:
+            self._presenting(True)
+        return True
+
+    def _presenting(self, on: bool) -> None:
+        if self.panel is None or self.dock is None:
+            return
+        self.panel.set_large(on)
+        if on and self.dock.isVisible():
+            self.window.resizeDocks([self.dock], [int(self.window.width() * 0.5)], Qt.Orientation.Horizontal)
+
+    def _visibility(self, visible: bool) -> None:
+        self.action.setChecked(visible or (self.dock is not None and not self.dock.isHidden()))
+        self._hatch()
+
+    def _hatch(self) -> None:
+        """The posterior view hatches the rotators this pose lengthens (as the Positions panel does)."""
+        if self.panel is None:
+            return
+        tensed = self.panel.tensed_muscles() if self.dock is not None and self.dock.isVisible() else {}
+        for region_id in ("piriformis", "gemelli-obturator-internus"):
+            item = self.window.scene.region_items.get(region_id)
+            if item is not None:
+                item.set_effect("tenses" if region_id in tensed else None)
+
+    def _hover(self, region_id) -> None:
+        if self.panel is None or self.dock is None or not self.dock.isVisible():
+            return
+        change = self.panel.tensed_muscles().get(region_id or "")
+        if change is not None:
+            name = next((r.name for r in self.window.content.regions if r.id == region_id), region_id)
+            self.window.statusBar().showMessage(f"{name}: about {change:.0f}% longer than standing in this pose "
+                                                "(model, not a measurement)")
+
+    def make_main(self) -> None:
+        """Give the axial view most of the window (--view axial)."""
+        if self.dock is not None:
+            self.window.resizeDocks([self.dock], [int(self.window.width() * 0.62)], Qt.Orientation.Horizontal)
