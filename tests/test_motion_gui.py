@@ -89,14 +89,14 @@ def test_preset_animates_through_intermediate_poses(motion, qtbot):
 def test_axial_art_shows_the_lesser_trochanter_moving(motion, qtbot):
     window, panel = motion
     view = panel.view
-    bone = QColor("#efe2c3")
+    bone = QColor("#fcf8ef")  # the femur's cortex fill in axial.svg; fat around it is darker
 
     def colour_at(point):
         image = view.grab().toImage()
         return QColor(image.pixel(round(point.x() * image.devicePixelRatio()),
                                   round(point.y() * image.devicePixelRatio())))
 
-    def near(c, target, tolerance=40):
+    def near(c, target, tolerance=30):
         return abs(c.red() - target.red()) + abs(c.green() - target.green()) + abs(c.blue() - target.blue()) < tolerance
 
     start = view.lesser_trochanter_point()

@@ -22,7 +22,7 @@ from viewer.qt.app.theme import PAPER, THEME
 
 MM = 5.0  # SVG units per millimetre (see the comment in axial.svg)
 PIVOT = QPointF(450.0, 300.0)  # the femoral head centre's projection
-SHOWN_SHIFT_MM = 22.0  # large shifts (deep flexion) are drawn compressed so the femur stays in the picture
+SHOWN_SHIFT_MM = 22.0  # large forward shifts (deep flexion) are drawn compressed so the femur stays in view
 REGIONS = {"axial-region-ischiofemoral-tunnel": "ischiofemoral-tunnel",
            "axial-region-hamstring-origin": "hamstring-origin",
            "axial-region-sciatic-nerve": "sciatic-nerve"}
@@ -58,6 +58,7 @@ class AxialView(QWidget):
         self._layer_key: tuple = ()
         self._anchors = {name: self._centre(f"axial-qf-{name}") for name in ("ischium-a", "ischium-b", "femur-a", "femur-b")}
         self._femur_box = self.renderer.boundsOnElement("axial-femur")
+        self._labels_box = self.renderer.boundsOnElement("axial-femur-labels").adjusted(-4, -4, 4, 4)
         self._region_paths = {rid: self._element_path(rid) for rid in REGIONS}
         self._quadratus_colours = _art_colours(svg_path, "axial-quadratus-femoris")
 
@@ -84,10 +85,8 @@ class AxialView(QWidget):
         """SVG-to-SVG transform that moves the femur layer to the pose (turn about the shaft axis, then shift)."""
         pose = pose or self.pose
         dx, dy, _ = self.model.femur_axial(pose)
-        length = math.hypot(dx, dy)
-        if length > 0:
-            shown = SHOWN_SHIFT_MM * math.tanh(length / SHOWN_SHIFT_MM)
-            dx, dy = dx * shown / length, dy * shown / length
+        if dy > 0:  # forward (flexion) shifts are drawn compressed; narrowing shifts are drawn true to the model
+            dy = SHOWN_SHIFT_MM * math.tanh(dy / SHOWN_SHIFT_MM)
         lt = self.model.landmarks.points["lesser-trochanter"].at
         turn = QTransform().translate(PIVOT.x(), PIVOT.y()).rotate(pose.rotation).translate(-PIVOT.x(), -PIVOT.y())
         turned = turn.map(svg_point(lt[0], lt[1]))
@@ -112,7 +111,8 @@ class AxialView(QWidget):
             self._layers.clear()
             self._layer_key = key
         if element_id not in self._layers:
-            box = self.view_box() if element_id == "axial-static" else self._femur_box.adjusted(-4, -4, 4, 4)
+            box = {"axial-static": self.view_box(), "axial-femur-labels": self._labels_box}.get(
+                element_id, self._femur_box.adjusted(-4, -4, 4, 4))
             image = QImage(max(1, math.ceil(box.width() * scale * ratio)), max(1, math.ceil(box.height() * scale * ratio)),
                            QImage.Format.Format_ARGB32_Premultiplied)
             image.fill(Qt.GlobalColor.transparent)
@@ -146,6 +146,11 @@ class AxialView(QWidget):
         painter.drawPixmap(QRectF(femur_box.topLeft(), femur_box.size()), self._layer("axial-femur", scale),
                            QRectF())
         painter.restore()
+        anchor = self._femur_box.center()
+        shift = femur.map(anchor) - anchor
+        labels_box = self._labels_box
+        painter.drawPixmap(QRectF(to_widget.map(labels_box.topLeft() + shift), labels_box.size() * scale),
+                           self._layer("axial-femur-labels", scale), QRectF())
         self._paint_measure(painter, to_widget, femur, self.measures.ifs, THEME.measure_ifs, "IFS", scale)
         self._paint_measure(painter, to_widget, femur, self.measures.qfs, THEME.measure_qfs, "QFS", scale)
         self._paint_hover(painter, to_widget)
@@ -186,9 +191,9 @@ class AxialView(QWidget):
         font.setPixelSize(max(11, round(22 * scale)))
         font.setBold(True)
         painter.setFont(font)
-        text = f"{name} {gap.mm:.0f} mm" if not gap.contact else f"{name}: bones touch"
+        text = f"{name} {gap.mm:.0f} mm" if not gap.contact else f"{name}: " + ("bones touch" if name == "IFS" else "no space")
         middle = (p + q) / 2
-        offset = QPointF(0, font.pixelSize() * (-1.5 if name == "IFS" else 1.7))
+        offset = QPointF(0, font.pixelSize() * (-1.8 if name == "IFS" else 2.0))
         rect = painter.fontMetrics().boundingRect(text)
         box = QRectF(middle + offset - QPointF(rect.width() / 2 + 4, rect.height() / 2 + 2),
                      middle + offset + QPointF(rect.width() / 2 + 4, rect.height() / 2 + 2))
