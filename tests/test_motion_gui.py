@@ -162,3 +162,30 @@ def test_presentation_mode_keeps_the_controls_large(motion, qtbot):
     qtbot.waitUntil(lambda: panel.pose == Pose(flexion=5), timeout=3000)
     window.chairside.present_action.setChecked(False)
     qtbot.waitUntil(lambda: abs(panel.font().pointSizeF() - normal_font) < 0.01)
+
+
+def test_handout_includes_the_axial_view_with_the_current_pose(motion, qtbot, tmp_path):
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QTextDocument
+
+    from viewer.qt.chairside.handout import write_pdf
+
+    window, panel = motion
+
+    def picture():
+        document = window.chairside.handout_document("a4")
+        return document, document.resource(QTextDocument.ResourceType.ImageResource, QUrl("handout:diagram"))
+
+    panel.request(Pose(-20, 5, -15), animate=False)
+    document, with_axial = picture()
+    window.motion.dock.hide()
+    _doc, without = picture()
+    assert with_axial.height() == without.height() and with_axial.width() > without.width() * 1.5
+    strip = with_axial.copy(without.width(), 0, with_axial.width() - without.width(), with_axial.height())
+    bone = QColor("#fcf8ef").rgb()
+    assert any(strip.pixel(x, y) == bone for x in range(0, strip.width(), 7) for y in range(0, strip.height(), 7))
+    out = tmp_path / "motion.pdf"
+    assert write_pdf(document, out, "a4")
+    from pypdf import PdfReader
+
+    assert 1 <= len(PdfReader(str(out)).pages) <= 3

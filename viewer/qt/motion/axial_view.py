@@ -49,6 +49,7 @@ class AxialView(QWidget):
         self.setMinimumSize(240, 210)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # paintEvent covers every pixel
         self.setAccessibleName("Axial view at the level of the lesser trochanter (MRI level)")
         self.pose = Pose()
         self.measures = model.measure(self.pose)
@@ -99,9 +100,27 @@ class AxialView(QWidget):
         return self.svg_to_widget().map(self.femur_transform().map(svg_point(lt[0], lt[1])))
 
     def set_pose(self, pose: Pose) -> None:
+        """Only what moves is repainted: the femur, its labels, quadratus femoris and the two calipers,
+        where they were and where they go (an animation frame at 4K is then a fraction of the view)."""
+        before = self.moving_rect()
         self.pose = pose
         self.measures = self.model.measure(pose)
-        self.update()
+        self.update(before.united(self.moving_rect()).toAlignedRect())
+
+    def moving_rect(self) -> QRectF:
+        """Widget pixels that the moving parts cover in the current pose (with room for the caliper labels)."""
+        to_widget = self.svg_to_widget()
+        femur = self.femur_transform()
+        anchor = self._femur_box.center()
+        rect = to_widget.mapRect(femur.mapRect(self._femur_box.adjusted(-6, -6, 6, 6)))
+        rect = rect.united(to_widget.mapRect(self._labels_box.translated(femur.map(anchor) - anchor)))
+        rect = rect.united(to_widget.map(self.quadratus_polygon(femur)).boundingRect())
+        em = max(11, round(22 * to_widget.m11()))
+        for gap in (self.measures.ifs, self.measures.qfs):
+            p = to_widget.map(svg_point(gap.start[0], gap.start[1]))
+            q = to_widget.map(self._shown_femur_point(gap.end, femur))
+            rect = rect.united(QRectF(p, q).normalized().adjusted(-7 * em, -3.5 * em, 7 * em, 3.5 * em))
+        return rect.adjusted(-4, -4, 4, 4)
 
     # ----- painting ------------------------------------------------------------------------------------
     def _layer(self, element_id: str, scale: float) -> QPixmap:
@@ -111,50 +130,75 @@ class AxialView(QWidget):
             self._layers.clear()
             self._layer_key = key
         if element_id not in self._layers:
-            box = {"axial-static": self.view_box(), "axial-femur-labels": self._labels_box}.get(
-                element_id, self._femur_box.adjusted(-4, -4, 4, 4))
-            image = QImage(max(1, math.ceil(box.width() * scale * ratio)), max(1, math.ceil(box.height() * scale * ratio)),
-                           QImage.Format.Format_ARGB32_Premultiplied)
-            image.fill(Qt.GlobalColor.transparent)
-            painter = QPainter(image)
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.scale(scale * ratio, scale * ratio)
-            painter.translate(-box.x(), -box.y())
-            bounds = self.renderer.boundsOnElement(element_id)
-            self.renderer.render(painter, element_id, bounds)
-            painter.end()
-            pixmap = QPixmap.fromImage(image)
-            pixmap.setDevicePixelRatio(ratio)
-            self._layers[element_id] = pixmap
+            self._layers[element_id] = self._render_layer(element_id, scale, ratio)
         return self._layers[element_id]
+
+    def _render_layer(self, element_id: str, scale: float, ratio: float) -> QPixmap:
+        box = {"axial-static": self.view_box(), "axial-femur-labels": self._labels_box}.get(
+            element_id, self._femur_box.adjusted(-4, -4, 4, 4))
+        opaque = element_id == "axial-static"  # the background: opaque, so a frame blits it without blending
+        image = QImage(max(1, math.ceil(box.width() * scale * ratio)), max(1, math.ceil(box.height() * scale * ratio)),
+                       QImage.Format.Format_RGB32 if opaque else QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(QColor(PAPER) if opaque else QColor(Qt.GlobalColor.transparent))
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.scale(scale * ratio, scale * ratio)
+        painter.translate(-box.x(), -box.y())
+        bounds = self.renderer.boundsOnElement(element_id)
+        self.renderer.render(painter, element_id, bounds)
+        painter.end()
+        pixmap = QPixmap.fromImage(image)
+        pixmap.setDevicePixelRatio(ratio)
+        return pixmap
 
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor(THEME.canvas))
         to_widget = self.svg_to_widget()
+        paper = to_widget.mapRect(self.view_box()).toAlignedRect()
+        for margin in (QRectF(0, 0, self.width(), paper.top()), QRectF(0, paper.bottom() + 1, self.width(), self.height()),
+                       QRectF(0, 0, paper.left(), self.height()), QRectF(paper.right() + 1, 0, self.width(), self.height())):
+            if margin.width() > 0 and margin.height() > 0:
+                painter.fillRect(margin, QColor(THEME.canvas))
+        self._paint(painter, to_widget, self._layer)
+        painter.end()
+
+    def render_image(self, width_px: int) -> QImage:
+        """The view at any size (the handout's picture), on white, without hover marks."""
+        box = self.view_box()
+        height_px = max(1, round(width_px * box.height() / box.width()))
+        image = QImage(width_px, height_px, QImage.Format.Format_RGB32)
+        image.fill(QColor(PAPER))
+        scale = width_px / box.width()
+        to_image = QTransform(scale, 0, 0, scale, -box.x() * scale, -box.y() * scale)
+        hover, self.hover = self.hover, ""
+        painter = QPainter(image)
+        self._paint(painter, to_image, lambda element_id, s: self._render_layer(element_id, s, 1.0))
+        painter.end()
+        self.hover = hover
+        return image
+
+    def _paint(self, painter: QPainter, to_widget: QTransform, layer) -> None:
         scale = to_widget.m11()
         box = self.view_box()
-        painter.fillRect(to_widget.mapRect(box), QColor(PAPER))
+        corner = to_widget.map(box.topLeft())
+        painter.drawPixmap(round(corner.x()), round(corner.y()), layer("axial-static", scale))  # a plain blit
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        painter.drawPixmap(to_widget.map(box.topLeft()), self._layer("axial-static", scale))
         femur = self.femur_transform()
         self._paint_quadratus(painter, to_widget, femur)
         painter.save()
-        painter.setTransform(femur * to_widget)
+        painter.setTransform(femur * to_widget, True)
         femur_box = self._femur_box.adjusted(-4, -4, 4, 4)
-        painter.drawPixmap(QRectF(femur_box.topLeft(), femur_box.size()), self._layer("axial-femur", scale),
-                           QRectF())
+        painter.drawPixmap(QRectF(femur_box.topLeft(), femur_box.size()), layer("axial-femur", scale), QRectF())
         painter.restore()
         anchor = self._femur_box.center()
         shift = femur.map(anchor) - anchor
         labels_box = self._labels_box
         painter.drawPixmap(QRectF(to_widget.map(labels_box.topLeft() + shift), labels_box.size() * scale),
-                           self._layer("axial-femur-labels", scale), QRectF())
+                           layer("axial-femur-labels", scale), QRectF())
         self._paint_measure(painter, to_widget, femur, self.measures.ifs, THEME.measure_ifs, "IFS", scale)
         self._paint_measure(painter, to_widget, femur, self.measures.qfs, THEME.measure_qfs, "QFS", scale)
         self._paint_hover(painter, to_widget)
-        painter.end()
 
     def quadratus_polygon(self, femur: QTransform | None = None) -> QPolygonF:
         femur = femur or self.femur_transform()

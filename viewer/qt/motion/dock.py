@@ -7,8 +7,7 @@ the status bar gives their % change on hover.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QDockWidget
+from PySide6.QtCore import QObject  # not Qt: building the Qt namespace costs start-up (viewer/qt/app/enum_free.py)
 
 SHORTCUT = "Ctrl+M"  # M for motion
 
@@ -19,7 +18,7 @@ class Motion(QObject):
     def __init__(self, window):
         super().__init__(window)
         self.window = window
-        self.dock: QDockWidget | None = None
+        self.dock = None  # a QDockWidget, made on first show
         self.panel = None
         self.action = window._action("Hip in &motion (MRI level)", self._toggled, [SHORTCUT],
                                      "Move the hip and watch the ischiofemoral space", checkable=True)
@@ -50,6 +49,9 @@ class Motion(QObject):
         return self.panel
 
     def _build(self) -> bool:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QDockWidget
+
         from viewer.model.core.problems import ContentError
         from viewer.model.motion.presets import load_hip_model, presets_from
         from viewer.model.motion.wording import load_words
@@ -83,6 +85,8 @@ class Motion(QObject):
     def _presenting(self, on: bool) -> None:
         if self.panel is None or self.dock is None:
             return
+        from PySide6.QtCore import Qt
+
         self.panel.set_large(on)
         if on and self.dock.isVisible():
             self.window.resizeDocks([self.dock], [int(self.window.width() * 0.5)], Qt.Orientation.Horizontal)
@@ -112,5 +116,15 @@ class Motion(QObject):
 
     def make_main(self) -> None:
         """Give the axial view most of the window (--view axial)."""
+        from PySide6.QtCore import Qt
+
         if self.dock is not None:
             self.window.resizeDocks([self.dock], [int(self.window.width() * 0.62)], Qt.Orientation.Horizontal)
+
+    def handout_picture(self, height_px: int):
+        """The axial view with the current pose and a caption, for the handout; None while the view is closed."""
+        if self.panel is None or self.dock is None or not self.dock.isVisible():
+            return None
+        from viewer.qt.motion.handout_picture import captioned_axial
+
+        return captioned_axial(self.panel, height_px)

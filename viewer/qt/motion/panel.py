@@ -95,14 +95,17 @@ class MotionPanel(QWidget):
             self.request(self.target.with_value(axis, getattr(self.target, axis) + step), True)
 
     def _frame(self, t) -> None:
-        self._show(interpolate(self._start, self.target, float(t)))
+        t = float(t)
+        self._show(interpolate(self._start, self.target, t), settled=t >= 1.0)
 
-    def _show(self, pose: Pose) -> None:
+    def _show(self, pose: Pose, settled: bool = True) -> None:
+        """Draw a pose; the words (rich text, slow to lay out, and read by screen readers) only once it settles."""
         self.pose = pose
         self.view.set_pose(pose)
         m = self.view.measures
         self.gauge.set_values(m.ifs.mm, m.qfs.mm)
-        self.readout.setText(self.readout_html())
+        if settled:
+            self.readout.setText(self.readout_html())
         self.poseShown.emit(pose)
 
     def set_large(self, large: bool) -> None:
