@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 
@@ -189,3 +189,19 @@ def test_handout_includes_the_axial_view_with_the_current_pose(motion, qtbot, tm
     from pypdf import PdfReader
 
     assert 1 <= len(PdfReader(str(out)).pages) <= 3
+
+
+def test_posterior_view_femur_swings_with_adduction(motion, qtbot):
+    window, panel = motion
+    swing = window.motion.swing
+    femur = window.content.diagram.shape_of("femur").bbox
+    knee_end = QPointF((femur.left + femur.right) / 2, femur.bottom)
+    panel.request(Pose(adduction=20), animate=False)
+    assert swing.isVisible() and swing.angle == 20
+    moved = swing.sceneTransform().map(knee_end)
+    assert moved.x() < knee_end.x() - 100  # adduction: the knee end swings medially, the viewer's left
+    panel.request(Pose(adduction=-30), animate=True)
+    qtbot.waitUntil(lambda: panel.pose.adduction == -30, timeout=3000)
+    assert swing.sceneTransform().map(knee_end).x() > knee_end.x() + 100  # abduction: laterally
+    window.motion.dock.hide()
+    assert not swing.isVisible()

@@ -24,6 +24,8 @@ class MotionWords:
     muscle_longer: str
     muscle_shorter: str
     muscle_clinical: str
+    swing_patient: str = ""
+    swing_clinical: str = ""
 
     def ifs_in_words(self, ifs_mm: float, contact: bool = False) -> str:
         """The Patient-level sentence for an ischiofemoral space width."""
@@ -47,6 +49,7 @@ def load_words(resources_dir: Path) -> MotionWords:
             model_clinical=data["model"]["clinical"], caveat_patient=data["caveat"]["patient"],
             caveat_clinical=data["caveat"]["clinical"], gauge_clinical=data["gauge"]["clinical"], bands=bands,
             muscle_longer=data["muscles"]["patient_longer"], muscle_shorter=data["muscles"]["patient_shorter"],
-            muscle_clinical=data["muscles"]["clinical"])
+            muscle_clinical=data["muscles"]["clinical"],
+            swing_patient=data.get("swing", {}).get("patient", ""), swing_clinical=data.get("swing", {}).get("clinical", ""))
     except (KeyError, TypeError, ValueError) as exc:
         raise ContentError(Problem(path, 1, f"missing or malformed entry: {exc}")) from exc

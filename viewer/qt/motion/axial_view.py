@@ -154,13 +154,21 @@ class AxialView(QWidget):
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
         to_widget = self.svg_to_widget()
-        paper = to_widget.mapRect(self.view_box()).toAlignedRect()
-        for margin in (QRectF(0, 0, self.width(), paper.top()), QRectF(0, paper.bottom() + 1, self.width(), self.height()),
-                       QRectF(0, 0, paper.left(), self.height()), QRectF(paper.right() + 1, 0, self.width(), self.height())):
+        paper = self._paper_rect(to_widget)
+        for margin in (QRectF(0, 0, self.width(), paper.top()), QRectF(0, paper.bottom(), self.width(), self.height()),
+                       QRectF(0, 0, paper.left(), self.height()), QRectF(paper.right(), 0, self.width(), self.height())):
             if margin.width() > 0 and margin.height() > 0:
                 painter.fillRect(margin, QColor(THEME.canvas))
         self._paint(painter, to_widget, self._layer)
         painter.end()
+
+    def _paper_rect(self, to_widget: QTransform) -> QRectF:
+        """Exactly where the background picture is blitted (whole pixels), so no pixel is left unpainted."""
+        box = self.view_box()
+        corner = to_widget.map(box.topLeft())
+        layer = self._layer("axial-static", to_widget.m11())
+        size = layer.deviceIndependentSize()
+        return QRectF(round(corner.x()), round(corner.y()), size.width(), size.height())
 
     def render_image(self, width_px: int) -> QImage:
         """The view at any size (the handout's picture), on white, without hover marks."""

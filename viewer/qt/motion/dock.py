@@ -19,6 +19,7 @@ class Motion(QObject):
         super().__init__(window)
         self.window = window
         self.dock = None  # a QDockWidget, made on first show
+        self.swing = None  # the femur's outline on the posterior view
         self.panel = None
         self.action = window._action("Hip in &motion (MRI level)", self._toggled, [SHORTCUT],
                                      "Move the hip and watch the ischiofemoral space", checkable=True)
@@ -74,6 +75,11 @@ class Motion(QObject):
         dock.visibilityChanged.connect(self._visibility)
         self.dock = dock
         self.panel.view.regionActivated.connect(self.window.open_region)
+        from viewer.qt.motion.femur_swing import FemurSwing
+
+        self.swing = FemurSwing(content.diagram) if content.diagram is not None else None
+        if self.swing is not None:
+            self.window.scene.addItem(self.swing)
         self.panel.poseShown.connect(lambda _pose: self._hatch())
         self.window.level_group.triggered.connect(lambda _a: self.panel.set_level(self.window.level))
         self.window.view.hoverChanged.connect(self._hover)
@@ -99,7 +105,10 @@ class Motion(QObject):
         """The posterior view hatches the rotators this pose lengthens (as the Positions panel does)."""
         if self.panel is None:
             return
-        tensed = self.panel.tensed_muscles() if self.dock is not None and self.dock.isVisible() else {}
+        shown = self.dock is not None and self.dock.isVisible()
+        tensed = self.panel.tensed_muscles() if shown else {}
+        if self.swing is not None:
+            self.swing.swing_to(self.panel.pose.adduction, shown)
         for region_id in ("piriformis", "gemelli-obturator-internus"):
             item = self.window.scene.region_items.get(region_id)
             if item is not None:

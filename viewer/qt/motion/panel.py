@@ -138,6 +138,8 @@ class MotionPanel(QWidget):
                 if abs(pct) >= TENSED_ABOVE_PCT:
                     template = w.muscle_longer if pct > 0 else w.muscle_shorter
                     parts.append(f"<p>{html.escape(template.format(name=names[muscle], pct=round(abs(pct))))}</p>")
+            if abs(self.pose.adduction) >= 1 and w.swing_patient:
+                parts.append(f"<p>{html.escape(w.swing_patient)}</p>")
             parts.append(f"<p><small>{html.escape(w.model_patient)} {html.escape(w.caveat_patient)}</small></p>")
         else:
             parts.append(f"IFS {m.ifs.mm:.1f} mm, QFS {m.qfs.mm:.1f} mm"
@@ -149,6 +151,8 @@ class MotionPanel(QWidget):
                       "dashed: normal threshold. ")
             parts.append(f"<p><small>{legend}{html.escape(_uncited(w.gauge_clinical))} Singer 2015; Tosun "
                          f"(quoted by MDedge).</small></p>")
+            if abs(self.pose.adduction) >= 1 and w.swing_clinical:
+                parts.append(f"<p><small>{html.escape(w.swing_clinical)}</small></p>")
             parts.append(f"<p><small>{html.escape(_uncited(w.caveat_clinical))} Hatem 2021. "
                          f"{html.escape(w.model_clinical)}</small></p>")
         return "".join(parts)
