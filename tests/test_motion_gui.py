@@ -205,3 +205,36 @@ def test_posterior_view_femur_swings_with_adduction(motion, qtbot):
     assert swing.sceneTransform().map(knee_end).x() > knee_end.x() + 100  # abduction: laterally
     window.motion.dock.hide()
     assert not swing.isVisible()
+
+
+def test_cli_screenshot_of_the_axial_view(repo, tmp_path):
+    from PySide6.QtGui import QImage
+
+    shots = {}
+    for view, pose in (("axial", "neutral"), ("axial", "flexion=-20,adduction=5,rotation=-15"), ("posterior", "sitting")):
+        out = tmp_path / f"{view}-{len(shots)}.png"
+        result = subprocess.run([sys.executable, "-m", "viewer", "--view", view, "--pose", pose, "--screenshot", str(out),
+                                 "--size", "1200x800", "--data-dir", str(tmp_path / "data")], cwd=repo,
+                                capture_output=True, text=True, timeout=120,
+                                env={"QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(repo), "PATH": "/usr/bin:/bin"})
+        assert result.returncode == 0, result.stderr
+        shots[(view, pose)] = QImage(str(out))
+    neutral, stride = shots[("axial", "neutral")], shots[("axial", "flexion=-20,adduction=5,rotation=-15")]
+    assert neutral.size() == stride.size() and neutral.width() == 1200
+    assert neutral != stride  # the femur moved
+    bad = subprocess.run([sys.executable, "-m", "viewer", "--view", "axial", "--pose", "rotation=60", "--screenshot",
+                          str(tmp_path / "x.png")], cwd=repo, capture_output=True, text=True, timeout=120,
+                         env={"QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(repo), "PATH": "/usr/bin:/bin"})
+    assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1 and "45° internal rotation" in bad.stderr
+    assert not (tmp_path / "x.png").exists()
+
+
+def test_text_size_reaches_the_motion_panel(motion, qtbot):
+    window, panel = motion
+    window.chairside.present_action.setChecked(True)
+    window.chairside.present_action.setChecked(False)  # presenting sets a font; leaving must hand it back
+    before = panel.readout.font().pointSizeF()
+    window.text_bigger_action.trigger()
+    qtbot.waitUntil(lambda: panel.readout.font().pointSizeF() > before)
+    assert panel.controls.value_labels["flexion"].font().pointSizeF() > before
+    window.text_smaller_action.trigger()

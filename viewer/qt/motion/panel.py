@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QEasingCurve, Qt, QVariantAnimation, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from viewer.model.content.lessons import CITATION
@@ -110,10 +111,13 @@ class MotionPanel(QWidget):
 
     def set_large(self, large: bool) -> None:
         """Presentation mode: the same controls, large enough to use across a room (and by touch)."""
-        font = self.font()
-        base = self.parentWidget().font().pointSizeF() if self.parentWidget() else font.pointSizeF()
-        font.setPointSizeF(base * (LARGE_FONT_FACTOR if large else 1.0))
-        self.setFont(font)
+        if large:
+            font = self.font()
+            base = self.parentWidget().font().pointSizeF() if self.parentWidget() else font.pointSizeF()
+            font.setPointSizeF(base * LARGE_FONT_FACTOR)
+            self.setFont(font)
+        else:
+            self.setFont(QFont())  # inherit again, so View > Text size keeps reaching the panel
         self.controls.set_large(large)
         self.gauge.updateGeometry()
         self.view.update()
