@@ -23,10 +23,10 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-import os  # noqa: E402
-import time  # noqa: E402
+import os
+import time
 
-from interaction import PaintCounter, open_window, percentile, until_painted  # noqa: E402
+from interaction import PaintCounter, open_window, percentile, until_painted
 
 
 def timed(counter, action) -> tuple[float, float]:

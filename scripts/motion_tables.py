@@ -10,10 +10,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from viewer.model.content.loader import load_content  # noqa: E402
-from viewer.model.motion.comparison import comparison_rows, markdown_table  # noqa: E402
-from viewer.model.motion.pose import describe  # noqa: E402
-from viewer.model.motion.presets import load_hip_model, presets_from  # noqa: E402
+from viewer.model.content.loader import load_content
+from viewer.model.motion.comparison import comparison_rows, markdown_table
+from viewer.model.motion.pose import describe
+from viewer.model.motion.presets import load_hip_model, presets_from
 
 
 def presets_table(content, model) -> str:
@@ -34,7 +34,7 @@ def main() -> None:
     for name, table in (("comparison", markdown_table(comparison_rows(model))),
                         ("presets", presets_table(content, model))):
         text = re.sub(rf"(<!-- {name}:start -->\n).*?(\n<!-- {name}:end -->)",
-                      lambda m, t=table: m.group(1) + t + m.group(2), text, flags=re.S)
+                      lambda m, t=table: m.group(1) + t + m.group(2), text, flags=re.DOTALL)
     doc.write_text(text, encoding="utf-8")
 
 

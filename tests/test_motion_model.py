@@ -5,14 +5,22 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from test_cli import run
+
 from viewer.model.content.loader import load_content
 from viewer.model.core.problems import ContentError
 from viewer.model.motion.comparison import SINGER, comparison_rows, markdown_table
 from viewer.model.motion.kinematics import HipModel
 from viewer.model.motion.landmarks import load_landmarks
-from viewer.model.motion.pose import Pose, PoseError, check_limits, describe, ease_in_out, interpolate, parse_pose_text
+from viewer.model.motion.pose import (
+    Pose,
+    PoseError,
+    check_limits,
+    describe,
+    ease_in_out,
+    interpolate,
+    parse_pose_text,
+)
 from viewer.model.motion.presets import load_hip_model, presets_from, resolve_pose
 
 EXPECTED_PRESETS = {"neutral", "standing", "long-stride", "sitting", "crossed-legs", "fair", "seated-piriformis-stretch"}
@@ -51,7 +59,7 @@ def test_neutral_near_controls_and_long_stride_near_patients(model):
 
 def test_muscle_directions(model):
     """Vaarbakken 2014, McGovern 2017, Delp 1999 (as corrected in the fact base)."""
-    pct = lambda muscle, *p: model.measure(Pose(*p)).length_change_pct[muscle]  # noqa: E731
+    pct = lambda muscle, *p: model.measure(Pose(*p)).length_change_pct[muscle]
     for muscle in ("piriformis", "obturator-internus"):
         assert pct(muscle, 105, 10, 0) > pct(muscle, 60, 10, 0) > 0
         assert pct(muscle, -20, 0, 0) < 0 and pct(muscle, 0, -20, 0) < 0

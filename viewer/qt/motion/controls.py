@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
 
 from viewer.model.motion.pose import AXES, NEGATIVE_NAMES, POSITIVE_NAMES, Pose
 from viewer.model.motion.presets import Preset
@@ -79,7 +86,7 @@ class PoseControls(QWidget):
             slider.setStyleSheet(sheet)
             slider.setMinimumHeight(48 if large else 0)
         for button in self.preset_buttons.values():
-            button.setMinimumHeight(button.fontMetrics().height() * (2 if large else 1) + 8)
+            button.setMinimumHeight(button.fontMetrics().height() + (24 if large else 8))
 
     def pose(self) -> Pose:
         return Pose(**{axis: float(self.sliders[axis].value()) for axis in AXES})

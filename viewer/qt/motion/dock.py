@@ -7,7 +7,9 @@ the status bar gives their % change on hover.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject  # not Qt: building the Qt namespace costs start-up (viewer/qt/app/enum_free.py)
+from PySide6.QtCore import (
+    QObject,  # not Qt: building the Qt namespace costs start-up (viewer/qt/app/enum_free.py)
+)
 
 SHORTCUT = "Ctrl+M"  # M for motion
 

@@ -50,7 +50,7 @@ class SpaceGauge(QWidget):
         label_w = metrics.horizontalAdvance("QFS 00 mm ") + 6
         row_h = (self.height() - metrics.height()) / 2
         left, right = label_w, self.width() - 8
-        to_x = lambda mm: left + (right - left) * min(max(mm, 0.0), SCALE_MM) / SCALE_MM  # noqa: E731
+        to_x = lambda mm: left + (right - left) * min(max(mm, 0.0), SCALE_MM) / SCALE_MM
         ink = QColor(THEME.window_text)
         for row, (key, name) in enumerate((("ifs", "IFS"), ("qfs", "QFS"))):
             top = row * row_h + 4

@@ -6,7 +6,14 @@ import html
 
 from PySide6.QtCore import QEasingCurve, Qt, QVariantAnimation, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from viewer.model.content.lessons import CITATION
 from viewer.model.motion.pose import Pose, clamp, interpolate
@@ -56,9 +63,14 @@ class MotionPanel(QWidget):
         lower_layout.addWidget(self.controls)
         lower_layout.addWidget(self.gauge)
         lower_layout.addWidget(self.readout, 1)
+        scroller = QScrollArea()  # the controls scroll rather than squeeze the picture (large text, small windows)
+        scroller.setWidget(lower)
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.view)
-        splitter.addWidget(lower)
+        splitter.addWidget(scroller)
+        self.splitter = splitter
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
@@ -120,6 +132,9 @@ class MotionPanel(QWidget):
             self.setFont(QFont())  # inherit again, so View > Text size keeps reaching the panel
         self.controls.set_large(large)
         self.gauge.updateGeometry()
+        total = sum(self.splitter.sizes())
+        share = 0.58 if large else 0.6
+        self.splitter.setSizes([int(total * share), total - int(total * share)])
         self.view.update()
 
     def set_level(self, level: str) -> None:
