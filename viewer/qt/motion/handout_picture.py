@@ -15,7 +15,7 @@ CAPTION_LINES = 3
 def captioned_axial(panel, height_px: int) -> QImage:
     view = panel.view
     box = view.view_box()
-    caption_h = round(height_px * 0.16)
+    caption_h = round(height_px * 0.22)
     picture_h = height_px - caption_h
     width_px = max(1, round(picture_h * box.width() / box.height()))
     picture = view.render_image(width_px)
@@ -28,7 +28,7 @@ def captioned_axial(panel, height_px: int) -> QImage:
     painter.drawImage(0, 0, picture)
     m = view.measures
     font = QFont()
-    font.setPixelSize(max(8, caption_h // (CAPTION_LINES + 1)))
+    font.setPixelSize(max(8, caption_h // (2 * CAPTION_LINES + 2)))  # room for each line to wrap once
     painter.setFont(font)
     painter.setPen(QColor("black"))
     gap = "the bones touch" if m.ifs.contact else f"{m.ifs.mm:.0f} mm"
@@ -36,7 +36,7 @@ def captioned_axial(panel, height_px: int) -> QImage:
              f"Gap between sitting bone and thigh bone (IFS): {gap}; QFS {m.qfs.mm:.0f} mm.",
              f"{panel.words.model_label}: a drawing, not your scan."]
     painter.drawText(QRectF(width_px * 0.03, picture_h, width_px * 0.94, caption_h),
-                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap,
+                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
                      "\n".join(lines))
     painter.end()
     return image
