@@ -154,7 +154,10 @@ def test_presentation_mode_keeps_the_controls_large(motion, qtbot):
     window, panel = motion
     slider = panel.controls.sliders["rotation"]
     normal_font, normal_height = panel.font().pointSizeF(), slider.height()
+    window.level_actions["clinical"].trigger()
+    assert "IFS 25.3 mm" in panel.readout.text()
     window.chairside.present_action.setChecked(True)
+    assert "about as wide as in most people" in panel.readout.text()  # presenting speaks Patient
     qtbot.waitUntil(lambda: panel.font().pointSizeF() > normal_font * 1.5)
     assert window.motion.dock.isVisible()
     qtbot.waitUntil(lambda: slider.height() >= max(48, normal_height))

@@ -22,6 +22,7 @@ class Motion(QObject):
         self.window = window
         self.dock = None  # a QDockWidget, made on first show
         self.swing = None  # the femur's outline on the posterior view
+        self._hatched: set[str] = set()
         self.panel = None
         self.action = window._action("Hip in &motion (MRI level)", self._toggled, [SHORTCUT],
                                      "Move the hip and watch the ischiofemoral space", checkable=True)
@@ -96,6 +97,7 @@ class Motion(QObject):
         from PySide6.QtCore import Qt
 
         self.panel.set_large(on)
+        self.panel.set_level(self.window.level)  # presenting switches to Patient words without the level menu
         if on and self.dock.isVisible():
             self.window.resizeDocks([self.dock], [int(self.window.width() * 0.5)], Qt.Orientation.Horizontal)
 
@@ -113,8 +115,13 @@ class Motion(QObject):
             self.swing.swing_to(self.panel.pose.adduction, shown)
         for region_id in ("piriformis", "gemelli-obturator-internus"):
             item = self.window.scene.region_items.get(region_id)
-            if item is not None:
-                item.set_effect("tenses" if region_id in tensed else None)
+            if item is None:
+                continue
+            if region_id in tensed:
+                item.set_effect("tenses")
+            elif region_id in self._hatched:  # clear only what this view hatched (the Positions panel has its own)
+                item.set_effect(None)
+        self._hatched = set(tensed)
 
     def _hover(self, region_id) -> None:
         if self.panel is None or self.dock is None or not self.dock.isVisible():
