@@ -105,6 +105,21 @@ class AxialView(QWidget):
         target = svg_point(lt[0] + dx, lt[1] + dy)
         return turn * QTransform().translate(target.x() - turned.x(), target.y() - turned.y())
 
+    def drawn_nearer(self) -> bool:
+        """True where the forward shift is drawn compressed by more than 2 mm (the calipers are then not to scale)."""
+        dy = self.model.femur_axial(self.pose)[1]
+        return dy - SHOWN_SHIFT_MM * math.tanh(max(dy, 0.0) / SHOWN_SHIFT_MM) > 2.0
+
+    def _paint_note(self, painter: QPainter, to_widget: QTransform, text: str) -> None:
+        font = QFont(self.font())
+        font.setPixelSize(max(10, round(18 * to_widget.m11())))
+        font.setItalic(True)
+        painter.setFont(font)
+        painter.setPen(QColor(THEME.measure_contact))
+        box = self.view_box()
+        area = to_widget.mapRect(QRectF(box.x(), box.y(), box.width() - 10, 40))
+        painter.drawText(area, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text)
+
     def lesser_trochanter_point(self) -> QPointF:
         """Where the lesser trochanter is drawn now, in widget pixels (for tests and the hover tip)."""
         lt = self.model.landmarks.points["lesser-trochanter"].at
@@ -131,6 +146,7 @@ class AxialView(QWidget):
             p = to_widget.map(svg_point(gap.start[0], gap.start[1]))
             q = to_widget.map(self._shown_femur_point(gap.end, femur))
             rect = rect.united(QRectF(p, q).normalized().adjusted(-7 * em, -3.5 * em, 7 * em, 3.5 * em))
+        rect = rect.united(to_widget.mapRect(QRectF(self.view_box().x(), self.view_box().y(), self.view_box().width(), 40)))
         return rect.adjusted(-4, -4, 4, 4)
 
     # ----- painting ------------------------------------------------------------------------------------
@@ -217,6 +233,8 @@ class AxialView(QWidget):
                            layer("axial-femur-labels", scale), QRectF())
         self._paint_measure(painter, to_widget, femur, self.measures.ifs, THEME.measure_ifs, "IFS", scale)
         self._paint_measure(painter, to_widget, femur, self.measures.qfs, THEME.measure_qfs, "QFS", scale)
+        if self.drawn_nearer():
+            self._paint_note(painter, to_widget, "Deep flexion: the thigh bone is drawn nearer than the numbers say")
         self._paint_hover(painter, to_widget)
 
     def quadratus_polygon(self, femur: QTransform | None = None) -> QPolygonF:
