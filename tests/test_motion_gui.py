@@ -41,10 +41,14 @@ def _numbers(panel):
 def test_slider_drag_changes_pose_numbers_and_words(motion, qtbot):
     window, panel = motion
     slider = panel.controls.sliders["flexion"]
+    panel.scroller.ensureWidgetVisible(slider)
+    qtbot.waitUntil(lambda: slider.isVisible() and slider.width() > 200
+                    and slider.height() >= slider.minimumSizeHint().height())
     before = _numbers(panel)
     handle = _handle_centre(slider)
     left = QPoint(slider.rect().left() + 3, handle.y())
     QTest.mousePress(slider, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, handle)
+    assert slider.isSliderDown(), f"the press at {handle} missed the handle of a {slider.size()} slider"
     QTest.mouseMove(slider, QPoint((handle.x() + left.x()) // 2, handle.y()))
     QTest.mouseMove(slider, left)
     QTest.mouseRelease(slider, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, left)

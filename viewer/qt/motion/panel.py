@@ -67,6 +67,7 @@ class MotionPanel(QWidget):
         scroller.setWidget(lower)
         scroller.setWidgetResizable(True)
         scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller = scroller
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.view)
         splitter.addWidget(scroller)
