@@ -57,7 +57,8 @@ class PoseControls(QWidget):
             slider.setObjectName(f"pose-{axis}")
             name.setBuddy(slider)
             value = QLabel()
-            value.setMinimumWidth(value.fontMetrics().horizontalAdvance("45 degrees of external rotation"))
+            value.setWordWrap(True)  # narrow docks: the words wrap rather than widen the panel
+            value.setMinimumWidth(value.fontMetrics().horizontalAdvance("45 degrees of internal"))
             slider.valueChanged.connect(lambda v, a=axis: self._slid(a, v))
             grid.addWidget(name, row, 0)
             grid.addWidget(slider, row, 1)
