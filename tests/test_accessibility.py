@@ -11,11 +11,11 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QApplication, QWidget
 
-from viewer.qt.app.theme import PAPER, THEMES
+from viewer.qt.app.theme import COLOURS, PAPER, THEMES
 from walk_helpers import actions_of, menus_of, plain
 
 TEXT, GRAPHICS = 4.5, 3.0
-URGENT = ("#ffffff", "#b3261e")  # the Urgent help button (main_window.py)
+URGENT = (COLOURS.urgent_text, COLOURS.urgent)  # the Urgent help button
 
 
 def luminance(colour: str) -> float:
@@ -52,6 +52,38 @@ def graphics_pairs(theme):
             "tensed key in the positions panel": (theme.tensed, theme.window),
             "narrowed key in the positions panel": (theme.narrowed, theme.window),
             "structure name box on the canvas": (theme.tag_background, theme.canvas)}
+
+
+def fixed_pairs():
+    """Colours that are the same in every theme (viewer/qt/app/theme.py, COLOURS)."""
+    c = COLOURS
+    return {"urgent button": URGENT, "notice": (c.notice_text, c.notice), "search match": (c.match_text, c.match),
+            "right answer button": (c.right_button_text, c.right_button),
+            "wrong answer button": (c.wrong_button_text, c.wrong_button),
+            "right mark's words": (c.mark_text, c.right), "wrong mark's words": (c.mark_text, c.wrong),
+            "asked mark's words": (c.mark_text, c.asked),
+            "right verdict, light theme": (c.right, THEMES["light"].base),
+            "wrong verdict, light theme": (c.wrong, THEMES["light"].base),
+            "right verdict, dark theme": (c.right_on_dark, THEMES["dark"].base),
+            "wrong verdict, dark theme": (c.wrong_on_dark, THEMES["dark"].base),
+            "asked label's ?": (c.asked, c.label_asked_fill)}
+
+
+def test_colours_of_every_theme_meet_aa():
+    low = {name: round(contrast(*pair), 2) for name, pair in fixed_pairs().items() if contrast(*pair) < TEXT}
+    assert not low, f"text below {TEXT}:1: {low}"
+
+
+def test_no_colour_is_written_outside_the_theme(repo):
+    """Every colour of the interface comes from viewer/qt/app/theme.py, so a newcomer finds it in one place."""
+    import re
+
+    literal = re.compile(r"""#[0-9a-fA-F]{6}\b|["' ]#[0-9a-fA-F]{3}\b|QColor\(\s*["'][a-z]+["']""")
+    found = [f"{path.relative_to(repo)}:{number}" for path in sorted((repo / "viewer").rglob("*.py"))
+             if path.name != "theme.py"
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+             if literal.search(line)]
+    assert not found, found
 
 
 @pytest.mark.parametrize("key", THEMES)
@@ -92,7 +124,8 @@ def sampled_colours_near_regions(repo, size: int = 900) -> set[str]:
                          'control)" inkscape:groupmode="layer" style="display:none"', 'id="superficial"')
     assert shown != text
     without_skin = _re.sub(r'<g id="layer-skin".*?\n    </g>\n', "", shown, flags=_re.S)
-    variants = [text.replace('<g id="region-piriformis"', f'<g id="x-{v}"').replace(f'<g id="variant-{v}"', '<g id="region-piriformis"')
+    variants = [text.replace('<g id="region-piriformis"', f'<g id="x-{v}"')
+                .replace(f'<g id="variant-{v}"', '<g id="region-piriformis"')
                 .replace('id="variants" inkscape:label', 'id="variants-shown" inkscape:label').replace(
                     'inkscape:groupmode="layer" style="display:none">\n    <g id="variant-a"', '>\n    <g id="variant-a"')
                 for v in "bcdef"]
@@ -140,19 +173,19 @@ def test_highlight_stands_out_on_every_diagram_colour(key, art_colours):
 # ----- the switch and the text size, in the window -------------------------------------------------------------
 def test_theme_cycles_with_ctrl_shift_t_and_is_remembered(mini_dir, open_window, qtbot, tmp_path):
     window = open_window(mini_dir, data_dir=tmp_path / "d")
-    assert window.theme_actions["light"].isChecked()
+    assert window.themes.actions["light"].isChecked()
     assert "Theme" in [plain(m.title()) for m in menus_of(window)]
     qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    assert window.theme_actions["dark"].isChecked()
+    assert window.themes.actions["dark"].isChecked()
     assert QApplication.palette().base().color().name() == THEMES["dark"].base
     assert window.scene.backgroundBrush().color().name() == THEMES["dark"].canvas
     qtbot.waitUntil(lambda: window.panel.palette().text().color().name() == THEMES["dark"].text)
-    window.theme_actions["high-contrast"].trigger()
+    window.themes.actions["high-contrast"].trigger()
     window.close()
     again = open_window(mini_dir, data_dir=tmp_path / "d")
-    assert again.theme_actions["high-contrast"].isChecked()
+    assert again.themes.actions["high-contrast"].isChecked()
     assert QApplication.palette().window().color().name() == THEMES["high-contrast"].window
-    again.theme_actions["light"].trigger()
+    again.themes.actions["light"].trigger()
     assert QApplication.palette().base().color().name() == THEMES["light"].base
 
 
@@ -182,11 +215,11 @@ def test_text_size_follows_the_system_and_ctrl_plus_minus(mini_dir, open_window,
         window.close()
         again = open_window(mini_dir, data_dir=tmp_path / "d")
         assert QApplication.font().pointSizeF() == pytest.approx(13.0 * 1.15)  # remembered
-        again.text_reset_action.trigger()
+        again.text_size.reset_action.trigger()
         assert QApplication.font().pointSizeF() == pytest.approx(13.0)
         for _ in range(20):
-            again.text_smaller_action.trigger()
-        assert not again.text_smaller_action.isEnabled()
+            again.text_size.smaller_action.trigger()
+        assert not again.text_size.smaller_action.isEnabled()
         assert QApplication.font().pointSizeF() == pytest.approx(13.0 * text_size.SCALES[0])
     finally:
         app.setProperty(text_size.BASE_PROPERTY, saved)
@@ -213,7 +246,7 @@ def test_larger_text_keeps_the_words_being_read_at_the_top(repo, open_window, qt
             qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
             assert abs(heading_offset() - start) < 40  # still at the top, not pages away
     finally:
-        window.text_reset_action.trigger()
+        window.text_size.reset_action.trigger()
         app.setFont(system)
 
 
@@ -293,7 +326,7 @@ def grey_changes(before: QImage, after: QImage) -> int:
 @pytest.mark.parametrize("key", THEMES)
 def test_highlights_show_without_colour(key, mini_dir, open_window, qtbot):
     window = open_window(mini_dir, size=(800, 600))
-    window.theme_actions[key].trigger()
+    window.themes.actions[key].trigger()
     window.view.select_region(None)
     QApplication.processEvents()
     plain_view = window.view.viewport().grab().toImage()
@@ -307,4 +340,4 @@ def test_highlights_show_without_colour(key, mini_dir, open_window, qtbot):
     assert grey_changes(plain_view, focused) > 40   # a dashed outline, visible in greyscale
     assert grey_changes(plain_view, selected) > 60  # a thicker solid outline
     assert grey_changes(focused, selected) > 20     # and the two differ in shape, not only in colour
-    window.theme_actions["light"].trigger()
+    window.themes.actions["light"].trigger()

@@ -123,3 +123,26 @@ def test_genanki_is_not_loaded_by_the_window(repo, tmp_path):
                             env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_study_menu_exports_a_deck_the_user_names(open_window, repo, tmp_path, monkeypatch):
+    """Study ▸ Export to Anki…: pick a level, a file without ".apkg"; the deck is written with it."""
+    from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+    window = open_window(repo)
+    action = next(a for a in window.study_menu.actions() if a.text().replace("&", "") == "Export to Anki…")
+    told = []
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: ("Patient level", True)))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(tmp_path / "deck"), "")))
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda _w, _t, text: told.append(text)))
+    action.trigger()
+    notes, decks, _cards, _media = read_package(tmp_path / "deck.apkg", tmp_path / "x")
+    assert "DGS Viewer::Clinical questions" not in decks and notes
+    assert told and str(tmp_path / "deck.apkg") in told[0]
+
+
+def test_a_handout_into_a_missing_folder_is_one_clear_line(repo, tmp_path):
+    """The same check as the deck's, before Qt could print a warning of its own."""
+    result = run_cli(repo, "--handout", "piriformis", "--output", str(tmp_path / "missing" / "h.pdf"))
+    assert result.returncode == 2
+    assert result.stderr == f"dgs-viewer: error: the folder {tmp_path / 'missing'} does not exist\n"

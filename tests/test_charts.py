@@ -167,7 +167,8 @@ def test_bundled_figures_follow_the_fact_base():
     assert "H-reflex" in fair.note and "clinical working definition" in fair.note and "bedside" in fair.note
     ifs = BUNDLED.lessons["ischiofemoral-tunnel"].charts["ifs-mri"]
     assert ifs.items[0].values == [14.91, 26.01] and ifs.items[0].sd == [4.8, 7.98]
-    assert [c.value for c in ifs.cutoffs] == [15]  # the meta-analysis cut-off only: unchecked second-hand thresholds are not drawn
+    # the meta-analysis cut-off only: unchecked second-hand thresholds are not drawn
+    assert [c.value for c in ifs.cutoffs] == [15]
     assert "Hatem" in ifs.note and "hatem2021" in ifs.cite_keys()
 
 

@@ -45,7 +45,8 @@ BREAKS = [
     ("resources/regions.toml", 'element = "region-lower"', 'element = "region-missing"',
      "resources/regions.toml:17: region 'lower' names SVG element 'region-missing'"),
     ("resources/diagram.svg", '<g id="labels">', '<g id="labels"', "resources/diagram.svg:19: the diagram is not valid"),
-    ("lessons/band.md", "It lies on top.", "::: patient\nIt lies on top.", "lessons/band.md:8: the 'patient' block is never closed"),
+    ("lessons/band.md", "It lies on top.", "::: patient\nIt lies on top.",
+     "lessons/band.md:8: the 'patient' block is never closed"),
 ]
 
 

@@ -339,7 +339,7 @@ def test_chart_text_follows_the_text_size_but_print_keeps_its_own(open_window, r
         qtbot.addWidget(printed)
         assert sizes(printed)[:2] == pytest.approx(before[:2])  # paper: as designed, whatever the screen's size
     finally:
-        window.text_reset_action.trigger()
+        window.text_size.reset_action.trigger()
         app.setFont(system)
 
 
@@ -378,7 +378,8 @@ def test_a_weaker_study_is_drawn_hollow_and_dashed_with_its_size_and_caveat(qtbo
         bottom = plot.mapFromScene(box.mapViewToScene(pyqtgraph().Point(x, low)))
         ratio = image.devicePixelRatio()
         rows = range(round(top.y() * ratio), round(bottom.y() * ratio))
-        inked = [any(distance(image.pixelColor(round(top.x() * ratio) + dx, row), paper) > 250 for dx in (-1, 0, 1))  # a gap in a dash has no strong ink
+        # a gap in a dash has no strong ink
+        inked = [any(distance(image.pixelColor(round(top.x() * ratio) + dx, row), paper) > 250 for dx in (-1, 0, 1))
                  for row in rows]
         return sum(inked) / len(inked)
 

@@ -85,7 +85,7 @@ def test_every_shortcut_triggers_its_action(repo, open_window, qtbot, monkeypatc
                 if not action.isEnabled():
                     break
                 fired = []
-                action.triggered.connect(lambda *_: fired.append(1))
+                action.triggered.connect(lambda *_, fired=fired: fired.append(1))
                 window.activateWindow()
                 qtbot.waitUntil(window.isActiveWindow)
                 if QApplication.focusWidget() is None or QWidget.window(QApplication.focusWidget()) is not window:

@@ -38,8 +38,7 @@ def test_whole_label_quiz_answered_from_the_keyboard(open_window, mini_dir):
     assert covers(window).visible_ids() == set()
     press(window, Qt.Key.Key_Return)
     assert dock.score.text() == "You got 1 of 2 right."
-    from viewer.qt.study.user_data import user_data
-    attempts = user_data(window).progress.attempts
+    attempts = window.context.user_data.progress.attempts
     assert sorted(a.card for a in attempts) == ["label:label-lower", "label:label-upper"]
     assert {a.topic for a in attempts} == {"anatomy"} and {a.region for a in attempts} == {"upper", "lower"}
     assert covers(window).items == {} and label_visible(window, "label-upper")   # the diagram is back

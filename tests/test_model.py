@@ -158,7 +158,8 @@ def test_slugify():
 
 
 def test_model_does_not_import_qt(repo):
-    code = ("import sys; import viewer.cli, viewer.model.content.loader, viewer.model.content.check, viewer.model.content.render; "
+    code = ("import sys; import viewer.cli, viewer.model.content.loader, viewer.model.content.check, "
+            "viewer.model.content.render; "
             "from viewer.model.content.loader import load_content; c = load_content(sys.argv[1]); c.index(); "
             "assert not [m for m in sys.modules if m.startswith('PySide6')], 'model imported Qt'")
     subprocess.run([sys.executable, "-c", code, str(repo / "tests" / "data" / "mini")], check=True, cwd=repo)

@@ -241,7 +241,7 @@ def test_text_size_reaches_the_motion_panel(motion, qtbot):
     window.chairside.present_action.setChecked(True)
     window.chairside.present_action.setChecked(False)  # presenting sets a font; leaving must hand it back
     before = panel.readout.font().pointSizeF()
-    window.text_bigger_action.trigger()
+    window.text_size.bigger_action.trigger()
     qtbot.waitUntil(lambda: panel.readout.font().pointSizeF() > before)
     assert panel.controls.value_labels["flexion"].font().pointSizeF() > before
-    window.text_smaller_action.trigger()
+    window.text_size.smaller_action.trigger()

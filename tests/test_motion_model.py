@@ -59,7 +59,9 @@ def test_neutral_near_controls_and_long_stride_near_patients(model):
 
 def test_muscle_directions(model):
     """Vaarbakken 2014, McGovern 2017, Delp 1999 (as corrected in the fact base)."""
-    pct = lambda muscle, *p: model.measure(Pose(*p)).length_change_pct[muscle]
+    def pct(muscle, *p):
+        return model.measure(Pose(*p)).length_change_pct[muscle]
+
     for muscle in ("piriformis", "obturator-internus"):
         assert pct(muscle, 105, 10, 0) > pct(muscle, 60, 10, 0) > 0
         assert pct(muscle, -20, 0, 0) < 0 and pct(muscle, 0, -20, 0) < 0

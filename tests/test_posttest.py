@@ -53,15 +53,15 @@ def dialog(open_window, repo, qtbot):
     window = open_window(repo)
     window.activateWindow()
     window.setFocus()
-    window.posttest_action.trigger()
-    dialog = window.posttest_dialog
+    window.posttest.action.trigger()
+    dialog = window.posttest.dialog
     qtbot.waitExposed(dialog)
     return window, dialog
 
 
 def test_dialog_from_the_tools_menu_with_a_shortcut(open_window, repo):
     window = open_window(repo)
-    action = window.posttest_action
+    action = window.posttest.action
     assert action in window.tools_menu.actions()
     assert action.shortcut().toString() == "Ctrl+Shift+L"
 

@@ -126,3 +126,23 @@ def test_painting_stays_on_the_gui_thread(repo, tmp_path):
         assert result.returncode == 0, result.stderr[-2000:]
         counts[run] = int(result.stdout.rsplit(":", 1)[1])
     assert counts == {"--app": 0, "--control": counts["--control"]} and counts["--control"] > 0
+
+
+def test_the_rules_run_before_the_tests_and_their_tools_come_with_the_test_extra(repo):
+    """A fresh clone gets ruff, mypy and import-linter from the README's install and runs them first."""
+    import tomllib
+
+    test = re.findall(r"```sh\n(.+?)\n```", (repo / "README.md").read_text(encoding="utf-8"))[1]
+    steps = [test.index(tool) for tool in ("ruff check", "mypy", "lint-imports", "pytest")]
+    assert steps == sorted(steps)
+    extra = " ".join(tomllib.loads((repo / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+                     ["optional-dependencies"]["test"])
+    assert all(tool in extra for tool in ("ruff", "mypy", "import-linter"))
+
+
+def test_every_type_ignore_says_why(repo):
+    """No ``type: ignore`` without its error code and a reason beside it."""
+    bare = [f"{path.relative_to(repo)}:{number}" for path in sorted((repo / "viewer").rglob("*.py"))
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+            if "type: ignore" in line and not re.search(r"type: ignore\[[a-z-, ]+\]\s*(#|--)\s*\w", line)]
+    assert not bare, bare

@@ -8,7 +8,8 @@ import pytest
 
 from viewer.model.content.loader import load_content
 from viewer.model.study.quiz import (QuizSession, best_match, name_matches, question_task, questions_for,
-                               region_tasks, tasks_for_cards, typos, interleave)
+                               region_tasks, typos, interleave)
+from viewer.model.study.plan import tasks_for_cards
 from viewer.model.diagram.regions import Region
 
 

@@ -45,9 +45,9 @@ def edit(path: Path, old: str, new: str) -> None:
 def test_a_reference_missing_authors_year_or_journal_is_warned_at_its_line(mini_dir, field):
     refs = mini_dir / "lessons" / "references.toml"
     text = refs.read_text(encoding="utf-8")
-    line = next(l for l in text.splitlines()[8:] if l.startswith(field))  # in [lee2019], which starts on line 8
+    line = next(entry for entry in text.splitlines()[8:] if entry.startswith(field))  # in [lee2019], which starts on line 8
     edit(refs, "[lee2019]\n" + "\n".join(text.split("[lee2019]\n")[1].splitlines()), "[lee2019]\n" + "\n".join(
-        l for l in text.split("[lee2019]\n")[1].splitlines() if l != line))
+        entry for entry in text.split("[lee2019]\n")[1].splitlines() if entry != line))
     assert warnings_in(mini_dir, "references.toml") == [
         f"8: reference 'lee2019' has no {field}: a clinician cannot find or judge it"]
 

@@ -159,9 +159,9 @@ def press(window, key, modifiers=Qt.KeyboardModifier.NoModifier):
 def open_box(window, qtbot):
     qtbot.waitUntil(window.isActiveWindow)  # keys reach the window again once the box has closed
     press(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
-    dialog = window.search_dialog
+    dialog = window.search.dialog
     qtbot.waitUntil(lambda: dialog.isVisible() and QApplication.focusWidget() is dialog.field)
-    qtbot.waitUntil(lambda: window.search_index.ready)
+    qtbot.waitUntil(lambda: window.context.search_index.ready)
     return dialog
 
 
@@ -203,7 +203,7 @@ def test_ctrl_k_typing_and_enter_open_the_lesson_at_the_match(open_window, repo,
 
 def clinical_only_heading(window) -> str:
     """A heading only the clinical level has, which a search from the patient level puts first."""
-    content, index = window.content, window.search_index
+    content, index = window.content, window.context.search_index
     for lesson_id, lesson in content.lessons.items():
         patient = {slug for _d, _t, slug in render_lesson(lesson, "patient", content.bibliography).headings}
         for _depth, text, slug in render_lesson(lesson, "clinical", content.bibliography).headings:
@@ -252,7 +252,7 @@ def test_escape_closes_without_moving_and_names_are_spoken(open_window, repo, qt
     press(window, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert window.history.current == before
-    assert window.search_action.shortcut().toString() == "Ctrl+K"
+    assert window.search.action.shortcut().toString() == "Ctrl+K"
 
 
 # ----- near matches for a misspelt word -------------------------------------------------------------------

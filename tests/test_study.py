@@ -102,8 +102,7 @@ def test_whole_find_it_quiz_answered_by_clicks_on_the_diagram(open_window, mini_
     assert right == 3
     QTest.mouseClick(dock.next_button, Qt.MouseButton.LeftButton)
     assert dock.score.text() == "You got 3 of 4 right."
-    from viewer.qt.study.user_data import user_data
-    progress = user_data(window).progress
+    progress = window.context.user_data.progress
     assert sorted(a.card for a in progress.attempts) == ["find:band", "find:lower", "find:round", "find:upper"]
     assert sum(a.correct for a in progress.attempts) == 3
     assert (window.view.tag.opacity(), label_visible(window, "label-upper")) == (1, True)  # the diagram is back
@@ -142,7 +141,8 @@ def test_name_it_answered_from_the_keyboard(open_window, mini_dir):
             key = next(i for i, b in enumerate(dock.choice_buttons) if b.text().endswith(names[target]))
             press(window, Qt.Key.Key_1 + key)
             results.append(True)
-        assert ("✓ Right" in dock.feedback.text()) == results[-1], (number, target, dock.name_field.text(), [b.text() for b in dock.choice_buttons])
+        assert ("✓ Right" in dock.feedback.text()) == results[-1], (
+            number, target, dock.name_field.text(), [b.text() for b in dock.choice_buttons])
         assert runner.diagram.marks[target].style == "right"
         if target in ("upper", "lower"):
             assert label_visible(window, f"label-{target}")
@@ -189,8 +189,7 @@ def test_questions_show_explanation_and_read_more_opens_the_section(open_window,
     assert "The lower muscle is at the bottom." in dock.feedback.text()
     dock.feedback.linkActivated.emit("lesson:lower#about")
     assert window.current_lesson() == "lower" and window.view.selected_id is None
-    from viewer.qt.study.user_data import user_data
-    attempt = user_data(window).progress.attempts[-1]
+    attempt = window.context.user_data.progress.attempts[-1]
     assert (attempt.card, attempt.correct, attempt.region, attempt.topic) == ("q:lower-about", False, "lower",
                                                                                   "tests")
 
@@ -234,8 +233,7 @@ def test_teach_back_result_goes_on_the_handout_only_when_chosen(open_window, min
     press(window, Qt.Key.Key_N)
     assert dock.score.text() == "We went over 2 questions; you got 1 straight away."
     assert not window.study_actions.handout_action.isChecked()
-    from viewer.qt.study.user_data import user_data
-    assert user_data(window).progress.attempts == []   # a patient's answers are not study progress
+    assert window.context.user_data.progress.attempts == []   # a patient's answers are not study progress
 
     def handout_text(name):
         path = tmp_path / name
@@ -249,7 +247,7 @@ def test_teach_back_result_goes_on_the_handout_only_when_chosen(open_window, min
     assert "What we went over today" in text and "you got 1 straight away" in text
     assert "When you sit" in text
     window.chairside.new_patient_action.trigger()
-    assert window.teachback_result is None and not window.study_actions.handout_action.isChecked()
+    assert window.context.teachback.result is None and not window.study_actions.handout_action.isChecked()
     assert "What we went over today" not in handout_text("next.pdf")
 
 
@@ -291,7 +289,6 @@ def test_opening_a_lesson_mid_quiz_gives_nothing_away_even_when_presenting(open_
 # ----- wording and counts ---------------------------------------------------------------------------------
 def test_one_count_of_due_and_new_cards_everywhere(open_window, mini_dir):
     from viewer.qt.study.progress_view import show_progress
-    from viewer.qt.study.user_data import user_data
 
     window = open_window(mini_dir)
     runner = study(window)
@@ -299,7 +296,7 @@ def test_one_count_of_due_and_new_cards_everywhere(open_window, mini_dir):
     assert runner.dock.due_label.text() == "Today: 0 due · 14 new"
     for _ in range(2):
         click_region(window, asked_region(window))
-        due, new = user_data(window).due_and_new()
+        due, new = window.context.user_data.due_and_new(window.content)
         assert new == 14 - len(runner.session.outcomes)
         assert runner.dock.due_label.text() == f"Today: {due} due · {new} new"   # updated after each answer
         press(window, Qt.Key.Key_N)

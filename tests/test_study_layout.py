@@ -52,8 +52,8 @@ def test_study_and_lesson_notes_share_one_place_and_the_lesson_keeps_its_width(o
     press(window, Qt.Key.Key_F9)
     dock = study(window).dock
     qtbot.waitUntil(lambda: window.panel.width() >= min(520, lesson_before))
-    window.lesson_notes_action.trigger()
-    notes = window._lesson_notes_dock
+    window.user_menus.lesson_notes_action.trigger()
+    notes = window.user_menus.notes_dock
     assert notes.isVisible() and notes in window.tabifiedDockWidgets(dock)     # tabs, not side by side
     qtbot.waitUntil(lambda: window.panel.width() >= 520)
     assert window.view.width() >= 250                                          # the diagram gave the room

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication
 
 from viewer.model.core import datafile
 from viewer.qt.study import progress_transfer
-from viewer.qt.study.user_data import card_info, user_data
+from viewer.model.study.cards import card_info
 
 
 def press(window, key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
@@ -24,13 +24,13 @@ def press(window, key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
 
 
 def notice_text(window) -> str:
-    bar = getattr(window, "_notice_bar", None)
+    bar = window.notice_bar
     return bar.label.text() if bar is not None and bar.isVisible() else ""
 
 
 def answer_some(window, count: int = 6) -> None:
     info = card_info(window.content)
-    progress = user_data(window).progress
+    progress = window.context.user_data.progress
     for number, card in enumerate(list(info)[:count]):
         progress.record(card, number % 3 != 0, region=info[card][0], topic=info[card][1])
 
@@ -44,12 +44,12 @@ def test_a_corrupt_progress_file_is_set_aside_and_the_app_starts_with_a_clear_no
     kept = list(data_dir.glob("progress.corrupt-*.json"))
     assert len(kept) == 1 and not (data_dir / "progress.json").exists()
     assert kept[0].name in notice_text(window) and "fresh" in notice_text(window)
-    assert user_data(window).progress.attempts == []
+    assert window.context.user_data.progress.attempts == []
     answer_some(window, 2)
-    assert user_data(window).save()
+    assert window.context.user_data.save()
     assert json.loads((data_dir / "progress.json").read_text())["version"] == 1
-    window._notice_bar.dismiss.click()
-    assert not window._notice_bar.isVisible()
+    window.notice_bar.dismiss.click()
+    assert not window.notice_bar.isVisible()
 
 
 def test_notes_from_a_newer_version_are_kept_aside(open_window, mini_dir, tmp_path):
@@ -79,7 +79,7 @@ def test_a_data_folder_that_cannot_be_written_gives_a_clear_message_and_the_app_
     qtbot_wait(window, lambda: "Nothing will be saved" in notice_text(window))
     window.open_lesson("band")
     press(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
-    assert user_data(window).notes.bookmarks == ["band"]  # still works, in memory
+    assert window.context.user_data.notes.bookmarks == ["band"]  # still works, in memory
     assert "not saved" in window.statusBar().currentMessage()
     assert not window.save_state()
     assert window.settings.error
@@ -87,19 +87,19 @@ def test_a_data_folder_that_cannot_be_written_gives_a_clear_message_and_the_app_
 
 def test_a_full_disk_is_reported_once_and_nothing_is_lost_in_memory(open_window, mini_dir, monkeypatch):
     window = open_window(mini_dir)
-    qtbot_wait(window, lambda: user_data(window)._notes is not None)
+    qtbot_wait(window, lambda: window.context.user_data.notes_loaded())
 
     def disk_full(path, data):
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(datafile, "save_json", disk_full)
     answer_some(window, 3)
-    assert not user_data(window).save()
-    assert not user_data(window).save()
+    assert not window.context.user_data.save()
+    assert not window.context.user_data.save()
     assert notice_text(window).count("disk holding") == 1
-    assert len(user_data(window).progress.attempts) == 3
+    assert len(window.context.user_data.progress.attempts) == 3
     monkeypatch.undo()
-    assert user_data(window).save()
+    assert window.context.user_data.save()
 
 
 def test_ctrl_d_bookmarks_the_lesson_and_the_bookmarks_menu_jumps_back(open_window, mini_dir, tmp_path):
@@ -110,14 +110,14 @@ def test_ctrl_d_bookmarks_the_lesson_and_the_bookmarks_menu_jumps_back(open_wind
     stored = json.loads((window.settings.data_dir / "notes.json").read_text())
     assert stored["bookmarks"] == ["band"]
     window.open_lesson("upper")
-    menu = window.bookmarks_menu
+    menu = window.user_menus.bookmarks_menu
     menu.aboutToShow.emit()
     entries = [a for a in menu.actions() if "The band" in a.text()]
-    assert entries and window.bookmark_action.text() == "&Bookmark this lesson"
+    assert entries and window.user_menus.bookmark_action.text() == "&Bookmark this lesson"
     entries[0].trigger()
     assert window.current_lesson() == "band"
     press(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
-    assert "removed" in window.statusBar().currentMessage() and user_data(window).notes.bookmarks == []
+    assert "removed" in window.statusBar().currentMessage() and window.context.user_data.notes.bookmarks == []
 
 
 def test_f8_notes_are_kept_per_lesson_and_saved_as_you_type(open_window, mini_dir, tmp_path, qtbot):
@@ -125,7 +125,7 @@ def test_f8_notes_are_kept_per_lesson_and_saved_as_you_type(open_window, mini_di
     window = open_window(mini_dir, data_dir)
     window.open_lesson("upper")
     press(window, Qt.Key.Key_F8)
-    dock = window._lesson_notes_dock
+    dock = window.user_menus.notes_dock
     qtbot.waitUntil(lambda: dock.isVisible() and QApplication.focusWidget() is dock.editor)
     assert "Upper muscle" in dock.heading.text()
     QTest.keyClicks(QApplication.focusWidget(), "Tender when sitting")
@@ -137,22 +137,22 @@ def test_f8_notes_are_kept_per_lesson_and_saved_as_you_type(open_window, mini_di
     window.go_back()
     assert dock.editor.toPlainText() == "Tender when sitting"
     press(window, Qt.Key.Key_F8)
-    assert not dock.isVisible() and not window.lesson_notes_action.isChecked()
+    assert not dock.isVisible() and not window.user_menus.lesson_notes_action.isChecked()
     window.close()
 
     again = open_window(mini_dir, data_dir)
     again.open_lesson("upper")
-    again.lesson_notes_action.trigger()
-    assert again._lesson_notes_dock.editor.toPlainText() == "Tender when sitting"
+    again.user_menus.lesson_notes_action.trigger()
+    assert again.user_menus.notes_dock.editor.toPlainText() == "Tender when sitting"
 
 
 def test_progress_window_shows_table_and_charts_per_region_and_topic(open_window, mini_dir, qtbot):
     window = open_window(mini_dir)
     answer_some(window, 6)
-    window.progress_action.trigger()
-    view = window._progress_view
+    window.user_menus.progress_action.trigger()
+    view = window.user_menus.progress_view
     qtbot.waitUntil(view.isVisible)
-    due, new = user_data(window).due_and_new()
+    due, new = window.context.user_data.due_and_new(window.content)
     assert f"Today: {due} due · {new} new" in view.summary.text() and "Answered 6" in view.summary.text()
     assert due + new == 14 and new == 8              # 6 cards answered of 14 (4 find, 4 name, 4 q, 2 labels)
     table = view.table
@@ -173,8 +173,8 @@ def test_progress_window_shows_table_and_charts_per_region_and_topic(open_window
 
 def test_progress_window_with_no_answers_says_so(open_window, mini_dir, qtbot):
     window = open_window(mini_dir)
-    window.progress_action.trigger()
-    view = window._progress_view
+    window.user_menus.progress_action.trigger()
+    view = window.user_menus.progress_view
     assert "no answers yet" in view.summary.text()
     assert view.table.item(0, 3).text() == "—"
     view.close()
@@ -184,17 +184,17 @@ def test_export_then_import_on_another_computer_round_trips(open_window, mini_di
     first = open_window(mini_dir, tmp_path / "first")
     answer_some(first, 5)
     first.open_lesson("band")
-    first.bookmark_action.trigger()
-    user_data(first).notes.set_note("band", "Remember the band.")
+    first.user_menus.bookmark_action.trigger()
+    first.context.user_data.notes.set_note("band", "Remember the band.")
     export = tmp_path / "moving" / "mine.dgsprogress.json"
     assert progress_transfer.export_progress(first, export)
     assert "exported" in first.statusBar().currentMessage()
 
     second = open_window(mini_dir, tmp_path / "second")
-    user_data(second).progress.record("find:upper", False, region="upper", topic="anatomy",
+    second.context.user_data.progress.record("find:upper", False, region="upper", topic="anatomy",
                                       now=datetime(2026, 1, 5, tzinfo=timezone.utc))
     assert progress_transfer.import_progress(second, export, "merge")
-    mine, theirs = user_data(second), user_data(first)
+    mine, theirs = second.context.user_data, first.context.user_data
     assert len(mine.progress.attempts) == 6
     assert mine.notes.bookmarks == ["band"] and mine.notes.note("band") == "Remember the band."
     stored = json.loads((tmp_path / "second" / "progress.json").read_text())
@@ -227,7 +227,7 @@ def test_start_up_loads_no_user_data_code_before_the_first_frame(repo, tmp_path)
     script = ("import sys; sys.path.insert(0, sys.argv[1]);"
               "from viewer.model.content.loader import load_content; from viewer.qt.app.start import create_window;"
               "from pathlib import Path; w = create_window(load_content(Path(sys.argv[1])), sys.argv[2]);"
-              "print(sorted(m for m in ('fsrs', 'pyqtgraph', 'viewer.model.study.progress', 'viewer.qt.study.user_data',"
+              "print(sorted(m for m in ('fsrs', 'pyqtgraph', 'viewer.model.study.progress', 'viewer.model.study.user_data',"
               " 'viewer.qt.study.progress_view', 'viewer.qt.lesson.notes') if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", script, str(repo), str(tmp_path / "data")], capture_output=True,
                             text=True, timeout=120, env={"QT_QPA_PLATFORM": "offscreen", "PATH": ""})
@@ -284,12 +284,12 @@ def test_progress_charts_have_a_day_axis_and_draw_no_fake_days(open_window, mini
 
     pg = pyqtgraph()
     window = open_window(mini_dir)
-    progress = user_data(window).progress
+    progress = window.context.user_data.progress
     now = datetime.now(timezone.utc)
     progress.record("find:upper", True, region="upper", topic="anatomy", now=now - timedelta(days=2))
     progress.record("find:lower", False, region="lower", topic="anatomy", now=now)
-    window.progress_action.trigger()
-    view = window._progress_view
+    window.user_menus.progress_action.trigger()
+    view = window.user_menus.progress_view
     room = view.screen().availableGeometry()
     assert view.width() <= room.width() and view.height() <= room.height()
     ticks = [label for _x, label in view.rate_plot.getAxis("bottom")._tickLevels[0]]
@@ -315,8 +315,8 @@ def test_progress_charts_with_no_answers_show_a_note_and_no_legend(open_window, 
 
     pg = pyqtgraph()
     window = open_window(mini_dir)
-    window.progress_action.trigger()
-    view = window._progress_view
+    window.user_menus.progress_action.trigger()
+    view = window.user_menus.progress_view
     assert not view.rate_legend.isVisible() and view.rate_plot.listDataItems() == []
     notes = [i.textItem.toPlainText() for i in view.rate_plot.getPlotItem().items if isinstance(i, pg.TextItem)]
     assert notes and "No answers yet" in notes[0]
@@ -328,8 +328,8 @@ def test_import_message_counts_in_good_english(open_window, mini_dir, tmp_path):
     first = open_window(mini_dir, tmp_path / "first")
     answer_some(first, 1)
     first.open_lesson("band")
-    first.bookmark_action.trigger()
-    user_data(first).notes.set_note("band", "One note.")
+    first.user_menus.bookmark_action.trigger()
+    first.context.user_data.notes.set_note("band", "One note.")
     export = tmp_path / "one.dgsprogress.json"
     assert progress_transfer.export_progress(first, export)
     second = open_window(mini_dir, tmp_path / "second")
@@ -343,10 +343,10 @@ def test_reopening_the_bookmarks_menu_leaves_nothing_behind(open_window, mini_di
     from PySide6.QtWidgets import QMenu
 
     window = open_window(mini_dir)
-    notes = user_data(window).notes
+    notes = window.context.user_data.notes
     notes.set_note("band", "Check the band.")
     notes.toggle_bookmark("band")
-    menu = window.bookmarks_menu
+    menu = window.user_menus.bookmarks_menu
     counts = []
     for _ in range(5):
         menu.aboutToShow.emit()

@@ -7,14 +7,13 @@ so authors and tests can run them without a display.
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import os
 import re
 import sys
 from pathlib import Path
 
-from viewer import APP_NAME, __version__
+from viewer import APP_NAME, __version__, bootstrap
 from viewer.model.content.lessons import LEVELS
 from viewer.paths import bundled_content_dir
 
@@ -79,7 +78,7 @@ def _size(text: str) -> tuple[int, int]:
 
 
 def fail(message: str) -> int:
-    gc.enable()  # viewer/launch.py turned it off for a window that will not start now
+    bootstrap.not_a_window()
     print(f"dgs-viewer: error: {message}", file=sys.stderr)
     return EXIT_USAGE
 
@@ -94,13 +93,11 @@ def main(argv: list[str] | None = None) -> int:
         return fail("--measure needs --pose NAME or --pose flexion=F,adduction=A,rotation=R")
     if not (args.check or args.regions or args.lessons or args.lesson_text or args.handout or args.export_anki
             or args.exercises or args.measure):
-        # before Qt (default_data_dir imports it): PySide6 reads the source of every module imported after it
-        import viewer.model.content.cache  # noqa: F401
         from viewer.paths import default_data_dir
 
-        cache_dir = Path(args.data_dir or default_data_dir()) / "cache"
+        cache_dir = bootstrap.content_cache_dir(args.data_dir or default_data_dir())
     else:
-        gc.enable()  # a text command: an ordinary run
+        bootstrap.not_a_window()
     try:
         content = load_content(content_dir, cache_dir)
     except ContentFolderError as exc:
@@ -204,6 +201,9 @@ def make_handout(content, args) -> int:
         return fail(f"unknown region id '{args.handout}' (known: {known})")
     if args.output is None:
         return fail("--handout needs --output FILE.pdf")
+    problem = unwritable(args.output)  # checked before Qt, which would warn first
+    if problem:
+        return fail(problem)
     programme = None
     if args.exercises_for_handout is not None:
         from viewer.model.homeprog.library import load_library

@@ -25,3 +25,8 @@ def default_data_dir() -> Path:
 
     location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericDataLocation)
     return Path(location) / "dgs-viewer"
+
+
+def cache_dir_of(data_dir: Path) -> Path:
+    """The one folder for every cache (content, diagram layout, pictures), inside the data folder."""
+    return Path(data_dir) / "cache"

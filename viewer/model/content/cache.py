@@ -7,8 +7,8 @@ path, modification time and size of every file it was read from, the app's versi
 stamp of the model code. Any difference, and any damage to the file (its checksum is checked
 before it is unpickled), means the content is loaded afresh and the cache rewritten.
 
-The cache is the app's own file in the user's own folder, written atomically
-(viewer/model/core/datafile.py). ``--check`` and the other text commands never use it.
+The cache is one of the app's caches (viewer/model/core/cache_store.py: one folder, written
+atomically, the latest few kept). ``--check`` and the other text commands never use it.
 """
 
 from __future__ import annotations
@@ -22,11 +22,12 @@ import zlib
 from pathlib import Path
 
 from viewer import __version__
+from viewer.model.core.cache_store import CacheStore, cache_key
 from viewer.model.diagram.svg import Diagram
 from viewer.model.content.lessons import Lesson
 
 MODEL_DIR = Path(__file__).resolve().parent
-FORMAT = 4
+FORMAT = 5  # 5: the pickle follows the header as bytes
 
 
 class _LazyRootDiagram(Diagram):
@@ -91,15 +92,12 @@ class _Pickler(pickle.Pickler):
         return NotImplemented
 
 
-def cache_key(data: bytes) -> str:
-    """A name for a cache file kept for ``data``: its CRC-32, Adler-32 and length. Enough to tell
-    versions of a file apart (not a defence against forgery); hashlib would load OpenSSL at start-up."""
-    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}{len(data):x}"
+KIND, SUFFIX = "content", ".cache"
 
 
-def cache_file(cache_dir: Path, root: Path) -> Path:
+def _key(root: Path) -> str:
     """One cache file per content folder."""
-    return Path(cache_dir) / f"content-{cache_key(str(Path(root).resolve()).encode())}.cache"
+    return cache_key(str(Path(root).resolve()).encode())
 
 
 def code_stamp() -> list:
@@ -140,8 +138,10 @@ def _stat(root: Path, relative: str) -> list | None:
 def read_cached(root: Path, cache_dir: Path):
     """The cached Content for ``root`` if it is still exactly what loading would give, else None."""
     try:
-        raw = cache_file(cache_dir, root).read_bytes()
-        header_line, _, payload = raw.partition(b"\n")
+        raw = CacheStore(cache_dir).read(KIND, _key(root), SUFFIX)
+        if raw is None:
+            return None
+        header_line, _, data = raw.partition(b"\n")
         header = json.loads(header_line)
         if (header.get("code") != code_stamp() or header.get("root") != str(Path(root).resolve())
                 or header.get("given") != str(root)):  # paths inside are as given: relative ones differ by folder
@@ -151,7 +151,6 @@ def read_cached(root: Path, cache_dir: Path):
         files += [_stat(root, f[0]) for f in header.get("files", []) if f[0] not in listed]  # a diagram in a subfolder
         if files != header.get("files"):
             return None
-        data = payload.decode("utf-8").encode("latin-1")  # see write_cache
         if zlib.crc32(data) != header.get("crc32"):
             return None
         content = pickle.loads(data)
@@ -166,8 +165,6 @@ def read_cached(root: Path, cache_dir: Path):
 
 def write_cache(content, cache_dir: Path, files: list[list]) -> bool:
     """Keep ``content`` as just loaded; ``files`` are the source files' stats taken before loading."""
-    from viewer.model.core.datafile import write_atomic
-
     root = content.root
     diagram = content.diagram
     if diagram is not None:
@@ -191,8 +188,4 @@ def write_cache(content, cache_dir: Path, files: list[list]) -> bool:
             diagram.__dict__["_root"] = saved_root
     header = {"code": code_stamp(), "root": str(Path(root).resolve()), "given": str(root), "files": files,
               "crc32": zlib.crc32(data)}
-    try:  # write_atomic writes text: the bytes as Latin-1 characters (faster to turn back than base64)
-        write_atomic(cache_file(cache_dir, root), json.dumps(header) + "\n" + data.decode("latin-1"))
-    except OSError:
-        return False
-    return True
+    return CacheStore(cache_dir).write(KIND, _key(root), SUFFIX, json.dumps(header).encode() + b"\n" + data)

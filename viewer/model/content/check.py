@@ -7,6 +7,7 @@ import re
 from viewer.model.evidence.charts import cite_problems
 from viewer.model.content.loader import Content
 from viewer.model.diagram.svg import unsafe_references
+from viewer.model.content.about import load_about
 from viewer.model.content.figures import figure_problem
 from viewer.model.content.lessons import CITATION, LEVELS
 from viewer.model.content.quality import (MAX_PARAGRAPH_WORDS, cited_keys, figures_citing_only, has_figure,
@@ -21,7 +22,7 @@ PICTURE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)|<img\b[^>]*\bsrc\s*=\s*[\"']
 
 def check_content(content: Content) -> list[Problem]:
     """All problems: those found while loading plus broken cross-references."""
-    content.questions  # the question banks load on first use, adding their problems
+    content.questions  # noqa: B018 -- the question banks load on first use, adding their problems
     problems = list(content.problems)
     problems += _check_regions(content)
     from viewer.model.layers.spec import check_layers
@@ -34,6 +35,7 @@ def check_content(content: Content) -> list[Problem]:
     problems += _check_positions(content)
     problems += _check_motion(content)
     problems += check_questions(content)
+    problems += load_about(content.lessons_dir)[1]
     problems += _figures_from_further_reading(content)
     problems += _check_home_programme(content)
     if content.diagram is not None:

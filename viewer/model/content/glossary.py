@@ -121,7 +121,7 @@ def load_glossary(path: Path) -> tuple[Glossary, list[Problem]]:
     terms, problems, seen = [], [], set()
     for entry in data.get("term", []):
         name, definition = str(entry.get("term", "")).strip(), str(entry.get("definition", "")).strip()
-        line = lambda: line_of(text, f'"{name}"') if name else 1  # noqa: E731 -- only for a problem
+        line = lambda: line_of(text, f'"{name}"') if name else 1  # noqa: E731, B023 -- only for a problem, at once
         if not name or not definition:
             problems.append(Problem(path, line(), "each [[term]] needs a term and a definition"))
             continue

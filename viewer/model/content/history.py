@@ -35,3 +35,8 @@ class History:
         if self.can_go_forward():
             self._position += 1
         return self.current
+
+    def clear(self) -> None:
+        """Forget every page (a new patient starts afresh)."""
+        self._entries.clear()
+        self._position = -1

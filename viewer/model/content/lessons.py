@@ -28,6 +28,7 @@ from pathlib import Path
 
 from viewer.model.core.problems import ContentError, Problem
 from viewer.model.core.record import record
+from viewer.model.evidence.fence import CHART_FENCE
 from viewer.model.diagram.regions import ID_PATTERN
 from viewer.model.core.textfile import read_text
 from viewer.model.core.tomlfile import parse_toml
@@ -38,7 +39,6 @@ BLOCK_OPEN = re.compile(r"^:::\s*(\w[\w-]*)\s*$")
 BLOCK_CLOSE = re.compile(r"^:::\s*$")
 CITATION = re.compile(r"\[(@[\w:.-]+(?:\s*;\s*@[\w:.-]+)*)\]")
 CHART_MARKER = "<!-- chart:{} -->"
-CHART_FENCE = "```chart"  # opens a chart block (viewer/model/evidence/charts.py)
 CHART_LINE = re.compile(r"^<!-- chart:([a-z0-9-]+) -->$", re.MULTILINE)
 LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 
@@ -155,7 +155,8 @@ def parse_lesson(text: str, path: Path, lazy: bool = False) -> tuple[Lesson, lis
 # front matter is nearly always flat `key = "text"` or `key = ["a", "b"]` lines; such plain quoted strings
 # (no escapes, no control characters) read the same as JSON, which is much faster than the TOML parser
 _PLAIN = r'"[^"\\\x00-\x1f\x7f]*"'
-SIMPLE_ENTRY = re.compile(rf"^([A-Za-z0-9_-]+)[ \t]*=[ \t]*({_PLAIN}|\[[ \t]*(?:{_PLAIN}(?:[ \t]*,[ \t]*{_PLAIN})*)?[ \t]*\])[ \t]*$")
+_LIST = rf"\[[ \t]*(?:{_PLAIN}(?:[ \t]*,[ \t]*{_PLAIN})*)?[ \t]*\]"
+SIMPLE_ENTRY = re.compile(rf"^([A-Za-z0-9_-]+)[ \t]*=[ \t]*({_PLAIN}|{_LIST})[ \t]*$")
 
 
 def _front_matter(lines: list[str], path: Path) -> dict:

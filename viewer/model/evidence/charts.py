@@ -38,7 +38,7 @@ import math
 from dataclasses import field
 from pathlib import Path
 
-from viewer.model.content.lessons import CHART_FENCE
+from viewer.model.evidence.fence import CHART_FENCE
 from viewer.model.core.problems import ContentError, Problem
 from viewer.model.core.record import record
 from viewer.model.diagram.regions import ID_PATTERN

@@ -17,14 +17,7 @@ OCCLUSION_MODEL_ID = 1_734_200_002
 DECK_IDS = {"patient": 1_734_200_101, "clinical": 1_734_200_102, "labels": 1_734_200_103}
 GUID_NAMESPACE = "dgs-viewer"
 
-CSS = """.card { font-family: sans-serif; font-size: 20px; text-align: left; color: #1a1a1a; background: #ffffff; }
-.prompt { font-weight: bold; } .answer { font-weight: bold; margin-top: 0.6em; }
-.why { margin-top: 0.6em; } .sources { font-size: 14px; color: #444444; margin-top: 0.8em; }
-img { max-width: 100%; } .nightMode .card, .card.nightMode { color: #eeeeee; background: #1e1e1e; }
-.nightMode .sources { color: #bbbbbb; }"""
-
-
-def _models():
+def _models(css: str):
     import genanki
 
     question = genanki.Model(
@@ -36,7 +29,7 @@ def _models():
             "afmt": '{{FrontSide}}<hr id="answer"><div class="answer">{{Answer}}</div>'
                     '<div class="why">{{Explanation}}</div>{{#Sources}}<div class="sources">{{Sources}}</div>'
                     '{{/Sources}}',
-        }], css=CSS)
+        }], css=css)
     occlusion = genanki.Model(
         OCCLUSION_MODEL_ID, "DGS Viewer diagram label",
         fields=[{"name": n} for n in ("Image", "Label", "Structure")],
@@ -45,15 +38,16 @@ def _models():
             "qfmt": '<div class="prompt">What does the outlined label say?</div>{{Image}}',
             "afmt": '{{FrontSide}}<hr id="answer"><div class="answer">{{Label}}</div>'
                     '{{#Structure}}<div class="why">Part of: {{Structure}}</div>{{/Structure}}',
-        }], css=CSS)
+        }], css=css)
     return {"question": question, "occlusion": occlusion}
 
 
-def write_package(notes: list[AnkiNote], media_dir: Path, output: Path) -> None:
-    """Write ``output`` (.apkg). Media named by the notes are read from ``media_dir``. Raises OSError."""
+def write_package(notes: list[AnkiNote], media_dir: Path, output: Path, css: str = "") -> None:
+    """Write ``output`` (.apkg). Media named by the notes are read from ``media_dir``; ``css`` styles the
+    cards (the interface's theme gives it: viewer/qt/app/theme.py). Raises OSError."""
     import genanki
 
-    models = _models()
+    models = _models(css)
     decks: dict[str, genanki.Deck] = {}
     media: dict[str, Path] = {}
     for note in notes:

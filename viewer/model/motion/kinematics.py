@@ -31,12 +31,12 @@ def rotation_matrix(pose: Pose, side: str = "right") -> Matrix:
     m = _mul(_mul(rx, ry), rz)
     if side == "left":  # mirror in x: M' = S M S with S = diag(-1, 1, 1)
         sign = (-1, 1, 1)
-        m = tuple(tuple(m[i][j] * sign[i] * sign[j] for j in range(3)) for i in range(3))  # type: ignore[assignment]
+        m = tuple(tuple(m[i][j] * sign[i] * sign[j] for j in range(3)) for i in range(3))  # type: ignore[assignment]  # a 3-tuple made by a generator; mypy sees tuple[..., ...]
     return m
 
 
 def _mul(a, b) -> Matrix:
-    return tuple(tuple(sum(a[i][k] * b[k][j] for k in range(3)) for j in range(3)) for i in range(3))  # type: ignore[return-value]
+    return tuple(tuple(sum(a[i][k] * b[k][j] for k in range(3)) for j in range(3)) for i in range(3))  # type: ignore[return-value]  # a 3-tuple made by a generator; mypy sees tuple[..., ...]
 
 
 def apply(m: Matrix, v: Vec) -> Vec:
@@ -146,7 +146,7 @@ def _gap(pelvis_side: Landmark, femur_side: Landmark) -> Gap:
     start = tuple(a[i] + unit[i] * pelvis_side.radius for i in range(3))
     end = tuple(b[i] - unit[i] * femur_side.radius for i in range(3))
     width = distance - pelvis_side.radius - femur_side.radius
-    return Gap(mm=max(width, 0.0), start=start, end=end, contact=width <= 0.0)  # type: ignore[arg-type]
+    return Gap(mm=max(width, 0.0), start=start, end=end, contact=width <= 0.0)  # type: ignore[arg-type]  # a 3-tuple made by a generator; mypy sees tuple[..., ...]
 
 
 def _closest_pair(p: Landmark, q: Landmark) -> tuple[Vec, Vec]:

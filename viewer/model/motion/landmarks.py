@@ -38,7 +38,7 @@ class HipLandmarks:
         """The same hip on the other side (x negated): the model must give the same numbers."""
         def flip(v: Vec | None) -> Vec | None:
             return None if v is None else (-v[0], v[1], v[2])
-        points = {name: Landmark(p.name, flip(p.at), p.moves, p.radius, flip(p.to), p.label, p.source)  # type: ignore[arg-type]
+        points = {name: Landmark(p.name, flip(p.at), p.moves, p.radius, flip(p.to), p.label, p.source)  # type: ignore[arg-type]  # flip() of a point is a point; mypy keeps the Optional
                   for name, p in self.points.items()}
         return HipLandmarks("left" if self.side == "right" else "right", points, dict(self.muscles), dict(self.limits))
 

@@ -12,14 +12,12 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from viewer.model.core.typos import allowed_typos, edit_distance
+
 MIN_LENGTH = 4      # shorter words are too ambiguous to correct
 MAX_CANDIDATES = 60  # scored in full, best letter-pair overlap first
 SMALL_POOL = 100     # words of the same first letter and a near length are all scored when there are this few
 REMEMBERED = 256     # answers kept: each keystroke after a misspelt word asks about that word again
-
-
-def max_edits(length: int) -> int:
-    return 1 if length <= 5 else 2
 
 
 def _pairs(word: str, whole: bool) -> set[str]:
@@ -55,7 +53,7 @@ class Spelling:
         return self._answers[key]
 
     def _closest(self, typed: str, partial: bool) -> str | None:
-        size, limit = len(typed), max_edits(len(typed))
+        size, limit = len(typed), allowed_typos(len(typed))
         shared: Counter = Counter()
         for pair in _pairs(typed, whole=not partial):
             shared.update(self.postings.get(pair, ()))
@@ -75,36 +73,3 @@ class Spelling:
                 if best is None or rank < best:
                     best = rank
         return best[3] if best else None
-
-
-def edit_distance(typed: str, word: str, limit: int, partial: bool = False) -> int:
-    """Edits (insert, delete, change, swap of two neighbours) from ``typed`` to ``word`` or, when
-    ``partial``, to the nearest start of ``word``; anything over ``limit`` is ``limit + 1``."""
-    for edits in range(limit + 1):
-        if _within(typed, word, edits, partial):
-            return edits
-    return limit + 1
-
-
-def _within(a: str, b: str, edits: int, partial: bool) -> bool:
-    """Whether ``edits`` edits or fewer turn ``a`` into ``b`` (into a start of ``b``). Letters the two
-    share at the start cost nothing; then each kind of edit is tried on the first letters that
-    differ. For a limit of one or two that is a few string comparisons: in Python about twice as
-    fast as filling a table of distances, which matters when a keystroke scores 150 words."""
-    same = 0
-    while same < len(a) and same < len(b) and a[same] == b[same]:
-        same += 1
-    a, b = a[same:], b[same:]
-    if not a:
-        return partial or len(b) <= edits
-    if not b:
-        return len(a) <= edits
-    if not edits:
-        return False
-    swapped = len(a) > 1 and len(b) > 1 and a[0] == b[1] and a[1] == b[0]
-    if edits == 1:  # the last edit: what follows it must match as it is
-        rest = str.startswith if partial else str.__eq__
-        return rest(b[1:], a[1:]) or rest(b, a[1:]) or rest(b[1:], a) or (swapped and rest(b[2:], a[2:]))
-    edits -= 1
-    return (_within(a[1:], b[1:], edits, partial) or _within(a[1:], b, edits, partial)
-            or _within(a, b[1:], edits, partial) or (swapped and _within(a[2:], b[2:], edits, partial)))

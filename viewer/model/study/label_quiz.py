@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 import re
 
-from viewer.model.study.quiz import NAME_CHOICES, Task, closest, normalise
+from viewer.model.study.quiz import NAME_CHOICES, Task, label_matches, label_names, normalise  # noqa: F401 -- label_matches, label_names: here too, where a reader looks for them
 from viewer.model.core.record import record
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
@@ -83,24 +83,6 @@ def _number(value, default: float = 0.0) -> float:
         return float(match.group(1)) if match else default
     except ValueError:
         return default
-
-
-# ----- names ---------------------------------------------------------------------------------------------
-def label_names(label: DiagramLabel) -> list[str]:
-    """Accepted spellings: the whole text, the text without its bracket, and the bracket alone."""
-    names = [label.text, re.sub(r"\(.*?\)", " ", label.text)] + re.findall(r"\((.*?)\)", label.text)
-    return [n for n in dict.fromkeys(normalise(n) for n in names) if n]
-
-
-def label_matches(text: str, label_id: str, labels: list[DiagramLabel]) -> bool:
-    """Right when the asked label is the closest and close enough (case and small typos are forgiven)."""
-    best, _score, close = closest(text, [(label, label_names(label)) for label in labels])
-    if best is None or not close:
-        return False
-    if best.id == label_id:
-        return True
-    target = next((label for label in labels if label.id == label_id), None)  # two labels with the same text
-    return target is not None and normalise(target.text) == normalise(best.text)
 
 
 # ----- tasks ---------------------------------------------------------------------------------------------

@@ -214,7 +214,7 @@ def check_questions(content) -> list[Problem]:
     region_ids = {r.id for r in content.regions}
     slugs: dict[str, set[str]] = {}
     for question in content.questions:
-        def problem(key: str, message: str, severity: str = "error") -> None:
+        def problem(key: str, message: str, severity: str = "error", question=question) -> None:
             problems.append(Problem(question.path, question.line_of(key), f"question '{question.id}': {message}",
                                     severity))
 

@@ -15,6 +15,7 @@ import random
 import re
 from dataclasses import field
 
+from viewer.model.core.typos import allowed_typos, typos
 from viewer.model.study.questions import Question
 from viewer.model.core.record import record
 from viewer.model.diagram.regions import Region
@@ -68,23 +69,6 @@ def names_of(region: Region) -> list[str]:
     return [n for n in dict.fromkeys(normalise(n) for n in names) if n]
 
 
-def typos(a: str, b: str) -> int:
-    """Letters added, dropped, changed or swapped to turn ``a`` into ``b`` (optimal string alignment)."""
-    previous, current = None, list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        before, previous, current = previous, current, [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
-            cost = a[i - 1] != b[j - 1]
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                current[j] = min(current[j], before[j - 2] + 1)
-    return current[len(b)]
-
-
-def allowed_typos(name: str) -> int:
-    return 0 if len(name) <= 3 else 1 if len(name) <= 6 else 2 if len(name) <= 12 else 3
-
-
 def best_match(text: str, regions: list[Region]) -> tuple[Region | None, float, bool]:
     """The region whose name is closest to ``text``, how close (0..1), and whether close enough."""
     return closest(text, [(region, names_of(region)) for region in regions])
@@ -103,7 +87,7 @@ def closest(text: str, candidates: list[tuple[object, list[str]]]) -> tuple[obje
             similarity = max(ratio, 1 - edits / max(len(name), 1))
             if similarity > score:
                 best, score = region, similarity
-                close = edits <= allowed_typos(name) or ratio >= MATCH_THRESHOLD
+                close = edits <= allowed_typos(len(name)) or ratio >= MATCH_THRESHOLD
     return best, score, close
 
 
@@ -112,6 +96,23 @@ def name_matches(text: str, target: Region, regions: list[Region]) -> bool:
     another structure's name is not."""
     region, _score, close = best_match(text, regions)
     return region is not None and region.id == target.id and close
+
+
+def label_names(label) -> list[str]:
+    """Accepted spellings: the whole text, the text without its bracket, and the bracket alone."""
+    names = [label.text, re.sub(r"\(.*?\)", " ", label.text)] + re.findall(r"\((.*?)\)", label.text)
+    return [n for n in dict.fromkeys(normalise(n) for n in names) if n]
+
+
+def label_matches(text: str, label_id: str, labels: list) -> bool:
+    """Right when the asked label is the closest and close enough (case and small typos are forgiven)."""
+    best, _score, close = closest(text, [(label, label_names(label)) for label in labels])
+    if best is None or not close:
+        return False
+    if best.id == label_id:
+        return True
+    target = next((label for label in labels if label.id == label_id), None)  # two labels with the same text
+    return target is not None and normalise(target.text) == normalise(best.text)
 
 
 # ----- building tasks ------------------------------------------------------------------------------------
@@ -162,28 +163,6 @@ def interleave(card_ids: list[str], rng: random.Random) -> list[str]:
             if group:
                 mixed.append(group.pop(0))
     return mixed
-
-
-def tasks_for_cards(card_ids: list[str], regions: list[Region], questions: list[Question],
-                    rng: random.Random, labels: list | None = None) -> list[Task]:
-    """Tasks for a review session; cards whose region, question or label no longer exists are skipped."""
-    from viewer.model.study.label_quiz import label_task
-
-    by_label = {label.id: label for label in labels or []}
-    by_region = {r.id: r for r in regions}
-    by_question = {q.card_id: q for q in questions}
-    tasks = []
-    for card_id in card_ids:
-        kind, _, key = card_id.partition(":")
-        if kind == "find" and key in by_region:
-            tasks.append(find_task(by_region[key]))
-        elif kind == "name" and key in by_region:
-            tasks.append(name_task(by_region[key], regions, rng))
-        elif kind == "label" and key in by_label:
-            tasks.append(label_task(by_label[key], labels, rng))
-        elif card_id in by_question:
-            tasks.append(question_task(by_question[card_id]))
-    return tasks
 
 
 # ----- the session ---------------------------------------------------------------------------------------
@@ -243,8 +222,6 @@ class QuizSession:
     def answer_text(self, text: str) -> Outcome:
         task = self._open_task("name", "label")
         if task.kind == "label":
-            from viewer.model.study.label_quiz import label_matches
-
             correct = label_matches(text, task.label, self.labels)
         else:
             target = self.region(task.region)

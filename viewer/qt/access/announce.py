@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 import re
 
-from PySide6.QtGui import QAccessible
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 
 TAG = re.compile(r"<[^>]+>")
 
@@ -14,7 +14,6 @@ TAG = re.compile(r"<[^>]+>")
 def announce(widget, message: str, assertive: bool = False) -> None:
     if not message or not QAccessible.isActive():
         return
-    from PySide6.QtGui import QAccessibleAnnouncementEvent
 
     event = QAccessibleAnnouncementEvent(widget, message)
     if assertive:

@@ -84,7 +84,7 @@ class DiagramAccessible(QAccessibleWidget):
 
     def _announce_selection(self, region_id: str) -> None:
         self._structures()
-        for node_id, node in self.nodes.items():
+        for node in self.nodes.values():
             if node._proxy is not None:
                 changed = QAccessible.State()
                 changed.selected = True

@@ -43,8 +43,8 @@ def keep_lesson_width(window, lesson_width: int) -> None:
 
 
 def _apply(window, lesson_width: int) -> None:
-    splitter = getattr(window, "splitter", None)
-    if splitter is None or splitter.count() != 2:
+    splitter = window.splitter
+    if splitter.count() != 2:
         return
     window.layout().activate()
     total = sum(splitter.sizes())

@@ -2,38 +2,93 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QSizePolicy, QSplitter, QToolButton, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QSizePolicy, QSplitter, QToolBar, QToolButton, QWidget
 
 from viewer import APP_NAME
-from viewer.model.content.loader import Content
 from viewer.model.content.history import History
 from viewer.model.content.lessons import LEVELS
-from viewer.model.content.render import render_lesson
+from viewer.model.content.loader import Content
+from viewer.model.content.render import RenderedLesson, render_lesson
+from viewer.qt.app import text_size, theme
+from viewer.qt.app.context import AppContext
+from viewer.qt.app.help_menu import HelpMenu
+from viewer.qt.app.settings import Settings
+from viewer.qt.app.shortcuts import shortcut as shortcut_of
 from viewer.qt.chairside.tools import Chairside
 from viewer.qt.diagram.scene import DiagramScene
 from viewer.qt.diagram.view import ZOOM_STEP, DiagramView
+from viewer.qt.evidence.posttest_menu import PostTestMenu
+from viewer.qt.layers.control import LayerControl
+from viewer.qt.motion.dock import Motion
+from viewer.qt.variants.control import VariantControl
 from viewer.qt.lesson.panel import LessonPanel
-from viewer.qt.app.settings import Settings
+from viewer.qt.search.menu import SearchMenu
+from viewer.qt.study.menu import StudyActions
+from viewer.qt.study.user_menus import UserMenus
+
+if TYPE_CHECKING:
+    from viewer.qt.app.notice import NoticeBar
 
 LEVEL_NAMES = {"patient": "Patient", "clinical": "Clinical"}
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, content: Content, settings: Settings):
+    """Every attribute is declared here; features are objects the window holds, each adding its own
+    actions and menus through ``add_action`` and building its widgets on first use."""
+
+    context: AppContext
+    content: Content
+    settings: Settings
+    history: History
+    level: str
+    scene: DiagramScene
+    view: DiagramView
+    panel: LessonPanel
+    splitter: QSplitter
+    toolbar: QToolBar
+    file_menu: QMenu
+    view_menu: QMenu
+    go_menu: QMenu
+    lessons_menu: QMenu
+    study_menu: QMenu
+    tools_menu: QMenu
+    help_menu: QMenu
+    level_actions: dict[str, QAction]
+    # features (viewer/qt/<feature>/), made in this order
+    chairside: Chairside
+    depth_control: LayerControl    # peels skin and gluteus maximus away (viewer/qt/layers/)
+    variant_control: VariantControl  # Beaton & Anson types A-F on the diagram (viewer/qt/variants/)
+    motion: Motion                 # View ▸ Hip in motion: the axial MRI-level model (viewer/qt/motion/)
+    user_menus: UserMenus          # progress, export/import, bookmarks, lesson notes
+    themes: theme.ThemeMenu
+    text_size: text_size.TextSize
+    study_actions: StudyActions    # quizzes, review, teach-back, the Study panel
+    search: SearchMenu             # Ctrl+K
+    posttest: PostTestMenu         # Tools ▸ Post-test probability
+    help: HelpMenu                 # keyboard shortcuts, about, disclaimer, content problems
+
+    def __init__(self, context: AppContext):
         super().__init__()
-        self.content = content
-        self.settings = settings
+        self.context = context
+        self.content = content = context.content
+        self.settings = settings = context.settings
+        context.notify = self.show_notice
         self.history = History()
         self._splitter_restored = False
+        self._lessons_menu_filled = False
+        self._rendered_lessons: dict[tuple[str, str], tuple[object, RenderedLesson]] = {}
+        self._notice_bar: NoticeBar | None = None
         self.level = settings.value("lesson/level", "patient")
         if self.level not in LEVELS:
             self.level = "patient"
         self.setWindowTitle(APP_NAME)
         self.setAccessibleName(APP_NAME)
 
-        self.scene = DiagramScene(content, self)
+        self.scene = DiagramScene(content, self, cache=context.cache)
         self.view = DiagramView(self.scene)
         self.panel = LessonPanel(content.lessons_dir, content.glossary)
         self.splitter = QSplitter()  # side by side
@@ -52,71 +107,59 @@ class MainWindow(QMainWindow):
         self.view.hoverChanged.connect(self._show_hover)
         self.panel.lessonLinkClicked.connect(lambda lesson_id, anchor: self.open_lesson(lesson_id, anchor))
         self.chairside = Chairside(self)
-        from viewer.qt.layers.control import LayerControl
-
-        self.depth_control = LayerControl(self)  # peels skin and gluteus maximus away
-        from viewer.qt.variants.control import VariantControl
-
-        self.variant_control = VariantControl(self)  # Beaton & Anson types A-F on the diagram
-        self._install_features()
+        self.depth_control = LayerControl(self)
+        self.variant_control = VariantControl(self)
+        self.motion = Motion(self)
+        self.user_menus = UserMenus(self)
+        self.themes = theme.ThemeMenu(self)
+        self.text_size = text_size.TextSize(self)
+        self.study_actions = StudyActions(self)
+        self.search = SearchMenu(self)
+        self.posttest = PostTestMenu(self)
+        self.help = HelpMenu(self)
         self.statusBar().showMessage("Click a structure, or press Tab to move between structures.")
 
-    def _install_features(self) -> None:
-        """Each feature module adds its own actions and menus here; its widgets are built on first use."""
-        # features: one line each, e.g. study.install(self)
-        from viewer.qt.study import user_menus; user_menus.install(self)  # noqa: E702 -- progress, bookmarks, notes
-        from viewer.qt.app import text_size, theme; theme.install(self); text_size.install(self)  # noqa: E702
-        from viewer.qt.study import menu as study_menu; study_menu.install(self)  # noqa: E702 -- quizzes, review, teach-back
-        from viewer.qt.search import menu as search_menu; search_menu.install(self)  # noqa: E702 -- Ctrl+K search
-        from viewer.qt.evidence import posttest_menu; posttest_menu.install(self)  # noqa: E702 -- Tools: post-test
-        from viewer.qt.motion.dock import Motion; self.motion = Motion(self)  # noqa: E702 -- View: hip in motion (Ctrl+M)
-
     # ----- actions -------------------------------------------------------------------------------------
-    def _action(self, text: str, slot, shortcuts=(), tip: str = "", checkable: bool = False) -> QAction:
+    def add_action(self, text: str, slot, shortcut: str = "", tip: str = "", checkable: bool = False,
+                   key: int | None = None) -> QAction:
+        """A window-wide action. ``shortcut`` is an id in viewer/qt/app/shortcuts.py (its keys; with ``key``,
+        only that one of them, for a row that makes one action per key). A checkable action calls ``slot``
+        on every toggle; for one that should answer only the user's click, setCheckable() afterwards."""
         action = QAction(self)  # QAction(text, parent) would make PySide6 build QIcon's enums: slower start
         action.setText(text)
-        sequences = []
-        for shortcut in map(QKeySequence, shortcuts):  # platform defaults may repeat an explicit one
-            if not shortcut.isEmpty() and shortcut not in sequences:
-                sequences.append(shortcut)
+        sequences = key_sequences(shortcut, key) if shortcut else []
         action.setShortcuts(sequences)
-        action.setToolTip(f"{tip or text.replace('&', '')}"
-                          + (f" ({QKeySequence(shortcuts[0]).toString(QKeySequence.SequenceFormat.NativeText)})"
-                             if shortcuts else ""))
-        action.setStatusTip(tip or text.replace("&", ""))
+        plain = tip or text.replace("&", "")
+        shown = f" ({sequences[0].toString(QKeySequence.SequenceFormat.NativeText)})" if sequences else ""
+        action.setToolTip(plain + shown)
+        action.setStatusTip(plain)
         action.setCheckable(checkable)
         (action.toggled if checkable else action.triggered).connect(slot)
         self.addAction(action)
         return action
 
     def _build_actions(self) -> None:
-        self.back_action = self._action("&Back", self.go_back, [QKeySequence.StandardKey.Back, "Alt+Left"],
-                                        "Previous lesson")
-        self.forward_action = self._action("&Forward", self.go_forward,
-                                           [QKeySequence.StandardKey.Forward, "Alt+Right"], "Next lesson")
-        self.home_action = self._action("&Overview", self.go_home, ["Alt+Home"], "What is deep gluteal syndrome?")
-        self.urgent_action = self._action("&Urgent help", self.go_urgent, ["Ctrl+U"],
-                                          "When to seek help urgently")
-        self.zoom_in_action = self._action("Zoom &in", lambda: self.view.zoom_by(ZOOM_STEP), ["+", "="],
-                                           "Zoom in on the diagram")
-        self.zoom_out_action = self._action("Zoom &out", lambda: self.view.zoom_by(1 / ZOOM_STEP), ["-"],
-                                            "Zoom out of the diagram")
-        self.fit_action = self._action("&Fit diagram", self.view.fit, ["Ctrl+0"], "Fit the diagram to the window")
-        self.labels_action = self._action("&Labels", self._set_labels_visible, ["L"], "Show or hide labels",
-                                          checkable=True)
-        self.problems_action = self._action("&Content problems…", self.show_problems, [],
-                                            "List problems found in the lessons and diagram")
-        self.quit_action = self._action("&Quit", self.close, [QKeySequence.StandardKey.Quit])
+        self.back_action = self.add_action("&Back", self.go_back, "go.back", "Previous lesson")
+        self.forward_action = self.add_action("&Forward", self.go_forward, "go.forward", "Next lesson")
+        self.home_action = self.add_action("&Overview", self.go_home, "go.home", "What is deep gluteal syndrome?")
+        self.urgent_action = self.add_action("&Urgent help", self.go_urgent, "go.urgent", "When to seek help urgently")
+        self.zoom_in_action = self.add_action("Zoom &in", lambda: self.view.zoom_by(ZOOM_STEP), "view.zoom_in",
+                                              "Zoom in on the diagram")
+        self.zoom_out_action = self.add_action("Zoom &out", lambda: self.view.zoom_by(1 / ZOOM_STEP),
+                                               "view.zoom_out", "Zoom out of the diagram")
+        self.fit_action = self.add_action("&Fit diagram", self.view.fit, "view.fit", "Fit the diagram to the window")
+        self.labels_action = self.add_action("&Labels", self._set_labels_visible, "view.labels",
+                                             "Show or hide labels", checkable=True)
+        self.quit_action = self.add_action("&Quit", self.close, "app.quit")
         self.level_group = QActionGroup(self)
         self.level_actions = {}
-        for number, level in enumerate(LEVELS, start=1):
-            action = QAction(self, text=LEVEL_NAMES[level], checkable=True)
-            action.setShortcuts([QKeySequence(f"Ctrl+{number}")])  # setShortcut() would build Qt's enums
-            action.setToolTip(f"{LEVEL_NAMES[level]} reading level (Ctrl+{number})")
+        for level in LEVELS:
+            # connected to triggered: only the user's choice runs set_level, not the initial check
+            action = self.add_action(LEVEL_NAMES[level], lambda _checked=False, lv=level: self.set_level(lv),
+                                     f"level.{level}", f"{LEVEL_NAMES[level]} reading level")
+            action.setCheckable(True)
             action.setChecked(level == self.level)
-            action.triggered.connect(lambda _checked, lv=level: self.set_level(lv))
             self.level_group.addAction(action)
-            self.addAction(action)
             self.level_actions[level] = action
         self._update_history_actions()
 
@@ -138,8 +181,7 @@ class MainWindow(QMainWindow):
         menus.addMenu(self.lessons_menu)
         self.study_menu = menus.addMenu("&Study")
         self.tools_menu = menus.addMenu("&Tools")
-        self.help_menu = help_menu = menus.addMenu("&Help")
-        help_menu.addAction(self.problems_action)
+        self.help_menu = menus.addMenu("&Help")
 
         self.toolbar = toolbar = self.addToolBar("Main")
         toolbar.setObjectName("main-toolbar")
@@ -166,9 +208,7 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.urgent_action)
         urgent_button = toolbar.widgetForAction(self.urgent_action)
         urgent_button.setObjectName("urgent")
-        urgent_button.setStyleSheet("QToolButton#urgent { color: #ffffff; background: #b3261e; font-weight: bold;"
-                                    " border-radius: 4px; padding: 3px 10px; }"
-                                    "QToolButton#urgent:focus { outline: 2px solid #000000; }")
+        urgent_button.setStyleSheet(theme.urgent_style())
 
     # ----- lessons and regions -------------------------------------------------------------------------
     def open_region(self, region_id: str) -> None:
@@ -194,9 +234,9 @@ class MainWindow(QMainWindow):
         self._update_history_actions()
         return True
 
-    def _rendered(self, lesson):
+    def _rendered(self, lesson) -> RenderedLesson:
         """The lesson's Markdown at the current level, rendered once (clicking back and forth is common)."""
-        cache = self.__dict__.setdefault("_rendered_lessons", {})
+        cache = self._rendered_lessons
         lesson_object, rendered = cache.get((lesson.id, self.level), (None, None))
         if lesson_object is not lesson:
             rendered = render_lesson(lesson, self.level, self.content.bibliography, self.content.glossary)
@@ -257,12 +297,20 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().clearMessage()
 
-    def show_problems(self) -> None:
-        from viewer.qt.app.problems_dialog import ProblemsDialog  # loads the content checker: not at start-up
+    # ----- notices -------------------------------------------------------------------------------------
+    def show_notice(self, text: str) -> None:
+        """A notice that stays in the status bar until dismissed (a damaged file, a folder that is read-only)."""
+        if self._notice_bar is None:
+            from viewer.qt.app.notice import NoticeBar  # names Qt's enums: only once a notice is due
 
-        dialog = ProblemsDialog(self.content, self)
-        dialog.exec()
-        dialog.deleteLater()  # not kept as a child of the window after it closes
+            self._notice_bar = NoticeBar()
+            self.statusBar().addPermanentWidget(self._notice_bar, 1)
+        self._notice_bar.add(text)
+        self.statusBar().clearMessage()
+
+    @property
+    def notice_bar(self) -> NoticeBar | None:
+        return self._notice_bar
 
     # ----- start-up and shut-down ----------------------------------------------------------------------
     def restore(self, select: str | None = None) -> None:
@@ -288,7 +336,7 @@ class MainWindow(QMainWindow):
 
     def _fill_lessons_menu(self) -> None:
         """One entry per lesson, above anything features added; built once, when first needed."""
-        if getattr(self, "_lessons_menu_filled", False):
+        if self._lessons_menu_filled:
             return
         self._lessons_menu_filled = True
         first = self.lessons_menu.actions()[0] if self.lessons_menu.actions() else None
@@ -329,10 +377,24 @@ class MainWindow(QMainWindow):
         self.settings.set("window/splitter", self.splitter.saveState())
         self.settings.set("diagram/labels", self.labels_action.isChecked())
         self.settings.set("lesson/last", self.history.current or "")
-        return self.settings.sync()
+        saved = self.settings.sync()
+        if self.context.user_data_loaded:
+            saved = self.context.user_data.save() and saved
+        return saved
 
     def closeEvent(self, event) -> None:
         self.save_state()
         super().closeEvent(event)
 
 
+
+
+def key_sequences(shortcut_id: str, key: int | None = None) -> list[QKeySequence]:
+    """The keys of one row of the shortcut table (the platform's standard key first), without repeats."""
+    item = shortcut_of(shortcut_id)
+    keys = [item.keys[key]] if key is not None else list(item.keys)
+    sequences = [QKeySequence(getattr(QKeySequence.StandardKey, item.standard))] if item.standard else []
+    for sequence in map(QKeySequence, keys):  # platform defaults may repeat an explicit one
+        if not sequence.isEmpty() and sequence not in sequences:
+            sequences.append(sequence)
+    return sequences

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import gc
 import sys
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from viewer import APP_NAME, __version__
+from viewer import APP_NAME, __version__, bootstrap
 from viewer.model.content.loader import Content
 from viewer.paths import default_data_dir
+from viewer.qt.app.context import AppContext
 from viewer.qt.app.main_window import MainWindow
 from viewer.qt.app.paint_watch import FirstPaint
 from viewer.qt.app.settings import Settings
@@ -39,7 +39,7 @@ def create_window(content: Content, data_dir, select: str | None = None, layer: 
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     access.install()  # what screen readers see of the diagram and the lesson (nothing until one asks)
-    window = MainWindow(content, Settings(data_dir))  # its scene keeps the diagram's pictures in <data dir>/cache
+    window = MainWindow(AppContext(content, Settings(data_dir)))
     window.restore(select=select)
     if layer:
         window.depth_control.show_layer(layer, animate=False)
@@ -62,9 +62,7 @@ def run_app(args, content: Content) -> int:
             window.motion.make_main()
 
     def after_first_paint() -> None:
-        # Everything made so far (the content, the window, PySide's own objects) lives as long as the
-        # app: kept out of the cycle collector's later passes, including the ones at quit (about 40 ms).
-        gc.freeze()
+        bootstrap.first_frame()
         if args.screenshot:
             ok = window.grab().save(str(args.screenshot), "PNG")
             if not ok:
@@ -78,8 +76,7 @@ def run_app(args, content: Content) -> int:
 
     FirstPaint(window.view.viewport(), after_first_paint)
     window.show()
-    gc.freeze()  # what loading made (collection was off: viewer/launch.py), so the next pass does not walk it
-    gc.enable()
+    bootstrap.window_built()
     if args.screenshot or args.exit_after_paint:
         # nothing of the user's changes during a scripted run; keep their saved window as it was
         window.closeEvent = lambda event: event.accept()

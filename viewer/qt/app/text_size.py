@@ -4,6 +4,13 @@ returns to it. The choice is remembered."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:
+    from viewer.qt.app.main_window import MainWindow
+
 SCALES = (0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0, 2.5)
 DEFAULT_STEP = SCALES.index(1.0)
 LESSON_SCALE = 1.2     # lesson text a little larger than the controls
@@ -12,28 +19,51 @@ SETTING = "view/text_step"
 BASE_PROPERTY = "dgs_system_point_size"
 
 
-def install(window) -> None:
-    window.text_bigger_action = window._action("&Larger text", lambda: change_text_size(window, +1),
-                                               ["Ctrl+=", "Ctrl++"], "Make all text larger")
-    window.text_smaller_action = window._action("&Smaller text", lambda: change_text_size(window, -1),
-                                                ["Ctrl+-"], "Make all text smaller")
-    window.text_reset_action = window._action("&Reset text size", lambda: set_text_step(window, DEFAULT_STEP),
-                                              ["Ctrl+Alt+0"], "Text at the system's size")
-    menu = window.view_menu.addMenu("Text &size")
-    menu.menuAction().setStatusTip("Make all text larger or smaller")
-    for action in (window.text_bigger_action, window.text_smaller_action, window.text_reset_action):
-        menu.addAction(action)
-    try:
-        step = int(window.settings.value(SETTING, DEFAULT_STEP))
-    except (TypeError, ValueError):
-        step = DEFAULT_STEP
-    set_text_step(window, step, remember=False)
+class TextSize:
+    """View ▸ Text size: its three actions and the step in use."""
+
+    def __init__(self, window: MainWindow):
+        self.window = window
+        self.step = DEFAULT_STEP
+        self.bigger_action = window.add_action("&Larger text", lambda: self.change(+1), "text.bigger",
+                                               "Make all text larger")
+        self.smaller_action = window.add_action("&Smaller text", lambda: self.change(-1), "text.smaller",
+                                                "Make all text smaller")
+        self.reset_action = window.add_action("&Reset text size", lambda: self.set_step(DEFAULT_STEP), "text.reset",
+                                              "Text at the system's size")
+        menu = window.view_menu.addMenu("Text &size")
+        menu.menuAction().setStatusTip("Make all text larger or smaller")
+        for action in (self.bigger_action, self.smaller_action, self.reset_action):
+            menu.addAction(action)
+        try:
+            step = int(window.settings.value(SETTING, DEFAULT_STEP))
+        except (TypeError, ValueError):
+            step = DEFAULT_STEP
+        self.set_step(step, remember=False)
+
+    def change(self, direction: int) -> None:
+        self.set_step(self.step + direction)
+
+    def set_step(self, step: int, remember: bool = True) -> None:
+        window = self.window
+        step = max(0, min(len(SCALES) - 1, step))
+        self.step = step
+        size = system_point_size() * SCALES[step]
+        # where the reader is, taken before any font changes: the lesson relays out with each of them
+        place = _reading_place(window.panel) if window.panel.rendered is not None else (0, 0.0)
+        font = QApplication.font()
+        font.setPointSizeF(size)
+        QApplication.setFont(font)
+        _apply_lesson_font(window, size, place)
+        self.bigger_action.setEnabled(step < len(SCALES) - 1)
+        self.smaller_action.setEnabled(step > 0)
+        if remember:
+            window.settings.set(SETTING, step)
+            window.statusBar().showMessage(f"Text size {round(SCALES[step] * 100)}%.", 3000)
 
 
 def system_point_size() -> float:
     """The system's text size, read once, before this app scaled it."""
-    from PySide6.QtWidgets import QApplication
-
     app = QApplication.instance()
     size = app.property(BASE_PROPERTY)
     if not size:
@@ -46,36 +76,11 @@ def system_point_size() -> float:
 
 def current_scale() -> float:
     """How much larger than the system's size the user has made all text (1.0 at the system's size)."""
-    from PySide6.QtWidgets import QApplication
-
     size = QApplication.font().pointSizeF()
     return size / system_point_size() if size > 0 else 1.0
 
 
-def change_text_size(window, direction: int) -> None:
-    set_text_step(window, window.text_step + direction)
-
-
-def set_text_step(window, step: int, remember: bool = True) -> None:
-    from PySide6.QtWidgets import QApplication
-
-    step = max(0, min(len(SCALES) - 1, step))
-    window.text_step = step
-    size = system_point_size() * SCALES[step]
-    # where the reader is, taken before any font changes: the lesson relays out with each of them
-    place = _reading_place(window.panel) if window.panel.rendered is not None else (0, 0.0)
-    font = QApplication.font()
-    font.setPointSizeF(size)
-    QApplication.setFont(font)
-    _apply_lesson_font(window, size, place)
-    window.text_bigger_action.setEnabled(step < len(SCALES) - 1)
-    window.text_smaller_action.setEnabled(step > 0)
-    if remember:
-        window.settings.set(SETTING, step)
-        window.statusBar().showMessage(f"Text size {round(SCALES[step] * 100)}%.", 3000)
-
-
-def _apply_lesson_font(window, size: float, place: tuple[int, float]) -> None:
+def _apply_lesson_font(window: MainWindow, size: float, place: tuple[int, float]) -> None:
     panel = window.panel
     font = panel.document().defaultFont()
     font.setPointSizeF(size * LESSON_SCALE)
@@ -98,8 +103,6 @@ def _apply_lesson_font(window, size: float, place: tuple[int, float]) -> None:
 def _reading_place(panel) -> tuple[int, float]:
     """The paragraph at the top of the lesson view (its number) and how far into it the view starts (a
     share of its height), so that larger or smaller text keeps the reader's place, not the pixel offset."""
-    from PySide6.QtCore import QPoint
-
     layout, top = panel.document().documentLayout(), panel.verticalScrollBar().value()
     block = panel.cursorForPosition(QPoint(0, 0)).block()
     while block.next().isValid() and layout.blockBoundingRect(block).bottom() <= top:

@@ -9,7 +9,14 @@ The diagram art stays as drawn; the dark themes only darken the canvas around it
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from viewer.model.core.record import record
+from PySide6.QtGui import QAction, QActionGroup, QColor, QPalette, QPen
+from PySide6.QtWidgets import QApplication, QToolTip
+
+if TYPE_CHECKING:
+    from viewer.qt.app.main_window import MainWindow
 
 
 THEME_KEY = "view/theme"
@@ -85,7 +92,91 @@ HIGH_CONTRAST = Theme(
     hover_width=4.0, selected_width=6.0, tag_background="#ffff00", tag_text="#000000", tensed="#ff9e3d",
     narrowed="#00e5ff", gauge_control="#00ff66", gauge_patient="#ff6666", gauge_marker="#ffffff", dark=True)
 THEMES = {theme.key: theme for theme in (LIGHT, DARK, HIGH_CONTRAST)}
-HighlightTheme = Theme  # the former name
+
+
+@record(frozen=True)
+class Colours:
+    """Colours that keep their meaning in every theme (each is checked for contrast in
+    tests/test_accessibility.py). Meaning is never carried by colour alone: marks add ✓ / ✗, words,
+    hatching or dashes."""
+
+    urgent_text: str = "#ffffff"          # the Urgent help button
+    urgent: str = "#b3261e"
+    urgent_focus: str = "#000000"
+    notice: str = "#fff4ce"               # the notice bar (a damaged file, a read-only folder)
+    notice_border: str = "#8a6d00"
+    notice_text: str = "#1f1f1f"
+    match: str = "#ffd54f"                # a search match, in the results and in the lesson
+    match_text: str = "#000000"
+    right: str = "#1b5e20"                # quiz marks: a right answer (outline, ✓)
+    right_fill: str = "#43a047"
+    right_alpha: int = 90
+    wrong: str = "#b3261e"                # a wrong answer (dashed outline, hatching, ✗)
+    wrong_fill: str = "#b3261e"
+    wrong_alpha: int = 255
+    asked: str = "#0b3d91"                # the structure asked about
+    asked_fill: str = "#2f7fe0"
+    asked_alpha: int = 80
+    mark_text: str = "#ffffff"            # the words on a quiz mark, over a white halo
+    right_on_dark: str = "#81c995"        # feedback text on a dark theme, same meaning
+    wrong_on_dark: str = "#f6aea9"
+    right_button: str = "#e8f5e9"         # answer buttons after answering
+    right_button_text: str = "#102a12"
+    wrong_button: str = "#fdecea"
+    wrong_button_text: str = "#3b0d0a"
+    label_asked_fill: str = "#dce9fb"     # label quiz: the covered label asked now
+    label_other: str = "#5f6368"          # the other covered labels
+    label_other_fill: str = "#e8e8e8"
+
+
+COLOURS = Colours()
+
+
+@record(frozen=True)
+class PrintColours:
+    """The patient handout and printed charts: always on white paper, whatever the screen's theme."""
+
+    paper: str = "#ffffff"
+    ink: str = "#1a1a1a"
+    muted: str = "#444444"                # the handout's heading line, a chart's quieter text
+    urgent_box: str = "#fdecea"           # the urgent-help box: pale red with a red border
+    urgent_border: str = "#b3261e"
+    chart_frame: str = "#9a9a9a"          # the border round a chart in a lesson
+
+
+PRINTED = PrintColours()
+# Cards exported to Anki (viewer/qt/study/anki_export.py): Anki's own light and night modes
+ANKI_CARD_CSS = """.card { font-family: sans-serif; font-size: 20px; text-align: left; color: #1a1a1a; background: #ffffff; }
+.prompt { font-weight: bold; } .answer { font-weight: bold; margin-top: 0.6em; }
+.why { margin-top: 0.6em; } .sources { font-size: 14px; color: #444444; margin-top: 0.8em; }
+img { max-width: 100%; } .nightMode .card, .card.nightMode { color: #eeeeee; background: #1e1e1e; }
+.nightMode .sources { color: #bbbbbb; }"""
+# Charts: the Okabe-Ito palette, told apart by people with any common colour-vision deficiency
+CHART_BLUE, CHART_VERMILION, CHART_ORANGE, CHART_GREEN, CHART_PURPLE, CHART_SKY = (
+    "#0072B2", "#D55E00", "#E69F00", "#009E73", "#CC79A7", "#56B4E9")
+PEN_COLOURS = {"Red": "#c62828", "Blue": "#1565c0", "Green": "#2e7d32", "Black": "#212121"}  # chairside ink
+
+
+def urgent_style() -> str:
+    c = COLOURS
+    return (f"QToolButton#urgent {{ color: {c.urgent_text}; background: {c.urgent}; font-weight: bold;"
+            f" border-radius: 4px; padding: 3px 10px; }}"
+            f"QToolButton#urgent:focus {{ outline: 2px solid {c.urgent_focus}; }}")
+
+
+def notice_style() -> str:
+    c = COLOURS
+    return (f"QFrame#notice {{ background: {c.notice}; border: 1px solid {c.notice_border}; }}"
+            f"QFrame#notice QLabel {{ color: {c.notice_text}; }}")
+
+
+def answer_styles() -> dict[str, str]:
+    """The Study panel's answer buttons once answered: right (solid border) and wrong (dashed)."""
+    c = COLOURS
+    return {"right": (f"QPushButton {{ border: 3px solid {c.right}; background: {c.right_button}; }} "
+                      f"QLabel {{ color: {c.right_button_text}; font-weight: bold; background: transparent; }}"),
+            "wrong": (f"QPushButton {{ border: 3px dashed {c.wrong}; background: {c.wrong_button}; }} "
+                      f"QLabel {{ color: {c.wrong_button_text}; background: transparent; }}")}
 
 
 class CurrentTheme:
@@ -109,8 +200,6 @@ THEME = CurrentTheme(LIGHT)
 
 
 def palette_of(theme: Theme):
-    from PySide6.QtGui import QColor, QPalette
-
     palette = QPalette()
     role, group = QPalette.ColorRole, QPalette.ColorGroup
     for name, value in (("Window", theme.window), ("WindowText", theme.window_text), ("Base", theme.base),
@@ -125,62 +214,58 @@ def palette_of(theme: Theme):
     return palette
 
 
-def install(window) -> None:
+class ThemeMenu:
     """View ▸ Theme: the three themes and Ctrl+Shift+T to cycle; the choice is remembered."""
-    from PySide6.QtGui import QAction, QActionGroup
 
-    menu = window.view_menu.addMenu("&Theme")
-    menu.menuAction().setStatusTip("Light, dark or high-contrast colours")
-    group = QActionGroup(window)
-    window.theme_actions = {}
-    for key, theme in THEMES.items():
-        action = QAction(window, text=theme.label, checkable=True)
-        action.setStatusTip(f"{theme.label.replace('&', '')} colours")
-        action.triggered.connect(lambda _checked=False, k=key: set_theme(window, k))
-        group.addAction(action)
-        menu.addAction(action)
-        window.theme_actions[key] = action
-    menu.addSeparator()
-    window.next_theme_action = window._action("&Next theme", lambda: cycle_theme(window), ["Ctrl+Shift+T"],
-                                              "Switch between the light, dark and high-contrast themes")
-    menu.addAction(window.next_theme_action)
-    key = str(window.settings.value(THEME_KEY, LIGHT.key))
-    set_theme(window, key if key in THEMES else LIGHT.key, remember=False)
+    def __init__(self, window: MainWindow):
+        self.window = window
+        menu = window.view_menu.addMenu("&Theme")
+        menu.menuAction().setStatusTip("Light, dark or high-contrast colours")
+        group = QActionGroup(window)
+        self.actions: dict[str, QAction] = {}
+        for key, theme in THEMES.items():
+            action = QAction(window, text=theme.label, checkable=True)
+            action.setStatusTip(f"{theme.label.replace('&', '')} colours")
+            action.triggered.connect(lambda _checked=False, k=key: self.set_theme(k))
+            group.addAction(action)
+            menu.addAction(action)
+            self.actions[key] = action
+        menu.addSeparator()
+        self.next_action = window.add_action("&Next theme", self.cycle, "view.theme",
+                                             "Switch between the light, dark and high-contrast themes")
+        menu.addAction(self.next_action)
+        key = str(window.settings.value(THEME_KEY, LIGHT.key))
+        self.set_theme(key if key in THEMES else LIGHT.key, remember=False)
 
+    def cycle(self) -> None:
+        keys = list(THEMES)
+        self.set_theme(keys[(keys.index(THEME.key) + 1) % len(keys)])
 
-def cycle_theme(window) -> None:
-    keys = list(THEMES)
-    set_theme(window, keys[(keys.index(THEME.key) + 1) % len(keys)])
-
-
-def set_theme(window, key: str, remember: bool = True) -> None:
-    from PySide6.QtWidgets import QApplication, QToolTip
-
-    theme = THEMES[key]
-    THEME.use(theme)
-    window.theme_actions[key].setChecked(True)
-    palette = palette_of(theme)
-    QApplication.instance().setPalette(palette)
-    QToolTip.setPalette(palette)
-    window.view.use_theme()
-    _show_paper(window.scene, theme.dark)
-    window.scene.update()
-    rendered = window.panel.rendered
-    if rendered is not None:  # glossary terms take the text colour when the lesson is laid out
-        position = window.panel.verticalScrollBar().value()
-        window.panel.show_lesson(rendered)
-        window.panel.verticalScrollBar().setValue(position)
-    if remember:
-        window.settings.set(THEME_KEY, key)
-        window.statusBar().showMessage(f"Theme: {theme.label.replace('&', '')}.", 3000)
+    def set_theme(self, key: str, remember: bool = True) -> None:
+        window = self.window
+        theme = THEMES[key]
+        THEME.use(theme)
+        self.actions[key].setChecked(True)
+        palette = palette_of(theme)
+        QApplication.instance().setPalette(palette)
+        QToolTip.setPalette(palette)
+        window.view.use_theme()
+        _show_paper(window.scene, theme.dark)
+        window.scene.update()
+        rendered = window.panel.rendered
+        if rendered is not None:  # glossary terms take the text colour when the lesson is laid out
+            position = window.panel.verticalScrollBar().value()
+            window.panel.show_lesson(rendered)
+            window.panel.verticalScrollBar().setValue(position)
+        if remember:
+            window.settings.set(THEME_KEY, key)
+            window.statusBar().showMessage(f"Theme: {theme.label.replace('&', '')}.", 3000)
 
 
 def _show_paper(scene, dark: bool) -> None:
     """On a dark canvas the drawing keeps its white paper, so its dark label text stays readable."""
-    paper = getattr(scene, "theme_paper", None)
+    paper = scene.theme_paper
     if paper is None and dark:
-        from PySide6.QtGui import QColor, QPen
-
         from viewer.qt.app.enum_free import solid_brush
 
         area = scene.diagram_rect.united(scene.itemsBoundingRect())  # art and labels may reach past the viewBox

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from viewer.model.bodychart.chart import BRUSH_WIDTH, BodyChart
 from viewer.qt.app.theme import LIGHT
+from viewer.qt.app.theme import PRINTED
 
 PATTERNS = {"pain": Qt.BrushStyle.BDiagPattern, "pins-and-needles": Qt.BrushStyle.DiagCrossPattern,
             "numbness": Qt.BrushStyle.HorPattern}
@@ -75,7 +76,7 @@ def paint_chart(painter: QPainter, renderer, chart: BodyChart, overlays: list[st
     font.setBold(True)
     painter.setFont(font)
     painter.setPen(QPen(QColor(LIGHT.chart_ink), max(1.0, 0.4 * scale)))
-    painter.setBrush(QColor("white"))
+    painter.setBrush(QColor(PRINTED.paper))
     for (x, y), intensity in labels:
         centre = QPointF(origin_x + x * scale, origin_y + y * scale)
         painter.drawEllipse(centre, radius, radius)
@@ -123,7 +124,7 @@ class ChartCanvas(QWidget):
     def paintEvent(self, _event) -> None:
         painter = QPainter(self)
         try:
-            painter.fillRect(self.rect(), QColor("white"))
+            painter.fillRect(self.rect(), QColor(PRINTED.paper))
             paint_chart(painter, self.renderer, self.chart, self.overlays, QRectF(self.rect()), self._pending,
                         self.kind)
         finally:
@@ -153,7 +154,7 @@ def chart_image(renderer, chart: BodyChart, overlays: list[str], width_px: int) 
     view_box = renderer.viewBoxF()
     height_px = max(1, round(width_px * view_box.height() / view_box.width()))
     image = QImage(width_px, height_px, QImage.Format.Format_RGB32)
-    image.fill(QColor("white"))
+    image.fill(QColor(PRINTED.paper))
     image.setDotsPerMeterX(round(300 / 0.0254))
     image.setDotsPerMeterY(round(300 / 0.0254))
     painter = QPainter(image)

@@ -16,11 +16,12 @@ from viewer.model.bodychart.chart import KIND_NAMES, KINDS, BodyChart
 from viewer.model.bodychart.overlays import CHART_SVG, load_chart_text
 from viewer.model.content.lessons import CITATION
 from viewer.qt.bodychart.canvas import PATTERNS, ChartCanvas, chart_image, kind_colour
+from viewer.qt.app.theme import PRINTED
 
 
 def swatch(kind: str) -> QIcon:
     pixmap = QPixmap(22, 22)
-    pixmap.fill(QColor("white"))
+    pixmap.fill(QColor(PRINTED.paper))
     painter = QPainter(pixmap)
     colour = kind_colour(kind)
     wash = QColor(colour)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit, QVBoxLayout, QWidget
@@ -11,13 +12,16 @@ from viewer.qt.access.announce import announce
 from viewer.model.content.lessons import CITATION
 from viewer.qt.app.theme import THEME
 
+if TYPE_CHECKING:
+    from viewer.qt.app.main_window import MainWindow
+
 
 class PositionsDock(QDockWidget):
     """Pick a position; the diagram shows what it tenses (orange hatching) and narrows (purple cross-hatching)."""
 
-    def __init__(self, window):
+    def __init__(self, window: MainWindow):
         super().__init__("Positions", window)
-        self.window = window
+        self.main_window = window
         self.setObjectName("positions-dock")
         self.list = QListWidget()
         self.list.setAccessibleName("Positions")
@@ -54,8 +58,8 @@ class PositionsDock(QDockWidget):
         self.show_position(None)
 
     def show_position(self, position_id: str | None) -> None:
-        position = next((p for p in self.window.content.positions if p.id == position_id), None)
-        for region_id, item in self.window.scene.region_items.items():
+        position = next((p for p in self.main_window.content.positions if p.id == position_id), None)
+        for region_id, item in self.main_window.scene.region_items.items():
             effect = None
             if position and region_id in position.tenses:
                 effect = "tenses"
@@ -65,7 +69,7 @@ class PositionsDock(QDockWidget):
         if position is None:
             self.explanation.setText("")
             return
-        names = {r.id: r.name for r in self.window.content.regions}
+        names = {r.id: r.name for r in self.main_window.content.regions}
         parts = [f"<p><b>{html.escape(position.name)}</b></p>", f"<p>{html.escape(position.patient)}</p>"]
         if position.tenses:
             parts.append(f"<p><span style='color:{THEME.tensed}'>▨</span> <b>Tensed:</b> "
@@ -75,15 +79,15 @@ class PositionsDock(QDockWidget):
                          + html.escape(", ".join(names.get(r, r) for r in position.narrows)) + "</p>")
         if position.nerve:
             parts.append(f"<p><b>The nerve:</b> {html.escape(position.nerve)}</p>")
-        if self.window.level == "clinical" and position.clinical:
-            sources = [self.window.content.bibliography[k] for k in position.references
-                       if k in self.window.content.bibliography]
+        if self.main_window.level == "clinical" and position.clinical:
+            sources = [self.main_window.content.bibliography[k] for k in position.references
+                       if k in self.main_window.content.bibliography]
             parts.append(f"<p>{html.escape(CITATION.sub('', position.clinical))}</p>")
             if sources:
                 parts.append("<p><small>Sources: " + html.escape("; ".join(
                     f"{s.authors.split(',')[0]} {s.year}".strip() for s in sources)) + "</small></p>")
         self.explanation.setText("".join(parts))
-        self.window.statusBar().showMessage(f"{position.name}: {position.patient}")
+        self.main_window.statusBar().showMessage(f"{position.name}: {position.patient}")
         announce(self.explanation, f"{position.name}: {position.patient}")
 
 

@@ -19,6 +19,7 @@ from PySide6.QtGui import (QColor, QFont, QImage, QPageLayout, QPageSize, QPaint
 
 from viewer.model.content.loader import Content
 from viewer.model.content.lessons import CITATION
+from viewer.qt.app.theme import PRINTED
 
 PAPER = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 MARGIN_MM = 12
@@ -48,7 +49,7 @@ def render_picture(scene, source: QRectF, width_px: int) -> QImage:
     """The diagram as shown (highlight, drawing, visible labels), without the hover name tag."""
     height_px = max(1, round(width_px * source.height() / source.width()))
     image = QImage(width_px, height_px, QImage.Format.Format_RGB32)  # opaque: the PDF needs no alpha mask
-    image.fill(QColor("white"))
+    image.fill(QColor(PRINTED.paper))
     image.setDotsPerMeterX(round(DPI / 0.0254))
     image.setDotsPerMeterY(round(DPI / 0.0254))
     painter = QPainter(image)
@@ -110,7 +111,7 @@ def _layout(content: Content, lesson_id: str | None, title: str, picture: QImage
     fixed = content.handout
     today = today or date.today()
     cursor.insertHtml(f"<h1 style='font-size:18pt'>{html.escape(title)}</h1>"
-                      f"<p style='color:#444444'>{html.escape(fixed.get('title', 'Deep gluteal syndrome'))}"
+                      f"<p style='color:{PRINTED.muted}'>{html.escape(fixed.get('title', 'Deep gluteal syndrome'))}"
                       f" &nbsp;·&nbsp; {today.strftime('%d %B %Y')}"
                       f"<br/><small>{html.escape(fixed.get('footer', ''))}</small></p>")
     picture_cursor = cursor
@@ -160,7 +161,8 @@ def _layout(content: Content, lesson_id: str | None, title: str, picture: QImage
     _new_paragraph(cursor)
     table = cursor.insertTable(1, 2, table_format)
     if fixed.get("urgent"):
-        _insert_box(table.cellAt(0, 0).firstCursorPosition(), fixed["urgent"], "#fdecea", "#b3261e")
+        _insert_box(table.cellAt(0, 0).firstCursorPosition(), fixed["urgent"], PRINTED.urgent_box,
+                    PRINTED.urgent_border)
     if fixed.get("self_management"):
         _insert_markdown(table.cellAt(0, 1).firstCursorPosition(),
                          "#### Looking after yourself\n\n" + fixed["self_management"].strip())

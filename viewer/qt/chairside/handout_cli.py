@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from viewer.model.content.loader import Content
+from PySide6.QtWidgets import QApplication
 
 
 def write_region_handout(content: Content, region_id: str, output: Path, paper: str, programme=None) -> bool:
-    from PySide6.QtWidgets import QApplication
-
     from viewer.qt.diagram.scene import DiagramScene
     from viewer.qt.chairside.handout import build_document, picture_width_px, render_picture, write_pdf
 

@@ -14,6 +14,9 @@ from PySide6 import QtCore
 from PySide6.QtCore import QObject, QPointF, Signal
 
 from viewer.model.chairside.drawing import Drawing, Stroke
+from viewer.qt.app.theme import PEN_COLOURS
+from PySide6.QtGui import QColor, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsPathItem
 
 if TYPE_CHECKING:  # made when the first line is drawn, not at start-up
     from PySide6.QtGui import QPainterPath
@@ -22,12 +25,9 @@ if TYPE_CHECKING:  # made when the first line is drawn, not at start-up
 DRAWING_Z = 25
 STROKE_WIDTH = 6.0       # diagram units: the ink scales with the picture
 ARROW_HEAD = 28.0
-PEN_COLOURS = {"Red": "#c62828", "Blue": "#1565c0", "Green": "#2e7d32", "Black": "#212121"}
 
 
 def stroke_path(stroke: Stroke) -> QPainterPath:
-    from PySide6.QtGui import QPainterPath
-
     path = QPainterPath()
     points = [QPointF(*p) for p in stroke.points]
     if not points:
@@ -110,9 +110,6 @@ class PenTool(QObject):
         self.changed.emit()
 
     def _new_item(self, stroke: Stroke) -> QGraphicsPathItem:
-        from PySide6.QtGui import QColor, QPen
-        from PySide6.QtWidgets import QGraphicsPathItem
-
         item = QGraphicsPathItem(stroke_path(stroke))
         pen = QPen(QColor(stroke.colour), STROKE_WIDTH)
         pen.setCapStyle(QtCore.Qt.PenCapStyle.RoundCap)

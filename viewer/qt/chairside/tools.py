@@ -7,20 +7,26 @@ Nothing about a patient is stored: the drawing and notes live in memory until
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
-from PySide6.QtCore import QObject, QRectF
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QApplication, QToolBar
+from PySide6.QtCore import QLocale, QObject, QRectF, QStandardPaths
+from PySide6.QtGui import QActionGroup
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QToolBar
 
 from viewer.model.chairside.drawing import Drawing
-from viewer.qt.chairside.pen_tool import PEN_COLOURS, PenTool
+from viewer.qt.app.theme import PEN_COLOURS
+from viewer.qt.chairside.pen_tool import PenTool
+from datetime import date
+
+if TYPE_CHECKING:
+    from viewer.qt.app.main_window import MainWindow
 
 PRESENTATION_TEXT_ZOOM = 6
 
 
 class Chairside(QObject):
-    def __init__(self, window):
+    def __init__(self, window: MainWindow):
         super().__init__(window)
         self.window = window
         self.pen = PenTool(window.scene, Drawing())
@@ -37,27 +43,27 @@ class Chairside(QObject):
     # ----- actions -------------------------------------------------------------------------------------
     def _build_actions(self) -> None:
         w = self.window
-        self.present_action = w._action("&Present", self.toggle_presentation, ["F5"], "Full-screen presentation",
-                                        checkable=True)
-        self.leave_action = w._action("Leave presentation", lambda: self.present_action.setChecked(False), ["Esc"])
+        self.present_action = w.add_action("&Present", self.toggle_presentation, "chairside.present",
+                                           "Full-screen presentation", checkable=True)
+        self.leave_action = w.add_action("Leave presentation", lambda: self.present_action.setChecked(False),
+                                         "chairside.leave")
         self.leave_action.setEnabled(False)
-        self.pen_action = w._action("&Pen", self._set_pen, ["P"], "Draw on the diagram", checkable=True)
-        self.arrow_action = w._action("&Arrow", self._set_arrow, ["A"], "Draw arrows", checkable=True)
-        self.undo_action = w._action("&Undo drawing", self.pen.undo, [QKeySequence.StandardKey.Undo, "Ctrl+Z"])
-        self.redo_action = w._action("&Redo drawing", self.pen.redo,
-                                     [QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z"])
-        self.clear_action = w._action("C&lear drawing", self.pen.clear, ["Ctrl+Shift+Delete"])
-        self.new_patient_action = w._action("&New patient", self.new_patient, ["Ctrl+N"],
-                                            "Wipe the drawing, notes, body chart, programme and selection")
-        self.save_action = w._action("&Save handout…", self.save_handout, ["Ctrl+S"], "Save a PDF for the patient")
-        self.print_action = w._action("P&rint handout…", self.print_handout, ["Ctrl+P"])
-        self.export_action = w._action("&Export view as PNG…", self.export_png, ["Ctrl+E"])
+        self.pen_action = w.add_action("&Pen", self._set_pen, "chairside.pen", "Draw on the diagram", checkable=True)
+        self.arrow_action = w.add_action("&Arrow", self._set_arrow, "chairside.arrow", "Draw arrows", checkable=True)
+        self.undo_action = w.add_action("&Undo drawing", self.pen.undo, "chairside.undo")
+        self.redo_action = w.add_action("&Redo drawing", self.pen.redo, "chairside.redo")
+        self.clear_action = w.add_action("C&lear drawing", self.pen.clear, "chairside.clear")
+        self.new_patient_action = w.add_action("&New patient", self.new_patient, "chairside.new_patient",
+                                               "Wipe the drawing, notes, body chart, programme and selection")
+        self.save_action = w.add_action("&Save handout…", self.save_handout, "chairside.save", "Save a PDF for the patient")
+        self.print_action = w.add_action("P&rint handout…", self.print_handout, "chairside.print")
+        self.export_action = w.add_action("&Export view as PNG…", self.export_png, "chairside.export")
         self.colour_group = QActionGroup(self)
         self.colour_actions = {}
         for number, (name, colour) in enumerate(PEN_COLOURS.items(), start=1):
             # connected to triggered (a user's choice), so setting the initial check does not start the pen
-            action = w._action(name, lambda _c=False, value=colour: self._set_colour(value), [f"Alt+{number}"],
-                               f"{name} ink")
+            action = w.add_action(name, lambda _c=False, value=colour: self._set_colour(value), "chairside.colour",
+                                  f"{name} ink", key=number - 1)
             action.setCheckable(True)
             action.setChecked(colour == self.pen.colour)
             self.colour_group.addAction(action)
@@ -65,13 +71,13 @@ class Chairside(QObject):
         self.paper_group = QActionGroup(self)
         self.paper_actions = {}
         for paper, label in (("a4", "A4 paper"), ("letter", "Letter paper")):
-            action = w._action(label, lambda _c=False, value=paper: self._set_paper(value), [])
+            action = w.add_action(label, lambda _c=False, value=paper: self._set_paper(value))
             action.setCheckable(True)
             action.setChecked(paper == self.paper)
             self.paper_group.addAction(action)
             self.paper_actions[paper] = action
 
-        file_menu = w.menuBar().actions()[0].menu()
+        file_menu = w.file_menu
         first = file_menu.actions()[0]
         for action in (self.new_patient_action, self.save_action, self.print_action, self.export_action):
             file_menu.insertAction(first, action)
@@ -80,25 +86,25 @@ class Chairside(QObject):
             paper_menu.addAction(action)
         file_menu.insertMenu(first, paper_menu)
         file_menu.insertSeparator(first)
-        help_action = w.menuBar().actions()[-1]
-        draw_menu = w.menuBar().addMenu("&Draw")
-        w.menuBar().insertMenu(help_action, draw_menu)  # keep Help last
+        draw_menu = QMenu("&Draw", w)
+        w.menuBar().insertMenu(w.help_menu.menuAction(), draw_menu)  # keep Help last
         for action in (self.pen_action, self.arrow_action, *self.colour_actions.values(), self.undo_action,
                        self.redo_action, self.clear_action):
             draw_menu.addAction(action)
-        view_menu = w.menuBar().actions()[1].menu()
+        view_menu = w.view_menu
         view_menu.addSeparator()
         view_menu.addAction(self.present_action)
-        self.positions_action = w._action("Positions", lambda on: self._show_dock(self.positions, on), ["F6"],
-                                          "Positions: what each one tenses or narrows", checkable=True)
-        self.notes_action = w._action("Notes for the handout", lambda on: self._show_dock(self.notes, on), ["F7"],
-                                      checkable=True)
-        self.body_chart_action = w._action("&Body chart", lambda on: self._show_right_dock(self.body_chart, on),
-                                           ["Ctrl+Shift+B"], "Paint where the patient feels pain, pins and needles "
-                                           "or numbness", checkable=True)
-        self.home_programme_action = w._action("&Home programme",
-                                               lambda on: self._show_right_dock(self.home_programme, on),
-                                               ["Ctrl+Shift+H"], "Choose exercises for the handout", checkable=True)
+        self.positions_action = w.add_action("Positions", lambda on: self._show_dock(self.positions, on), "chairside.positions",
+                                             "Positions: what each one tenses or narrows", checkable=True)
+        self.notes_action = w.add_action("Notes for the handout", lambda on: self._show_dock(self.notes, on),
+                                         "chairside.notes", checkable=True)
+        self.body_chart_action = w.add_action("&Body chart", lambda on: self._show_right_dock(self.body_chart, on),
+                                              "chairside.body_chart", "Paint where the patient feels pain, pins and "
+                                              "needles or numbness", checkable=True)
+        self.home_programme_action = w.add_action("&Home programme",
+                                                  lambda on: self._show_right_dock(self.home_programme, on),
+                                                  "chairside.home_programme", "Choose exercises for the handout",
+                                                  checkable=True)
         view_menu.addAction(self.positions_action)
         view_menu.addAction(self.notes_action)
         view_menu.addAction(self.body_chart_action)
@@ -291,7 +297,7 @@ class Chairside(QObject):
         if self._home_programme is not None:
             self._home_programme.forget()
         self.window.view.select_region(None)
-        self.window.history = type(self.window.history)()
+        self.window.history.clear()
         self.window.go_home()
         self.window.statusBar().showMessage("Ready for a new patient: drawing, notes, body chart, programme and "
                                             "selection cleared.")
@@ -315,20 +321,14 @@ class Chairside(QObject):
         lesson_id = self.window.current_lesson()
         region = self.window.content.region(self.window.view.selected_id or "")
         title = region.name if region else (self.window.content.lessons[lesson_id].title if lesson_id else "Handout")
-        result = getattr(self.window, "teachback_result", None)  # the Study menu's teach-back, if chosen
-        teachback = result.handout_markdown() if result and getattr(self.window, "teachback_on_handout", False) else ""
+        teachback = self.window.context.teachback.handout_markdown()  # the Study menu's teach-back, if chosen
         programme = self._home_programme.programme if self._home_programme is not None else None
         chart = self._body_chart.handout_image() if self._body_chart is not None else None
-        legend = self._body_chart.legend() if chart is not None else []
+        legend: list = self._body_chart.legend() if chart is not None else []
         return build_document(self.window.content, lesson_id, title, picture, self.notes_text(), paper,
                               teachback=teachback, programme=programme, body_chart=chart, body_chart_legend=legend)
 
     def save_handout(self) -> None:
-        from datetime import date  # the file dialogs load on first use, not at start-up
-
-        from PySide6.QtCore import QStandardPaths
-        from PySide6.QtWidgets import QFileDialog
-
         region = self.window.view.selected_id or "overview"
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         suggested = str(Path(folder) / f"handout-{region}-{date.today().isoformat()}.pdf")
@@ -353,9 +353,6 @@ class Chairside(QObject):
             self.handout_document(self.paper).print_(printer)
 
     def export_png(self) -> None:
-        from PySide6.QtCore import QStandardPaths
-        from PySide6.QtWidgets import QFileDialog
-
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
         path, _ = QFileDialog.getSaveFileName(self.window, "Export view as PNG",
                                               str(Path(folder) / "dgs-view.png"), "PNG (*.png)")
@@ -373,6 +370,4 @@ class Chairside(QObject):
 
 
 def default_paper() -> str:
-    from PySide6.QtCore import QLocale
-
     return "letter" if QLocale().territory() in (QLocale.Country.UnitedStates, QLocale.Country.Canada) else "a4"

@@ -14,31 +14,28 @@ then each label's premultiplied ARGB pixels in that order.
 from __future__ import annotations
 
 import json
-import os
-from pathlib import Path
 
 from PySide6.QtGui import QImage, QTransform
 
+from viewer.model.core.cache_store import CacheStore
 from viewer.qt.diagram.tile_art import FORMAT, keep_picture, kept_picture, picture_key
 
 MAX_BYTES = 64 * 1024 * 1024
 FILES_KEPT = 3  # diagrams whose labels are kept: an author switching content packs starts warm in each
 
 
-def store_path(cache_dir: Path, svg_key: str) -> Path:
-    return cache_dir / f"labels-{svg_key}.bin"
-
-
-def load(cache_dir: Path | None, svg_key: str, items: dict) -> tuple | None:
+def load(cache: CacheStore, svg_key: str, items: dict) -> tuple | None:
     """Give each item in ``items`` (element id -> SvgElementItem) its kept picture, if the file matches;
     returns the pictures' key (see picture_key), or None."""
-    if cache_dir is None:
+    raw = cache.read("labels", svg_key, ".bin")
+    if raw is None:
         return None
+    header_line, _, data = raw.partition(b"\n")
     try:
-        with open(store_path(cache_dir, svg_key), "rb") as file:
-            header = json.loads(file.readline())
-            data = file.read(MAX_BYTES + 1)
-    except (OSError, ValueError):
+        header = json.loads(header_line)
+    except ValueError:
+        return None
+    if len(data) > MAX_BYTES:
         return None
     try:
         labels, transform = header["labels"], header["transform"]
@@ -63,9 +60,9 @@ def load(cache_dir: Path | None, svg_key: str, items: dict) -> tuple | None:
     return key
 
 
-def save(cache_dir: Path | None, svg_key: str, items: dict, transform: QTransform) -> bool:
+def save(cache: CacheStore, svg_key: str, items: dict, transform: QTransform) -> bool:
     """Write the labels' pictures for ``transform``, if every visible label has one."""
-    if cache_dir is None:
+    if cache.folder is None:
         return False
     wanted = picture_key(transform, None)
     labels, chunks = [], []
@@ -79,14 +76,4 @@ def save(cache_dir: Path | None, svg_key: str, items: dict, transform: QTransfor
         labels.append([label_id, x, y, image.width(), image.height()])
         chunks.append(bytes(image.constBits())[:image.width() * image.height() * 4])
     header = json.dumps({"svg": svg_key, "transform": list(wanted[1:]), "labels": labels})
-    path = store_path(cache_dir, svg_key)
-    try:  # written whole, then renamed over the old one: a cache, so no need to wait for the disk
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(".tmp")
-        temporary.write_bytes(header.encode() + b"\n" + b"".join(chunks))
-        os.replace(temporary, path)
-        for old in sorted(cache_dir.glob("labels-*.bin"), key=lambda p: p.stat().st_mtime)[:-FILES_KEPT]:
-            old.unlink()  # other diagrams, or older versions of this one: keep the latest few
-    except OSError:
-        return False
-    return True
+    return cache.write("labels", svg_key, ".bin", header.encode() + b"\n" + b"".join(chunks), keep=FILES_KEPT)

@@ -9,19 +9,19 @@ from __future__ import annotations
 
 import json
 import time
-from pathlib import Path
 
 import PySide6
 from PySide6.QtCore import QRectF, QTimer
-from PySide6.QtWidgets import QGraphicsScene
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsSimpleTextItem
 
 from viewer.model.content.loader import Content
-from viewer.model.content.cache import cache_key
+from viewer.model.core.cache_store import CacheStore, cache_key
 from viewer.qt.diagram import label_store
 from viewer.qt.app.enum_free import solid_brush
 from viewer.qt.diagram.svg_source import SvgSource
 from viewer.qt.app.theme import THEME
 from viewer.qt.diagram.tile_art import SETTLE_MS, ArtLayer, SvgElementItem, picture_key
+from PySide6.QtGui import QFont
 
 ART_Z, REGION_Z, LABEL_Z, TAG_Z = 0, 10, 20, 30
 WARM_LIMIT = 64  # regions whose highlight pictures are drawn ahead, while idle
@@ -37,11 +37,11 @@ def _styled(element) -> bool:
 
 
 class DiagramScene(QGraphicsScene):
-    def __init__(self, content: Content, parent=None):
+    def __init__(self, content: Content, parent=None, cache: CacheStore | None = None):
         super().__init__(parent)
         self.content = content
-        settings = getattr(parent, "settings", None)  # the window's: its data folder keeps the caches
-        self.cache_dir = Path(settings.data_dir) / "cache" if settings is not None else None
+        self.cache = cache or CacheStore(None)  # the app's caches (AppContext.cache); none: nothing kept on disk
+        self.theme_paper = None  # the white paper under the art on a dark theme (viewer/qt/app/theme.py)
         self.setBackgroundBrush(solid_brush(THEME.canvas))
         self.svg: SvgSource | None = None
         self._labels_kept_for: tuple | None = None  # the zoom whose label pictures are kept on disk
@@ -82,7 +82,7 @@ class DiagramScene(QGraphicsScene):
                     self._svg_item(layer, LABEL_Z + 1 + depth)
         if self._known.get("key") != self.svg_key:
             self._write_layout_cache()
-        self._labels_kept_for = label_store.load(self.cache_dir, self.svg_key, self._svg_items)
+        self._labels_kept_for = label_store.load(self.cache, self.svg_key, self._svg_items)
 
     @property
     def renderer(self):
@@ -96,46 +96,33 @@ class DiagramScene(QGraphicsScene):
 
     # Label bounds (QSvgRenderer.boundsOnElement, slow for many labels) and the art layer's part ids
     # (needs the parsed SVG) are the same on every start for the same SVG: kept in the data folder.
-    def _layout_cache_path(self) -> Path | None:
-        return self.cache_dir / f"layout-{self.svg_key}.json" if self.cache_dir is not None else None
-
     def _read_layout_cache(self) -> dict:
-        path = self._layout_cache_path()
+        raw = self.cache.read("layout", self.svg_key, ".json")
         try:
-            known = json.loads(path.read_text(encoding="utf-8")) if path is not None and path.is_file() else {}
+            known = json.loads(raw.decode("utf-8")) if raw is not None else {}
             if (isinstance(known, dict) and known.get("key") == self.svg_key and isinstance(known.get("bounds"), dict)
                     and all(_is_rect(rect) for rect in known["bounds"].values())
                     and (known.get("art") is None or _is_rect(known["art"]))
                     and (known.get("parts") is None or (isinstance(known["parts"], list)
                                                         and all(isinstance(p, str) for p in known["parts"])))):
                 return known
-        except (OSError, ValueError):
+        except ValueError:
             pass
         return {"bounds": {}}  # missing or damaged: measured again and rewritten
 
     def _write_layout_cache(self) -> None:
-        path = self._layout_cache_path()
-        if path is None:
-            return
-        from viewer.model.core.datafile import write_atomic
-
         bounds = {element: list(item.bounds.getRect()) for element, item in self._svg_items.items()}
         art = self.art
-        try:
-            write_atomic(path, json.dumps({"key": self.svg_key, "bounds": bounds,
-                                           "parts": art.part_ids if art is not None else None,
-                                           "art": list(art.bounds.getRect()) if art is not None else None}))
-            for old in sorted(self.cache_dir.glob("layout-*.json"), key=lambda p: p.stat().st_mtime)[:-3]:
-                old.unlink()  # other versions of the diagram: keep a few, not every one ever seen
-        except OSError:
-            pass  # a read-only data folder: measured again next time
+        layout = {"key": self.svg_key, "bounds": bounds, "parts": art.part_ids if art is not None else None,
+                  "art": list(art.bounds.getRect()) if art is not None else None}
+        self.cache.write("layout", self.svg_key, ".json", json.dumps(layout).encode())  # failing: measured next time
 
     def _add_art_layer(self, element_id: str) -> None:
         """The big picture: drawn from a cached base image and zoom tiles (viewer/qt/diagram/tile_art.py)."""
         known = self._known.get("art")
         self.art = ArtLayer(self.svg, element_id, self.diagram_rect, self, QRectF(*known) if known else None)
         self.art.cache_key = f"{self.svg_key}{element_id}"
-        self.art.cache_dir = self.cache_dir
+        self.art.cache = self.cache
         parts = self._known.get("parts")
         if "key" not in self._known:
             parts = []
@@ -164,9 +151,6 @@ class DiagramScene(QGraphicsScene):
         return item
 
     def _add_missing_notice(self) -> None:
-        from PySide6.QtGui import QFont
-        from PySide6.QtWidgets import QGraphicsSimpleTextItem
-
         notice = QGraphicsSimpleTextItem("The diagram could not be loaded.\nSee Help ▸ Content problems.")
         notice.setFont(QFont(notice.font().family(), 28))
         notice.setPos(80, 500)
@@ -209,7 +193,7 @@ class DiagramScene(QGraphicsScene):
             return
         for item in self._svg_items.values():
             item.warm(transform)
-        if label_store.save(self.cache_dir, self.svg_key, self._svg_items, transform):
+        if label_store.save(self.cache, self.svg_key, self._svg_items, transform):
             self._labels_kept_for = picture_key(transform, None)
 
     def warm_when_settled(self, item) -> None:

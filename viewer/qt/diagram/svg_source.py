@@ -8,6 +8,8 @@ just after that frame, while idle (MainWindow.finish_loading).
 from __future__ import annotations
 
 from pathlib import Path
+from PySide6.QtCore import QByteArray
+from PySide6.QtSvg import QSvgRenderer
 
 
 class SvgSource:
@@ -26,9 +28,6 @@ class SvgSource:
     def renderer(self):
         """The QSvgRenderer (made on first use)."""
         if self._renderer is None:
-            from PySide6.QtCore import QByteArray
-            from PySide6.QtSvg import QSvgRenderer
-
             source = QByteArray(self._data) if self._data else str(self._path)
             self._renderer = QSvgRenderer(source, self._parent)
         return self._renderer

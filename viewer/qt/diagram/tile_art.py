@@ -19,15 +19,14 @@ so the next start shows the same pixels without rendering them again.
 from __future__ import annotations
 
 import math
-import os
 import time
 from collections import OrderedDict
-from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, QTimer
 from PySide6.QtGui import QImage, QPainter, QTransform
 from PySide6.QtWidgets import QGraphicsItem
 
+from viewer.model.core.cache_store import CacheStore
 from viewer.qt.app.enum_free import transparent_image
 
 TILE = 512                          # device pixels per tile side
@@ -118,7 +117,7 @@ class ArtLayer(QGraphicsItem):
         self._tiles: OrderedDict[tuple, QImage] = OrderedDict()
         self._queue: OrderedDict[tuple, None] = OrderedDict()
         self._level = 0.0
-        self.cache_dir: Path | None = None  # where the base image is kept between runs
+        self.cache: CacheStore = CacheStore(None)  # where the base image is kept between runs (the scene's)
         self.cache_key = ""                 # identifies the SVG (a hash of its text)
         # the element's children, drawn one by one so a tile skips those outside it (set by the scene)
         self.part_ids: list[str] = []
@@ -240,36 +239,22 @@ class ArtLayer(QGraphicsItem):
         self._render_all(painter)
         painter.end()
         self.base, self.base_scale = image, scale
-        if self.cache_dir is not None and self.cache_key:
+        if self.cache.folder is not None and self.cache_key:
             QTimer.singleShot(0, self._timer, lambda: self._store_base(image))  # after the frame is on screen
 
-    def _base_path(self, width: int, height: int) -> Path:
-        return self.cache_dir / f"art-{self.cache_key}-{width}x{height}.bin"
-
     def _stored_base(self, width: int, height: int) -> QImage | None:
-        if self.cache_dir is None or not self.cache_key:
+        if not self.cache_key:
             return None
-        try:
-            data = self._base_path(width, height).read_bytes()
-        except OSError:
-            return None
-        if len(data) != width * height * 4:
+        data = self.cache.read("art", f"{self.cache_key}-{width}x{height}", ".bin")
+        if data is None or len(data) != width * height * 4:
             return None
         self._base_bytes = data  # the image uses these bytes in place: keep them alive with it
         return QImage(data, width, height, width * 4, FORMAT)
 
     def _store_base(self, image: QImage) -> None:
-        """Write atomically; keep the few most recent; a failure only means rendering next time."""
-        path = self._base_path(image.width(), image.height())
-        try:
-            self.cache_dir.mkdir(parents=True, exist_ok=True)
-            temporary = path.with_suffix(".tmp")
-            temporary.write_bytes(image.constBits().tobytes()[: image.width() * image.height() * 4])
-            os.replace(temporary, path)
-            for old in sorted(self.cache_dir.glob("art-*.bin"), key=lambda p: p.stat().st_mtime)[:-BASE_FILES_KEPT]:
-                old.unlink()
-        except OSError:
-            pass
+        """Keep the few most recent; a failure only means rendering next time."""
+        data = image.constBits().tobytes()[: image.width() * image.height() * 4]
+        self.cache.write("art", f"{self.cache_key}-{image.width()}x{image.height()}", ".bin", data, keep=BASE_FILES_KEPT)
 
     def _render_tile(self, key: tuple) -> QImage:
         level, column, row = key

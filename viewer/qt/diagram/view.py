@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6 import QtCore
 from PySide6.QtCore import QEvent, QPointF, Signal
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
+from PySide6.QtWidgets import QFrame, QGraphicsView, QPinchGesture, QWidget
 
 from viewer.qt.diagram.scene import DiagramScene
 from viewer.qt.app.enum_free import solid_brush
@@ -320,8 +320,6 @@ class DiagramView(QGraphicsView):
 
     def viewportEvent(self, event) -> bool:
         if event.type() == QEvent.Type.Gesture:
-            from PySide6.QtWidgets import QPinchGesture
-
             pinch = event.gesture(QtCore.Qt.GestureType.PinchGesture)
             if pinch is not None and pinch.changeFlags() & QPinchGesture.ChangeFlag.ScaleFactorChanged:
                 self.zoom_by(pinch.scaleFactor(), self.viewport().mapFromGlobal(pinch.centerPoint().toPoint()))

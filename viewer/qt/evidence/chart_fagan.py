@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from viewer.model.evidence.posttest import logit, post_test
 from viewer.qt.evidence.chart_plot import BLUE, INK, VERMILION, small_font
 from viewer.qt.evidence.plotting import pyqtgraph
+from PySide6.QtGui import QTextOption
 
 PROBABILITIES = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99,
                  0.995, 0.999]
@@ -21,8 +22,6 @@ RATIOS = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20,
 
 
 def _centred():
-    from PySide6.QtGui import QTextOption
-
     option = QTextOption()
     option.setAlignment(Qt.AlignmentFlag.AlignHCenter)
     return option

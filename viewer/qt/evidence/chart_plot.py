@@ -18,20 +18,22 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from viewer.model.evidence.charts import Chart, number_text, proportion_text
 from viewer.model.core.record import record
+from viewer.qt.app.theme import (CHART_BLUE, CHART_GREEN, CHART_ORANGE, CHART_PURPLE, CHART_SKY, CHART_VERMILION,
+                                  PRINTED)
 from viewer.qt.evidence.plotting import pyqtgraph
 
-BLUE, VERMILION, ORANGE, GREEN, PURPLE, SKY = "#0072B2", "#D55E00", "#E69F00", "#009E73", "#CC79A7", "#56B4E9"
+BLUE, VERMILION, ORANGE, GREEN, PURPLE, SKY = CHART_BLUE, CHART_VERMILION, CHART_ORANGE, CHART_GREEN, CHART_PURPLE, CHART_SKY
 SERIES_STYLE = [(VERMILION, "o"), (BLUE, "s"), (GREEN, "t"), (PURPLE, "d")]
 LINE_STYLES = [Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.PenStyle.DashDotLine]
-INK = "#1a1a1a"
+INK = PRINTED.ink
 
 
 @record(frozen=True)
 class Ink:
     """The chart's neutral colours: text and lines, the card behind them, quieter text."""
     text: str = INK
-    paper: str = "#ffffff"
-    muted: str = "#444444"
+    paper: str = PRINTED.paper
+    muted: str = PRINTED.muted
     scale: float = 1.0  # text size: the user's (View ▸ Text size) on screen, as designed on paper
 
     def fill(self, alpha: int = 220):

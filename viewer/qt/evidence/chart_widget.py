@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QAbstractScrollArea, QApplication, QDoubleSpinBox
                                QVBoxLayout, QWidget)
 
 from viewer.model.evidence.charts import Chart, describe_value, number_text, text_lines
+from viewer.qt.app.theme import CHART_BLUE, PRINTED
 from viewer.qt.evidence.chart_fit import fit
 from viewer.qt.evidence.chart_plot import PRINT, PURPLE, Ink, draw, small_font
 from viewer.qt.evidence.plotting import pyqtgraph
@@ -30,10 +31,10 @@ def plot_height(chart: Chart, scale: float = 1.0) -> int:
     if chart.type == "accuracy":  # rows do not shrink on paper (their names need the room), but grow with the text
         return round(ROW_HEIGHT * max(1.0, scale)) * len(chart.items) + 40
     return int(PLOT_HEIGHT[chart.type] * scale)
-STYLE = ("QFrame#chart {{ background: {paper}; border: 1px solid #9a9a9a; border-radius: 4px; }}"
+STYLE = ("QFrame#chart {{ background: {paper}; border: 1px solid {frame}; border-radius: 4px; }}"
          "QLabel {{ color: {text}; background: transparent; border: none; }}"
          "QGraphicsView {{ border: 2px solid transparent; }} QGraphicsView:focus {{ border: 2px solid {focus}; }}")
-FOCUS = "#0072B2"
+FOCUS = CHART_BLUE
 NOWRAP = 32  # legend entries this short are kept on one line
 
 
@@ -79,7 +80,7 @@ class ChartWidget(QFrame):
         self.chart = chart
         self.ink = PRINT if for_print else palette_ink()
         focus = FOCUS if self.ink.paper == PRINT.paper else QApplication.palette().color(QPalette.ColorRole.Highlight).name()
-        self.style_sheet = STYLE.format(paper=self.ink.paper, text=self.ink.text, focus=focus)
+        self.style_sheet = STYLE.format(paper=self.ink.paper, text=self.ink.text, focus=focus, frame=PRINTED.chart_frame)
         self.focus_colour = focus
         self.setObjectName("chart")
         self.setStyleSheet(self.style_sheet)
@@ -241,7 +242,7 @@ def chart_image(chart: Chart, width: int, scale: float = 2.0) -> QImage:
     lay_out_hidden(widget, width, height)
     image = QImage(round(width * scale), round(height * scale), QImage.Format.Format_ARGB32_Premultiplied)
     image.setDevicePixelRatio(scale)
-    image.fill(QColor("white"))
+    image.fill(QColor(PRINTED.paper))
     widget.render(image)
     image.setDevicePixelRatio(1.0)  # print sizes it by the text format, in points
     widget.close()

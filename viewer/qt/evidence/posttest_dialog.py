@@ -17,16 +17,6 @@ CAVEAT = ("The pre-test probability is your own estimate for this patient. The r
 SIDE_BY_SIDE_WIDTH = 1000  # from this much screen width the nomogram sits beside the words, not under them
 
 
-def show_dialog(window) -> "PostTestDialog":
-    dialog = getattr(window, "posttest_dialog", None)
-    if dialog is None:
-        dialog = window.posttest_dialog = PostTestDialog(window)
-    dialog.show()
-    dialog.raise_()
-    dialog.activateWindow()
-    return dialog
-
-
 class PostTestDialog(QDialog):
     def __init__(self, window):
         super().__init__(window)

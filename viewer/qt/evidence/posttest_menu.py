@@ -3,16 +3,27 @@ calculator (viewer/qt/evidence/posttest_dialog.py, with its many widget classes)
 
 from __future__ import annotations
 
-SHORTCUT = "Ctrl+Shift+L"  # L for likelihood ratio
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from viewer.qt.app.main_window import MainWindow
+    from viewer.qt.evidence.posttest_dialog import PostTestDialog
 
 
-def install(window) -> None:
-    window.posttest_action = window._action("&Post-test probability…", lambda: _show(window), [SHORTCUT],
-                                            "Post-test probability from a test's likelihood ratios")
-    window.tools_menu.addAction(window.posttest_action)
+class PostTestMenu:
+    def __init__(self, window: MainWindow):
+        self.window = window
+        self.dialog: PostTestDialog | None = None
+        self.action = window.add_action("&Post-test probability…", self.show, "tools.posttest",
+                                        "Post-test probability from a test's likelihood ratios")
+        window.tools_menu.addAction(self.action)
 
+    def show(self) -> PostTestDialog:
+        if self.dialog is None:
+            from viewer.qt.evidence.posttest_dialog import PostTestDialog  # pyqtgraph: on first use
 
-def _show(window):
-    from viewer.qt.evidence.posttest_dialog import show_dialog
-
-    return show_dialog(window)
+            self.dialog = PostTestDialog(self.window)
+        self.dialog.show()
+        self.dialog.raise_()
+        self.dialog.activateWindow()
+        return self.dialog

@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QRectF, QUrl, Qt
 from PySide6.QtGui import (QColor, QImage, QPainter, QTextCursor, QTextDocument, QTextFormat, QTextFrameFormat,
                            QTextImageFormat, QTextLength, QTextTableFormat)
+from viewer.qt.app.theme import PRINTED
 
 PICTURE_SHARE = 66  # percent of the page width for an exercise's picture (start and end side by side)
 DPI = 300
@@ -30,7 +31,7 @@ def exercise_picture(path: Path, width_pt: float) -> QImage | None:
     width_px = max(1, round(width_pt / 72 * DPI))
     height_px = max(1, round(width_px * size.height() / max(1, size.width())))
     image = QImage(width_px, height_px, QImage.Format.Format_RGB32)
-    image.fill(QColor("white"))
+    image.fill(QColor(PRINTED.paper))
     image.setDotsPerMeterX(round(DPI / 0.0254))
     image.setDotsPerMeterY(round(DPI / 0.0254))
     painter = QPainter(image)
@@ -55,7 +56,7 @@ def insert_programme(cursor: QTextCursor, programme, resources_dir: Path, page_w
         cursor.movePosition(QTextCursor.MoveOperation.End)
         table_format = QTextTableFormat()
         table_format.setBorder(0.8)
-        table_format.setBorderBrush(QColor("#9a9a9a"))
+        table_format.setBorderBrush(QColor(PRINTED.chart_frame))
         table_format.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
         table_format.setBorderCollapse(True)
         table_format.setCellPadding(4)

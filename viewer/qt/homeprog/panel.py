@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QComboBox, QDockWidget, QFormLayout, QHBoxLayout,
 
 from viewer.model.homeprog.library import DOSE_FIELDS, DOSE_LIMITS, load_library
 from viewer.model.homeprog.programme import MAX_EXERCISES, SUGGESTED_MIN, Programme
+from viewer.qt.app.theme import PRINTED
 
 DOSE_LABELS = {"sets": "Sets", "reps": "Repetitions", "hold_seconds": "Hold (seconds)", "times_a_day": "Times a day"}
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -173,7 +174,7 @@ class HomeProgrammeDock(QDockWidget):
         size = renderer.defaultSize()
         width = max(200, min(460, self.width() - 30))
         pixmap = QPixmap(width, max(1, round(width * size.height() / max(1, size.width()))))
-        pixmap.fill(QColor("white"))
+        pixmap.fill(QColor(PRINTED.paper))
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         renderer.render(painter, QRectF(pixmap.rect()))

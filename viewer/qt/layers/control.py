@@ -17,7 +17,6 @@ from viewer.qt.layers.widget import DepthSlider
 
 PEEL_MS = 450
 LAYER_Z, LABEL_Z = 15.0, 20.5  # between the deep regions (10) and labels (20); layer labels above deep labels
-SHORTCUTS = {"deeper": "]", "shallower": "["}  # until the shared shortcut table lands (issue 17)
 
 
 class LayerControl(QObject):
@@ -39,10 +38,10 @@ class LayerControl(QObject):
         self.slider.show_depth(self.depth.position, self.layers[-1].name)
         self.slider.adjustSize()
         window.view.installEventFilter(self)
-        self.deeper_action = window._action("Peel &deeper", lambda: self.peel(True), [SHORTCUTS["deeper"]],
-                                            "Lift the top layer away")
-        self.shallower_action = window._action("&Put layer back", lambda: self.peel(False),
-                                               [SHORTCUTS["shallower"]], "Lay the last lifted layer back")
+        self.deeper_action = window.add_action("Peel &deeper", lambda: self.peel(True), "layers.deeper",
+                                               "Lift the top layer away")
+        self.shallower_action = window.add_action("&Put layer back", lambda: self.peel(False), "layers.shallower",
+                                                  "Lay the last lifted layer back")
         menu = window.view_menu.addMenu("&Depth")
         menu.addAction(self.deeper_action)
         menu.addAction(self.shallower_action)

@@ -6,47 +6,50 @@ lesson opens, and when the window closes.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QLabel, QMenu, QPlainTextEdit, QVBoxLayout, QWidget
 
-from viewer.qt.study.user_data import user_data
+if TYPE_CHECKING:
+    from viewer.qt.app.main_window import MainWindow
 
 AUTOSAVE_MS = 800
 
 
-def _lesson_title(window, lesson_id: str) -> str:
+def _lesson_title(window: MainWindow, lesson_id: str) -> str:
     lesson = window.content.lessons.get(lesson_id)
     return lesson.title if lesson else lesson_id
 
 
 # ----- bookmarks ----------------------------------------------------------------------------------------
-def toggle_bookmark(window) -> bool | None:
+def toggle_bookmark(window: MainWindow) -> bool | None:
     """Bookmark the lesson shown, or remove its bookmark. Returns the new state (None: no lesson)."""
     lesson_id = window.current_lesson()
     if not lesson_id:
         window.statusBar().showMessage("Open a lesson first, then bookmark it.", 5000)
         return None
-    data = user_data(window)
+    data = window.context.user_data
     marked = data.notes.toggle_bookmark(lesson_id)
     title = _lesson_title(window, lesson_id)
     saved = data.save()
     message = f"Bookmarked “{title}”." if marked else f"Bookmark removed from “{title}”."
     window.statusBar().showMessage(message + ("" if saved else " (not saved)"), 5000)
-    window.bookmark_action.setText("Remove &bookmark" if marked else "&Bookmark this lesson")
+    window.user_menus.bookmark_action.setText("Remove &bookmark" if marked else "&Bookmark this lesson")
     return marked
 
 
-def fill_bookmarks_menu(window, menu) -> None:
+def fill_bookmarks_menu(window: MainWindow, menu) -> None:
     """Rebuilt each time the menu opens: the toggle, then one entry per bookmarked lesson."""
-    notes = user_data(window).notes
+    notes = window.context.user_data.notes
     current = window.current_lesson()
-    window.bookmark_action.setText("Remove &bookmark" if current and notes.is_bookmarked(current)
+    window.user_menus.bookmark_action.setText("Remove &bookmark" if current and notes.is_bookmarked(current)
                                    else "&Bookmark this lesson")
-    window.bookmark_action.setEnabled(bool(current))
+    window.user_menus.bookmark_action.setEnabled(bool(current))
     for submenu in menu.findChildren(QMenu):  # clear() drops their entries but not the submenus themselves
         submenu.deleteLater()
     menu.clear()
-    menu.addAction(window.bookmark_action)
+    menu.addAction(window.user_menus.bookmark_action)
     menu.addSeparator()
     if not notes.bookmarks:
         empty = menu.addAction("No bookmarks yet (Ctrl+D bookmarks the lesson shown)")
@@ -59,7 +62,7 @@ def fill_bookmarks_menu(window, menu) -> None:
         action = menu.addAction(label)
         action.setEnabled(known)
         action.triggered.connect(lambda _checked=False, i=lesson_id: window.open_lesson(i))
-    with_notes = [i for i in user_data(window).notes.lessons_with_notes() if i in window.content.lessons]
+    with_notes = [i for i in window.context.user_data.notes.lessons_with_notes() if i in window.content.lessons]
     if with_notes:
         sub = menu.addMenu("Lessons with my &notes")
         for lesson_id in with_notes:
@@ -67,14 +70,14 @@ def fill_bookmarks_menu(window, menu) -> None:
             action.triggered.connect(lambda _checked=False, i=lesson_id: _open_with_notes(window, i))
 
 
-def _open_with_notes(window, lesson_id: str) -> None:
+def _open_with_notes(window: MainWindow, lesson_id: str) -> None:
     window.open_lesson(lesson_id)
-    window.lesson_notes_action.setChecked(True)
+    window.user_menus.lesson_notes_action.setChecked(True)
 
 
 # ----- lesson notes dock ----------------------------------------------------------------------------------
 class LessonNotesDock(QDockWidget):
-    def __init__(self, window):
+    def __init__(self, window: MainWindow):
         super().__init__("Lesson notes", window)
         self.setObjectName("lesson-notes")
         self.window_ = window
@@ -119,7 +122,7 @@ class LessonNotesDock(QDockWidget):
         self.save()
         self.lesson_id = lesson_id
         self._loading = True
-        self.editor.setPlainText(user_data(self.window_).notes.note(lesson_id) if lesson_id else "")
+        self.editor.setPlainText(self.window_.context.user_data.notes.note(lesson_id) if lesson_id else "")
         self._loading = False
         self.editor.setReadOnly(not lesson_id)
         self.heading.setText(f"Notes on: <b>{_lesson_title(self.window_, lesson_id)}</b>" if lesson_id
@@ -129,14 +132,14 @@ class LessonNotesDock(QDockWidget):
     def _edited(self) -> None:
         if self._loading or not self.lesson_id:
             return
-        user_data(self.window_).notes.set_note(self.lesson_id, self.editor.toPlainText())
+        self.window_.context.user_data.notes.set_note(self.lesson_id, self.editor.toPlainText())
         self.status.setText("Not saved yet…")
         self.timer.start()
 
     def save(self) -> bool:
         self.timer.stop()
-        data = user_data(self.window_)
-        if data._notes is None:
+        data = self.window_.context.user_data
+        if not data.notes_loaded():
             return True
         ok = data.save()
         if self.lesson_id:
@@ -147,19 +150,19 @@ class LessonNotesDock(QDockWidget):
         if not visible:
             self.save()
         shown = not self.isHidden()  # False only when closed, not when tabbed behind another dock
-        if self.window_.lesson_notes_action.isChecked() != shown:
-            self.window_.lesson_notes_action.setChecked(shown)
+        if self.window_.user_menus.lesson_notes_action.isChecked() != shown:
+            self.window_.user_menus.lesson_notes_action.setChecked(shown)
 
 
-def notes_dock(window) -> LessonNotesDock:
-    dock = getattr(window, "_lesson_notes_dock", None)
-    if dock is None:
-        dock = window._lesson_notes_dock = LessonNotesDock(window)
-    return dock
+def notes_dock(window: MainWindow) -> LessonNotesDock:
+    menus = window.user_menus
+    if menus.notes_dock is None:
+        menus.notes_dock = LessonNotesDock(window)
+    return menus.notes_dock
 
 
-def show_notes(window, visible: bool) -> None:
-    if not visible and getattr(window, "_lesson_notes_dock", None) is None:
+def show_notes(window: MainWindow, visible: bool) -> None:
+    if not visible and window.user_menus.notes_dock is None:
         return
     dock = notes_dock(window)
     if not visible:

@@ -7,11 +7,13 @@ import re
 from collections import OrderedDict
 from pathlib import Path
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QGuiApplication, QTextCharFormat, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QTextBrowser
+from PySide6.QtCore import QByteArray, QUrl, Signal
+from PySide6.QtGui import (QColor, QCursor, QDesktopServices, QGuiApplication, QImageReader, QTextCharFormat, QTextCursor,
+                           QTextDocument)
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip
 
 from viewer.model.content.render import RenderedLesson, slugify
+from viewer.qt.app.theme import COLOURS
 
 WEB_SCHEMES = ("http", "https")
 # Qt's Markdown reader drops everything after a raw <img> tag, so it becomes a Markdown picture
@@ -35,10 +37,21 @@ class LessonPanel(QTextBrowser):
         self.anchorClicked.connect(self._on_anchor)
         self.rendered: RenderedLesson | None = None
         self.charts = None  # viewer.qt.evidence.chart_overlay.ChartOverlays, made for the first lesson with a chart
+        self._match_mark_clears = False
         font = self.document().defaultFont()
         font.setPointSizeF(font.pointSizeF() * 1.2)
         self.document().setDefaultFont(font)
         self.document().setDocumentMargin(18)
+
+    def wheelEvent(self, event) -> None:
+        """Ctrl+wheel would zoom this text by itself (QTextEdit's own zoom), apart from View ▸ Text size, and
+        on a small font into a size Qt refuses with a warning: here the wheel only scrolls."""
+        from PySide6.QtCore import Qt  # not at import: naming Qt builds its namespace before the first frame
+
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            event.accept()
+            return
+        super().wheelEvent(event)
 
     def show_lesson(self, rendered: RenderedLesson, anchor: str = "") -> None:
         self.rendered = rendered
@@ -118,9 +131,6 @@ class LessonPanel(QTextBrowser):
     def highlight_match(self, text: str, anchor: str = "") -> bool:
         """Mark and select the first ``text`` at or after heading ``anchor`` (a search result), and
         scroll it a third of the way down. The mark (background and underline) goes with the lesson."""
-        from PySide6.QtGui import QColor
-        from PySide6.QtWidgets import QTextEdit
-
         heading = self._find_block(anchor) if anchor else None
         found = QTextCursor()
         if text:
@@ -132,12 +142,12 @@ class LessonPanel(QTextBrowser):
         mark = QTextEdit.ExtraSelection()
         mark.cursor = found
         style = QTextCharFormat()
-        style.setBackground(QColor("#ffd54f"))
-        style.setForeground(QColor("#000000"))
+        style.setBackground(QColor(COLOURS.match))
+        style.setForeground(QColor(COLOURS.match_text))
         style.setFontUnderline(True)
         mark.format = style
         self.setExtraSelections([mark])
-        if not getattr(self, "_match_mark_clears", False):  # a new lesson drops the mark
+        if not self._match_mark_clears:  # a new lesson drops the mark
             self._match_mark_clears = True
             self.document().contentsChanged.connect(lambda: self.setExtraSelections([]))
         caret = QTextCursor(self.document())
@@ -212,9 +222,6 @@ class LessonPanel(QTextBrowser):
         return spans
 
     def show_definition(self, slug: str) -> bool:
-        from PySide6.QtGui import QCursor  # not needed before the first frame, like QUrl and QDesktopServices
-        from PySide6.QtWidgets import QToolTip
-
         term = self.glossary.definition(slug) if self.glossary else None
         if term is None:
             return False
@@ -231,8 +238,6 @@ class LessonPanel(QTextBrowser):
         elif scheme == "chart" and self.charts is not None:
             self.charts.focus(url.path())  # Enter on a chart (reached with Tab) moves into it
         elif scheme in WEB_SCHEMES:
-            from PySide6.QtGui import QDesktopServices
-
             QDesktopServices.openUrl(url)
         elif not scheme and url.hasFragment() and not url.path():
             self.scroll_to(url.fragment())
@@ -248,7 +253,6 @@ class LessonPanel(QTextBrowser):
             return None
         if getattr(kind, "value", kind) == QTextDocument.ResourceType.ImageResource.value:
             return _safe_image(path)
-        from PySide6.QtCore import QUrl
 
         return super().loadResource(kind, QUrl.fromLocalFile(str(path)))
 
@@ -256,9 +260,6 @@ class LessonPanel(QTextBrowser):
 def _safe_image(path: Path):
     """The figure's bytes, or None when it is broken, huge or an SVG that reaches outside itself
     (Qt would load the files an SVG names; --check reports each case to the author)."""
-    from PySide6.QtCore import QByteArray
-    from PySide6.QtGui import QImageReader
-
     from viewer.model.content.figures import MAX_PIXELS
     from viewer.model.diagram.svg_safety import safe_svg_bytes
 

@@ -11,7 +11,6 @@ from PySide6.QtCore import (
     QObject,  # not Qt: building the Qt namespace costs start-up (viewer/qt/app/enum_free.py)
 )
 
-SHORTCUT = "Ctrl+M"  # M for motion
 
 
 class Motion(QObject):
@@ -24,10 +23,9 @@ class Motion(QObject):
         self.swing = None  # the femur's outline on the posterior view
         self._hatched: set[str] = set()
         self.panel = None
-        self.action = window._action("Hip in &motion (MRI level)", self._toggled, [SHORTCUT],
-                                     "Move the hip and watch the ischiofemoral space", checkable=True)
-        view_menu = window.menuBar().actions()[1].menu()
-        view_menu.addAction(self.action)
+        self.action = window.add_action("Hip in &motion (MRI level)", self._toggled, "view.motion",
+                                        "Move the hip and watch the ischiofemoral space", checkable=True)
+        window.view_menu.addAction(self.action)
         resources = window.content.resources_dir
         if not ((resources / "hip-landmarks.toml").exists() and (resources / "axial.svg").exists()):
             self.action.setEnabled(False)

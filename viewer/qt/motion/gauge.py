@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -50,7 +50,10 @@ class SpaceGauge(QWidget):
         label_w = metrics.horizontalAdvance("QFS 00 mm ") + 6
         row_h = (self.height() - metrics.height()) / 2
         left, right = label_w, self.width() - 8
-        to_x = lambda mm: left + (right - left) * min(max(mm, 0.0), SCALE_MM) / SCALE_MM
+
+        def to_x(mm: float) -> float:
+            return left + (right - left) * min(max(mm, 0.0), SCALE_MM) / SCALE_MM
+
         ink = QColor(THEME.window_text)
         for row, (key, name) in enumerate((("ifs", "IFS"), ("qfs", "QFS"))):
             top = row * row_h + 4
@@ -59,7 +62,7 @@ class SpaceGauge(QWidget):
             painter.drawText(QRectF(0, top, label_w, row_h * 0.9), Qt.AlignmentFlag.AlignVCenter,
                              f"{name} {self.values[key]:.0f} mm")
             painter.setPen(QPen(ink, 1))
-            painter.drawLine(left, mid, right, mid)
+            painter.drawLine(QPointF(left, mid), QPointF(right, mid))
             band_h = row_h * 0.22
             for group, colour, offset in (("control", THEME.gauge_control, -band_h), ("patient", THEME.gauge_patient, 0)):
                 mean, sd = SINGER[key][group]
@@ -68,10 +71,10 @@ class SpaceGauge(QWidget):
                 painter.fillRect(QRectF(to_x(mean) - 1, mid + offset, 2, band_h), ink)
             tick = to_x(TOSUN_NORMAL_ABOVE[key])
             painter.setPen(QPen(ink, 1, Qt.PenStyle.DashLine))
-            painter.drawLine(tick, mid - band_h * 1.4, tick, mid + band_h * 1.4)
+            painter.drawLine(QPointF(tick, mid - band_h * 1.4), QPointF(tick, mid + band_h * 1.4))
             marker = to_x(self.values[key])
             painter.setPen(QPen(QColor(THEME.gauge_marker), 3))
-            painter.drawLine(marker, mid - band_h * 1.8, marker, mid + band_h * 1.8)
+            painter.drawLine(QPointF(marker, mid - band_h * 1.8), QPointF(marker, mid + band_h * 1.8))
         painter.setPen(ink)
         small = QFont(self.font())
         painter.setFont(small)

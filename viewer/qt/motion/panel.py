@@ -126,7 +126,8 @@ class MotionPanel(QWidget):
         """Presentation mode: the same controls, large enough to use across a room (and by touch)."""
         if large:
             font = self.font()
-            base = self.parentWidget().font().pointSizeF() if self.parentWidget() else font.pointSizeF()
+            parent = self.parentWidget()
+            base = parent.font().pointSizeF() if parent is not None else font.pointSizeF()
             font.setPointSizeF(base * LARGE_FONT_FACTOR)
             self.setFont(font)
         else:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 import threading
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPalette
@@ -18,23 +19,19 @@ from PySide6.QtWidgets import (QDialog, QLabel, QLineEdit, QListWidget, QListWid
                                QStyledItemDelegate, QVBoxLayout)
 
 from viewer.model.content.render import slugify
-from viewer.model.search.index import Hit, SearchIndex, highlight_spans
+from viewer.model.search.index import Hit, highlight_spans
+from viewer.qt.app.theme import COLOURS
+
+if TYPE_CHECKING:
+    from viewer.qt.app.main_window import MainWindow
 
 LIMIT = 50
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 LEVEL_NAMES = {"patient": "Patient", "clinical": "Clinical"}
 KIND_NAMES = {"lesson": "Lesson", "glossary": "Glossary", "question": "Question"}
-MARK_BACKGROUND, MARK_TEXT = QColor("#ffd54f"), QColor("#000000")  # with bold and underline: not colour alone
+MARK_BACKGROUND, MARK_TEXT = QColor(COLOURS.match), QColor(COLOURS.match_text)  # with bold and underline too
 PAD = 6
 MOVES = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 5, Qt.Key.Key_PageUp: -5}
-
-
-def search_index(window) -> SearchIndex:
-    """One index per window, made on first use."""
-    index = getattr(window, "search_index", None)
-    if index is None:
-        index = window.search_index = SearchIndex(window.content)
-    return index
 
 
 def describe(hit: Hit, level: str = "") -> str:
@@ -62,10 +59,10 @@ def marked_runs(text: str, query: str, extra: tuple[int, int] | None = None) -> 
 
 
 class SearchDialog(QDialog):
-    def __init__(self, window):
+    def __init__(self, window: MainWindow):
         super().__init__(window)
         self.main_window = window
-        self.index = search_index(window)
+        self.index = window.context.search_index
         self.query = ""
         self.build_error = ""
         self.setWindowTitle("Search")

@@ -6,12 +6,19 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from viewer.model.content.loader import Content
 from viewer.model.export.anki_cards import anki_notes
 from viewer.model.export.anki_package import write_package
 from viewer.model.study.label_quiz import diagram_labels
+from viewer.qt.app.theme import ANKI_CARD_CSS
 from viewer.qt.study.anki_images import render_occlusion_images
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
+
+if TYPE_CHECKING:
+    from viewer.qt.app.main_window import MainWindow
 
 
 def export_anki(content: Content, output: Path, levels: tuple[str, ...]) -> int:
@@ -19,8 +26,6 @@ def export_anki(content: Content, output: Path, levels: tuple[str, ...]) -> int:
 
     The file is written beside its final name and then renamed, so a failed export never leaves half
     a deck where a good one was."""
-    from PySide6.QtWidgets import QApplication
-
     from viewer.qt.diagram.scene import DiagramScene
 
     _app = QApplication.instance() or QApplication(["dgs-viewer", "-platform", "offscreen"])
@@ -34,7 +39,7 @@ def export_anki(content: Content, output: Path, levels: tuple[str, ...]) -> int:
         notes = anki_notes(content.questions, labels, content.bibliography, region_names, levels, images)
         partial = output.with_name(f".{output.name}.partial")
         try:
-            write_package(notes, Path(media), partial)
+            write_package(notes, Path(media), partial, ANKI_CARD_CSS)
             os.replace(partial, output)
         finally:
             partial.unlink(missing_ok=True)
@@ -42,15 +47,12 @@ def export_anki(content: Content, output: Path, levels: tuple[str, ...]) -> int:
 
 
 
-def export_dialog(window) -> Path | None:
+def export_dialog(window: MainWindow) -> Path | None:
     """Study ▸ Export to Anki…: choose the level(s) and a file; say what was written or why not."""
     from PySide6.QtCore import QStandardPaths, Qt
-    from PySide6.QtGui import QGuiApplication
-    from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
-
     choices = {"Both levels (a deck each)": ("patient", "clinical"), "Patient level": ("patient",),
                "Clinical level": ("clinical",)}
-    current = "Clinical level" if getattr(window, "level", "") == "clinical" else "Both levels (a deck each)"
+    current = "Clinical level" if window.level == "clinical" else "Both levels (a deck each)"
     names = list(choices)
     choice, ok = QInputDialog.getItem(window, "Export to Anki", "Questions at:", names, names.index(current), False)
     if not ok:

@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
+from viewer.qt.app.theme import PRINTED
 from viewer.qt.study.labels import LabelCovers
 
 WIDTH_PX = 1000  # sharp on a laptop and a phone
@@ -19,7 +20,7 @@ JPEG_QUALITY = 88  # labels and leader lines stay crisp; a third of the PNG's si
 def _picture(scene, source: QRectF) -> bytes:
     height = max(1, round(WIDTH_PX * source.height() / source.width()))
     image = QImage(WIDTH_PX, height, QImage.Format.Format_RGB32)
-    image.fill(QColor("white"))
+    image.fill(QColor(PRINTED.paper))
     painter = QPainter(image)
     painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
     scene.render(painter, QRectF(image.rect()), source, Qt.AspectRatioMode.KeepAspectRatio)

@@ -11,12 +11,17 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsRectItem, QGraphicsSimpleTextItem
 
+from viewer.qt.app.theme import COLOURS
+
 MARK_Z = 15        # above the region overlays, under the labels so a revealed label stays readable
 MARK_TAG_Z = 29    # under the hover name tag (30), which the handout leaves out
 STYLES = {  # outline, fill, fill alpha, outline style, fill pattern
-    "right": ("#1b5e20", "#43a047", 90, Qt.PenStyle.SolidLine, Qt.BrushStyle.SolidPattern),
-    "wrong": ("#b3261e", "#b3261e", 255, Qt.PenStyle.DashLine, Qt.BrushStyle.BDiagPattern),
-    "asked": ("#0b3d91", "#2f7fe0", 80, Qt.PenStyle.SolidLine, Qt.BrushStyle.SolidPattern),
+    "right": (COLOURS.right, COLOURS.right_fill, COLOURS.right_alpha, Qt.PenStyle.SolidLine,
+              Qt.BrushStyle.SolidPattern),
+    "wrong": (COLOURS.wrong, COLOURS.wrong_fill, COLOURS.wrong_alpha, Qt.PenStyle.DashLine,
+              Qt.BrushStyle.BDiagPattern),
+    "asked": (COLOURS.asked, COLOURS.asked_fill, COLOURS.asked_alpha, Qt.PenStyle.SolidLine,
+              Qt.BrushStyle.SolidPattern),
 }
 OUTLINE_WIDTH = 4.0
 
@@ -31,13 +36,13 @@ class MarkTag(QGraphicsRectItem):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.text.setFont(font)
-        self.text.setBrush(QColor("#ffffff"))
+        self.text.setBrush(QColor(COLOURS.mark_text))
         rect = self.text.boundingRect()
         # beside the anchor (to its right, centred on it), so the tag never hides the structure it names
         self.text.setPos(8, -rect.height() / 2)
         self.setRect(QRectF(0, -rect.height() / 2 - 4, rect.width() + 16, rect.height() + 8))
         self.setBrush(QColor(colour))
-        self.setPen(QPen(QColor("#ffffff"), 1.5))
+        self.setPen(QPen(QColor(COLOURS.mark_text), 1.5))
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         self.setZValue(MARK_TAG_Z)
 
@@ -71,7 +76,7 @@ class QuizMark(QGraphicsPathItem):
 
     def paint(self, painter, option, widget=None):
         painter.setRenderHint(painter.RenderHint.Antialiasing)
-        halo = QPen(QColor("#ffffff"), OUTLINE_WIDTH + 3)
+        halo = QPen(QColor(COLOURS.mark_text), OUTLINE_WIDTH + 3)
         halo.setCosmetic(True)
         painter.setPen(halo)
         painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -103,10 +108,8 @@ class DiagramQuiz(QObject):
             return
         w, view = self.window, self.window.view
         w.scene.build_regions()
-        chairside = getattr(w, "chairside", None)
-        if chairside is not None:  # a click must answer, not draw
-            chairside.pen_action.setChecked(False)
-            chairside.arrow_action.setChecked(False)
+        w.chairside.pen_action.setChecked(False)  # a click must answer, not draw
+        w.chairside.arrow_action.setChecked(False)
         for signal, slot in ((view.regionActivated, w.open_region), (view.cleared, w.clear_selection),
                              (view.hoverChanged, w._show_hover)):
             try:

@@ -11,18 +11,16 @@ import html
 
 from viewer.model.content.lessons import CITATION
 from viewer.model.study.quiz import Outcome, QuizSession, Task
+from viewer.qt.app.theme import COLOURS
+from PySide6.QtGui import QPalette
 
-RIGHT, WRONG = "#1b5e20", "#b3261e"
-RIGHT_ON_DARK, WRONG_ON_DARK = "#81c995", "#f6aea9"   # the same meaning, readable on a dark theme
 LEVEL_NAMES = {"patient": "Patient", "clinical": "Clinical"}
 
 
 def verdict_colours(widget) -> tuple[str, str]:
     """Right and wrong text colours that keep AA contrast on the theme's background."""
-    from PySide6.QtGui import QPalette
-
     dark = widget.palette().color(QPalette.ColorRole.Window).lightness() < 128
-    return (RIGHT_ON_DARK, WRONG_ON_DARK) if dark else (RIGHT, WRONG)
+    return (COLOURS.right_on_dark, COLOURS.wrong_on_dark) if dark else (COLOURS.right, COLOURS.wrong)
 
 
 def feedback_html(window, session: QuizSession, task: Task, outcome: Outcome) -> str:

@@ -11,10 +11,12 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
 
+from viewer.qt.app.theme import COLOURS
+
 COVER_Z = 25          # above the labels (20), under the quiz's answer tags (29)
 PAD = 4.0
-ASKED = ("#0b3d91", "#dce9fb", 3.5)     # outline, fill, outline width (pixels, at any zoom)
-OTHER = ("#5f6368", "#e8e8e8", 1.0)
+ASKED = (COLOURS.asked, COLOURS.label_asked_fill, 3.5)     # outline, fill, outline width (pixels, at any zoom)
+OTHER = (COLOURS.label_other, COLOURS.label_other_fill, 1.0)
 
 
 def text_rect(label) -> QRectF:

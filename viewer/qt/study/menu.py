@@ -6,38 +6,33 @@ scheduler, the user's progress) are loaded the first time one is used.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
 
-MODE_ACTIONS = {  # mode: (menu text, status tip)
-    "find": ("&Find it", "The app names a structure; click it on the diagram"),
-    "name": ("&Name it", "A structure is highlighted with its label hidden; pick or type its name"),
-    "labels": ("&Label quiz", "Every label on the diagram is covered; type or pick the one asked, one at a time"),
-    "questions": ("&Questions", "Multiple-choice questions on mechanisms, positions, tests and red flags"),
-    "review": ("&Review due cards", "A mixed session of the cards due today"),
-    "teachback": ("&Teach-back (patient)", "A short quiz in plain words to run with a patient"),
-}
+from viewer.qt.study.modes import MODE_ACTIONS
 
+if TYPE_CHECKING:
+    from viewer.qt.app.main_window import MainWindow
+    from viewer.qt.study.session import StudySession
 
-def install(window) -> None:
-    window.study_actions = StudyActions(window)
 
 
 class StudyActions(QObject):
-    def __init__(self, window):
+    def __init__(self, window: MainWindow):
         super().__init__(window)
-        self.window = window
-        self._session = None
-        window.teachback_result = None      # the last teach-back, in memory only (never saved)
-        window.teachback_on_handout = False
-        self.mode_actions = {mode: window._action(text, lambda _c=False, m=mode: self.start(m), [], tip)
+        self.main_window = window
+        self.teachback = window.context.teachback  # the last teach-back, in memory only (never saved)
+        self._session: StudySession | None = None
+        self.mode_actions = {mode: window.add_action(text, lambda _c=False, m=mode: self.start(m), "", tip)
                              for mode, (text, tip) in MODE_ACTIONS.items()}
         # checkable, but connected to triggered: only the user's choice runs the slot
-        self.panel_action = window._action("Study &panel", lambda: self.show_panel(self.panel_action.isChecked()),
-                                           ["F9"], "Show or hide the Study panel")
+        self.panel_action = window.add_action("Study &panel", lambda: self.show_panel(self.panel_action.isChecked()),
+                                              "study.panel", "Show or hide the Study panel")
         self.panel_action.setCheckable(True)
-        self.handout_action = window._action("Teach-back result on the &handout",
-                                             lambda: self.set_on_handout(self.handout_action.isChecked()), [],
-                                             "Put today's teach-back result on the patient handout")
+        self.handout_action = window.add_action("Teach-back result on the &handout",
+                                                lambda: self.set_on_handout(self.handout_action.isChecked()), "",
+                                                "Put today's teach-back result on the patient handout")
         self.handout_action.setCheckable(True)
         self.handout_action.setEnabled(False)
         menu = window.study_menu
@@ -46,17 +41,15 @@ class StudyActions(QObject):
         if first is not None:
             menu.insertSeparator(first)
         menu.aboutToShow.connect(self.update_due)
-        chairside = getattr(window, "chairside", None)
-        if chairside is not None:
-            chairside.toolbar.addAction(self.mode_actions["teachback"])
-            chairside.new_patient_action.triggered.connect(self.forget_teachback)
+        window.chairside.toolbar.addAction(self.mode_actions["teachback"])
+        window.chairside.new_patient_action.triggered.connect(self.forget_teachback)
 
-    def session(self):
+    def session(self) -> StudySession:
         """The Study dock and its quiz runner, built on first use."""
         if self._session is None:
             from viewer.qt.study.session import StudySession
 
-            self._session = StudySession(self.window)
+            self._session = StudySession(self.main_window)
             self._session.dock.visibilityChanged.connect(self.panel_action.setChecked)
         return self._session
 
@@ -72,29 +65,31 @@ class StudyActions(QObject):
         if visible:
             from viewer.qt.app.dock_room import open_dock
 
-            open_dock(self.window, session.dock)
+            open_dock(self.main_window, session.dock)
             session.focus_panel()
         else:
             session.dock.close()
 
     def update_due(self) -> None:
-        from viewer.qt.study.user_data import user_data
-
         from viewer.model.study.progress import due_phrase
 
-        due, new = user_data(self.window).due_and_new(self.window.content)
+        context = self.main_window.context
+        due, new = context.user_data.due_and_new(context.content)
         self.mode_actions["review"].setText(f"&Review due cards ({due_phrase(due, new)})")
         self.mode_actions["review"].setStatusTip(f"Today: {due} card{'s' if due != 1 else ''} due for review and "
                                                  f"{new} new card{'s' if new != 1 else ''}")
 
+    def teachback_done(self) -> None:
+        """A teach-back finished: its result may now go on the handout."""
+        self.handout_action.setEnabled(self.teachback.result is not None)
+
     def set_on_handout(self, on: bool) -> None:
-        self.window.teachback_on_handout = bool(on) and self.window.teachback_result is not None
-        self.handout_action.setChecked(self.window.teachback_on_handout)
+        self.handout_action.setChecked(self.teachback.set_on_handout(on))
         if self._session is not None and self._session.dock.handout_box.isChecked() != on:
             self._session.dock.handout_box.setChecked(on)
 
     def forget_teachback(self) -> None:
         """New patient: the last patient's teach-back goes."""
-        self.window.teachback_result = None
+        self.teachback.forget()
         self.set_on_handout(False)
         self.handout_action.setEnabled(False)

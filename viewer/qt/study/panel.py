@@ -10,19 +10,14 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDockWidget, 
                                QLineEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
 from viewer.model.study.questions import MAX_CHOICES, TOPICS
-from viewer.qt.study.menu import MODE_ACTIONS
+from viewer.qt.app.theme import answer_styles
+from viewer.qt.study.modes import MODE_ACTIONS
 from viewer.qt.study.widgets import Pages, WrapButton, wrapped_label as _label
 
 # mode: (button text, what it does): the Study menu's entries, without their mnemonics
 MODES = {mode: (text.replace("&", ""), tip) for mode, (text, tip) in MODE_ACTIONS.items()}
 PAGE_START, PAGE_QUIZ, PAGE_RESULTS = range(3)
-CHOICE_STATES = {  # after answering: never colour alone, the text gets a tick or a cross too
-    "": "",
-    "right": ("QPushButton { border: 3px solid #1b5e20; background: #e8f5e9; } "
-              "QLabel { color: #102a12; font-weight: bold; background: transparent; }"),
-    "wrong": ("QPushButton { border: 3px dashed #b3261e; background: #fdecea; } "
-              "QLabel { color: #3b0d0a; background: transparent; }"),
-}
+CHOICE_STATES = {"": "", **answer_styles()}  # after answering: never colour alone, a tick or a cross too
 
 
 def _button(text: str, name: str = "", description: str = "") -> QPushButton:

@@ -7,13 +7,25 @@ out (the rate line breaks there) rather than drawn as zeros. Colours come from t
 from __future__ import annotations
 
 import math
-from datetime import date
+from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 
 from viewer.qt.evidence.plotting import pyqtgraph
-from viewer.qt.study.progress_view import MIN_DAYS_SHOWN, day_ticks
+
+MIN_DAYS_SHOWN = 3   # the date axis always spans at least three days either side of today
+
+
+def day_ticks(first: int, last: int, today: date) -> list[tuple[float, str]]:
+    """Tick labels for whole days ``first``..``last`` counted from today; no more than about eight."""
+    step = max(1, -(-(last - first + 1) // 8))
+    ticks = []
+    for offset in range(first, last + 1):
+        if (offset - first) % step == 0 or offset == 0:
+            day = today + timedelta(days=offset)
+            ticks.append((float(offset), "Today" if offset == 0 else f"{day:%a} {day.day}"))
+    return ticks
 
 
 def _colours(palette: QPalette) -> tuple[str, str, str]:

@@ -7,12 +7,15 @@ functions only ask for the path (and, on import, merge or replace) and call them
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from viewer.model.study.transfer import SUFFIX, TransferError
-from viewer.qt.study.user_data import user_data
+
+if TYPE_CHECKING:
+    from viewer.qt.app.main_window import MainWindow
 
 FILE_FILTER = f"DGS Viewer progress (*{SUFFIX} *.json);;All files (*)"
 MERGE_TEXT = ("Merge keeps everything: the answers from both computers are combined, each card keeps its "
@@ -21,10 +24,10 @@ REPLACE_TEXT = ("Replace discards the progress, bookmarks and notes on this comp
                 "instead. A backup of the current files is kept in the data folder.")
 
 
-def export_progress(window, path) -> bool:
+def export_progress(window: MainWindow, path) -> bool:
     path = Path(path)
     try:
-        user_data(window).export_to(path)
+        window.context.user_data.export_to(path)
     except OSError as exc:
         window.statusBar().showMessage(f"Could not export to {path}: {exc.strerror or exc}.", 10000)
         return False
@@ -32,9 +35,9 @@ def export_progress(window, path) -> bool:
     return True
 
 
-def import_progress(window, path, mode: str) -> bool:
+def import_progress(window: MainWindow, path, mode: str) -> bool:
     """``mode`` is "merge" or "replace" (the caller has asked the user)."""
-    data = user_data(window)
+    data = window.context.user_data
     try:
         bundle = data.read_import(path)
     except (OSError, TransferError) as exc:
@@ -48,7 +51,7 @@ def import_progress(window, path, mode: str) -> bool:
              f"{_count(len(bundle.notes.notes), 'note')}"
     window.statusBar().showMessage(f"Imported {Path(path).name}: {counts} {verb} this computer's."
                                    + ("" if saved else " It could not be saved (see the notice)."), 10000)
-    view = getattr(window, "_progress_view", None)
+    view = window.user_menus.progress_view
     if view is not None:
         view.refresh()
     return True
@@ -62,14 +65,14 @@ def default_export_name() -> str:
     return f"dgs-progress-{date.today().isoformat()}{SUFFIX}"
 
 
-def export_dialog(window) -> None:
+def export_dialog(window: MainWindow) -> None:
     start = str(Path.home() / default_export_name())
     path, _filter = QFileDialog.getSaveFileName(window, "Export progress", start, FILE_FILTER)
     if path:
         export_progress(window, path)
 
 
-def ask_import_mode(window, path) -> str | None:
+def ask_import_mode(window: MainWindow, path) -> str | None:
     """Merge, replace or cancel. Replace is never the default."""
     box = QMessageBox(QMessageBox.Icon.Question, "Import progress",
                       f"How should {Path(path).name} be brought in?", parent=window)
@@ -92,12 +95,12 @@ def ask_import_mode(window, path) -> str | None:
     return None
 
 
-def import_dialog(window) -> None:
+def import_dialog(window: MainWindow) -> None:
     path, _filter = QFileDialog.getOpenFileName(window, "Import progress", str(Path.home()), FILE_FILTER)
     if not path:
         return
     try:
-        user_data(window).read_import(path)  # a wrong file is refused before any question is asked
+        window.context.user_data.read_import(path)  # a wrong file is refused before any question is asked
     except (OSError, TransferError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         QMessageBox.warning(window, "Import progress", f"{Path(path).name} cannot be imported: {reason}.")

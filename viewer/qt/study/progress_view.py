@@ -9,7 +9,8 @@ Colours come from the window's palette, so the charts follow the light, dark and
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
@@ -19,18 +20,21 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogBut
 
 from viewer.model.study.progress import UNSORTED, due_phrase, end_of_today
 from viewer.qt.evidence.plotting import pyqtgraph
-from viewer.qt.study.user_data import card_info, user_data
+from viewer.model.study.cards import card_info
+
+if TYPE_CHECKING:
+    from viewer.qt.app.main_window import MainWindow
 
 COLUMNS = ("", "Answered", "Right", "% right", "Due today", "New")
 ALL = "all"
 FORECAST_DAYS = 14
-MIN_DAYS_SHOWN = 3   # the date axis always spans at least three days either side of today
 
 
-def show_progress(window) -> ProgressDialog:
-    view = getattr(window, "_progress_view", None)
-    if view is None:
-        view = window._progress_view = ProgressDialog(window)
+def show_progress(window: MainWindow) -> ProgressDialog:
+    menus = window.user_menus
+    if menus.progress_view is None:
+        menus.progress_view = ProgressDialog(window)
+    view = menus.progress_view
     view.refresh()
     view.show()
     view.raise_()
@@ -49,19 +53,8 @@ def group_name(content, by: str, key: str) -> str:
     return key.replace("-", " ").capitalize()
 
 
-def day_ticks(first: int, last: int, today: date) -> list[tuple[float, str]]:
-    """Tick labels for whole days ``first``..``last`` counted from today; no more than about eight."""
-    step = max(1, -(-(last - first + 1) // 8))
-    ticks = []
-    for offset in range(first, last + 1):
-        if (offset - first) % step == 0 or offset == 0:
-            day = today + timedelta(days=offset)
-            ticks.append((float(offset), "Today" if offset == 0 else f"{day:%a} {day.day}"))
-    return ticks
-
-
 class ProgressDialog(QDialog):
-    def __init__(self, window):
+    def __init__(self, window: MainWindow):
         super().__init__(window)
         self.window_ = window
         self.setWindowTitle("Study progress")
@@ -156,7 +149,7 @@ class ProgressDialog(QDialog):
         super().hideEvent(event)
 
     def _follow_answers(self) -> None:
-        if user_data(self.window_).progress.revision != self.shown_revision:
+        if self.window_.context.user_data.progress.revision != self.shown_revision:
             self.refresh()
 
     # ----- figures ----------------------------------------------------------------------------------------
@@ -166,7 +159,7 @@ class ProgressDialog(QDialog):
 
     def refresh(self) -> None:
         content = self.window_.content
-        progress = user_data(self.window_).progress
+        progress = self.window_.context.user_data.progress
         self.shown_revision = progress.revision
         info = card_info(content)
         stats = progress.stats(self.by, now=end_of_today(), card_info=info)
@@ -210,7 +203,7 @@ class ProgressDialog(QDialog):
         from viewer.qt.study.progress_charts import draw_forecast, draw_rates
 
         content = self.window_.content
-        progress = user_data(self.window_).progress
+        progress = self.window_.context.user_data.progress
         key = self.selected_key() or ALL
         series = [(group_name(content, self.by, ALL), progress.daily_series(None).get(ALL, []))]
         if key != ALL:

@@ -4,18 +4,23 @@ the diagram, records it for the scheduler and shows the explanation."""
 from __future__ import annotations
 
 import random
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 
 from viewer.qt.access.announce import announce, strip_tags
-from viewer.model.study.label_quiz import diagram_labels, label_tasks
+from viewer.model.study.label_quiz import diagram_labels
 from viewer.model.study.progress import due_phrase
-from viewer.model.study.quiz import (Outcome, QuizSession, Task, interleave, question_task, questions_for, region_tasks,
-                               tasks_for_cards)
+from viewer.model.study.plan import empty_note, plan_session
+from viewer.model.study.quiz import Outcome, QuizSession, Task
 from viewer.qt.app.dock_room import open_dock, watch_close
 from viewer.qt.study.diagram_mode import DiagramQuiz
 from viewer.qt.study.feedback import feedback_html, open_read_more, results_html
 from viewer.qt.study.panel import MODES, PAGE_QUIZ, PAGE_RESULTS, PAGE_START, StudyDock
+
+if TYPE_CHECKING:
+    from viewer.model.study.user_data import UserData
+    from viewer.qt.app.main_window import MainWindow
 
 HINTS = {"find": "Click it on the diagram (or Tab to it and press Enter).",
          "name": "Pick its name (keys 1–{n}) or type it and press Enter.",
@@ -24,7 +29,7 @@ HINTS = {"find": "Click it on the diagram (or Tab to it and press Enter).",
 
 
 class StudySession(QObject):
-    def __init__(self, window):
+    def __init__(self, window: MainWindow):
         super().__init__(window)
         self.window = window
         self.rng = random.Random()
@@ -60,20 +65,18 @@ class StudySession(QObject):
         d.size_box.currentIndexChanged.connect(lambda _i: settings.set("study/session_size", d.session_size()))
         self.choice_actions = []
         for number in range(1, len(d.choice_buttons) + 1):  # keys 1-6 answer wherever the focus is
-            action = window._action(f"Answer {number}", lambda _c=False, n=number - 1: self._choice_key(n),
-                                    [str(number)], f"Choose answer {number}")
+            action = window.add_action(f"Answer {number}", lambda _c=False, n=number - 1: self._choice_key(n),
+                                       "study.answer", f"Choose answer {number}", key=number - 1)
             action.setEnabled(False)
             self.choice_actions.append(action)
-        self.next_action = window._action("Next question", self.next, ["N"], "Go on to the next question")
+        self.next_action = window.add_action("Next question", self.next, "study.next", "Go on to the next question")
         self.next_action.setEnabled(False)
         d.closed.connect(self.stop)
         self.show_start()
 
     # ----- the start page ----------------------------------------------------------------------------
-    def user_data(self):
-        from viewer.qt.study.user_data import user_data
-
-        return user_data(self.window)
+    def user_data(self) -> UserData:
+        return self.window.context.user_data
 
     def due_and_new(self) -> tuple[int, int]:
         return self.user_data().due_and_new(self.window.content)
@@ -115,45 +118,17 @@ class StudySession(QObject):
 
     def start(self, mode: str) -> bool:
         self.stop(show_start=False)
-        content, dock = self.window.content, self.dock
-        regions, limit, hide_all = self.regions(), dock.session_size(), dock.hide_all.isChecked()
-        level = self.window.level
-        if mode in ("find", "name"):
-            tasks = region_tasks(mode, regions, self.rng, limit)
-        elif mode == "labels":
-            tasks = label_tasks(self.labels(), self.rng, limit)
-        elif mode == "questions":
-            chosen = questions_for(content.questions, level, dock.topic())
-            ids = [q.card_id for q in chosen]
-            progress = self.user_data().progress
-            due = progress.due_cards(ids)  # overdue first, then new ones (shuffled), then the rest
-            new = [i for i in due if not progress.studied(i)]
-            self.rng.shuffle(new)
-            order = [i for i in due if progress.studied(i)] + new + [i for i in ids if i not in due]
-            by_id = {q.card_id: q for q in chosen}
-            tasks = [question_task(by_id[i]) for i in order[:limit]]
-            hide_all = False
-        elif mode == "review":
-            allowed = {q.card_id for q in questions_for(content.questions, level)}
-            cards = [c for c in self.user_data().all_card_ids(content) if not c.startswith("q:") or c in allowed]
-            progress = self.user_data().progress
-            due = progress.due_cards(cards)  # overdue first, then cards never studied
-            due = [c for c in due if progress.studied(c)] + interleave([c for c in due if not progress.studied(c)],
-                                                                        self.rng)
-            tasks = tasks_for_cards(due, regions, content.questions, self.rng, self.labels())[:limit]
-        else:
-            tasks = [question_task(q) for q in content.questions if q.teachback]
-            hide_all = False
-        if not tasks:
-            empty = {"review": "Nothing is due now. Well done!", "teachback": "This content has no teach-back "
-                     "questions.", "questions": "No questions for this reading level and topic."}
-            self.show_start(empty.get(mode, "There is nothing to ask on this diagram."))
+        dock, regions = self.dock, self.regions()
+        plan = plan_session(mode, self.window.content, regions, self.labels(), self.user_data().progress,
+                            self.window.level, dock.topic(), dock.session_size(), dock.hide_all.isChecked(), self.rng)
+        if not plan.tasks:
+            self.show_start(empty_note(mode))
             open_dock(self.window, dock)
             self.window.statusBar().showMessage(dock.start_note.text())
             return False
         self.mode = mode
-        self.session = QuizSession(mode, tasks, regions, hide_all_labels=hide_all, record=mode != "teachback",
-                                   labels=self.labels())
+        self.session = QuizSession(mode, plan.tasks, regions, hide_all_labels=plan.hide_all_labels,
+                                   record=plan.record, labels=self.labels())
         dock.set_large(mode == "teachback")
         open_dock(self.window, dock)
         self.diagram.begin()
@@ -268,9 +243,7 @@ class StudySession(QObject):
     def _settle(self, outcome: Outcome) -> None:
         task = self.session.outcomes[-1][0]
         if self.session.record:
-            data = self.user_data()
-            data.progress.record(task.card_id, outcome.correct, region=task.region, topic=task.topic)
-            data.save()
+            self.user_data().record_answer(task.card_id, outcome.correct, task.region, task.topic)
             self.update_due()
         self._show_outcome(task, outcome)
 
@@ -322,8 +295,9 @@ class StudySession(QObject):
         d.handout_box.setVisible(teachback)
         if teachback:
             self._finish_teachback()
-            d.score.setText(self.window.teachback_result.summary() + ".")
-            d.handout_box.setChecked(getattr(self.window, "teachback_on_handout", False))
+            teachback = self.window.context.teachback
+            d.score.setText(teachback.result.summary() + "." if teachback.result else "")
+            d.handout_box.setChecked(teachback.on_handout)
         d.pages.setCurrentIndex(PAGE_RESULTS)
         self._set_keys(choices=0, next_=False)
         d.done_button.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -334,8 +308,8 @@ class StudySession(QObject):
     # ----- teach-back and the handout ----------------------------------------------------------------
     def _finish_teachback(self) -> None:
         if self.session is not None and self.session.mode == "teachback" and self.session.outcomes:
-            self.window.teachback_result = self.session.teachback_result()
-            self.window.study_actions.handout_action.setEnabled(True)
+            self.window.context.teachback.result = self.session.teachback_result()
+            self.window.study_actions.teachback_done()
 
     def _set_on_handout(self, on: bool) -> None:
         self.window.study_actions.set_on_handout(on)

@@ -11,9 +11,9 @@ from PySide6.QtCore import QObject, QPoint
 from PySide6.QtGui import QPainterPath
 from PySide6.QtWidgets import QToolButton
 
+from viewer.qt.app.shortcuts import keys_text, shortcut
 from viewer.model.variants.spec import replacements, variant_index
 
-SHORTCUT = "V"  # opens the picker; until the shared shortcut table lands (issue 17)
 LESSON = "variants"  # issue 16's lesson; the piriformis lesson's Variants section if it is missing
 
 
@@ -34,12 +34,12 @@ class VariantControl(QObject):
         self.button = QToolButton(window.view)
         self.button.setObjectName("variant-button")
         self.button.setAccessibleName("Nerve variant")
-        self.button.setToolTip(f"How the nerve passes piriformis: choose a type ({SHORTCUT})")
+        self.button.setToolTip(f"How the nerve passes piriformis: choose a type ({keys_text(shortcut('variants.picker'))})")
         self.button.clicked.connect(self.show_picker)
         self._label()
         window.view.installEventFilter(self)
-        self.picker_action = window._action("Nerve &variant…", self.show_picker, [SHORTCUT],
-                                            "Show how the sciatic nerve can pass piriformis")
+        self.picker_action = window.add_action("Nerve &variant…", self.show_picker, "variants.picker",
+                                               "Show how the sciatic nerve can pass piriformis")
         menu = window.view_menu.addMenu("Nerve variant")
         menu.addAction(self.picker_action)
         menu.addSeparator()

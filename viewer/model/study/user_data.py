@@ -1,8 +1,8 @@
-"""The user's own data for a window: study progress, bookmarks and lesson notes.
+"""The user's own data: study progress, bookmarks and lesson notes, in the data folder.
 
-Loaded on first use from the data folder (window.settings.data_dir), saved atomically. Problems
-(a damaged file set aside, a read-only folder, a full disk) become one clear notice each; the app
-goes on working, keeping changes in memory.
+Loaded on first use, saved atomically. Problems (a damaged file set aside, a read-only folder, a
+full disk) become one clear notice each, handed to ``notify`` (the window shows it); the app goes on
+working, keeping changes in memory. No Qt: tests use it without a window.
 """
 
 from __future__ import annotations
@@ -10,12 +10,11 @@ from __future__ import annotations
 import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
-
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy
+from typing import Callable
 
 from viewer.model.core import datafile
 from viewer.model.study import notes as notes_model, progress as progress_model, transfer
+from viewer.model.study.cards import card_info
 from viewer.model.study.notes import Notes
 from viewer.model.study.progress import Progress
 
@@ -23,52 +22,16 @@ PROGRESS_FILE = "progress.json"
 NOTES_FILE = "notes.json"
 
 
-def user_data(window) -> UserData:
-    """The window's UserData, created on the first call."""
-    data = getattr(window, "_user_data", None)
-    if data is None:
-        data = window._user_data = UserData(window)
-    return data
-
-
-def card_info(content) -> dict[str, tuple[str | None, str | None]]:
-    """Every study card of the content -> (region, topic). Only structures drawn on the diagram can be asked."""
-    info: dict[str, tuple[str | None, str | None]] = {}
-    for region in content.index().regions:
-        info[f"find:{region.id}"] = (region.id, "anatomy")
-        info[f"name:{region.id}"] = (region.id, "anatomy")
-    for question in getattr(content, "questions", None) or []:
-        info[f"q:{question.id}"] = (question.region or None, question.topic or None)
-    from viewer.model.study.label_quiz import diagram_labels
-
-    for label in diagram_labels(content.diagram, content.regions):
-        info[label.card_id] = (label.region, "anatomy")
-    return info
-
-
-class _SaveOnClose(QObject):
-    def __init__(self, window, data):
-        super().__init__(window)
-        self._data = data
-        window.installEventFilter(self)
-
-    def eventFilter(self, watched, event) -> bool:
-        if event.type() == QEvent.Type.Close:
-            self._data.save()
-        return False
-
-
 class UserData:
-    def __init__(self, window):
-        self.window = window
-        self.data_dir = Path(window.settings.data_dir)
+    def __init__(self, data_dir: Path, notify: Callable[[str], None] = lambda text: None):
+        self.data_dir = Path(data_dir)
+        self._tell = notify
         self._progress: Progress | None = None
         self._notes: Notes | None = None
         self._writable = {PROGRESS_FILE: True, NOTES_FILE: True}
         self._saved = {PROGRESS_FILE: 0, NOTES_FILE: 0}
         self._shown: set[str] = set()
         self.last_error: str | None = None
-        _SaveOnClose(window, self)
 
     # ----- loading --------------------------------------------------------------------------------------
     @property
@@ -92,15 +55,22 @@ class UserData:
             self.notify(result.notice)
         return result.data
 
-    def all_card_ids(self, content) -> list[str]:
-        return list(card_info(content))
+    @property
+    def loaded(self) -> bool:
+        """Whether anything was read yet (nothing to save before)."""
+        return self._progress is not None or self._notes is not None
 
-    def due_today(self, content=None) -> int:
-        return self.progress.due_today_count(card_info(content or self.window.content))
+    def notes_loaded(self) -> bool:
+        return self._notes is not None
 
-    def due_and_new(self, content=None) -> tuple[int, int]:
+    def due_and_new(self, content) -> tuple[int, int]:
         """(studied cards due by the end of today, cards never studied): the count shown everywhere."""
-        return self.progress.due_and_new(card_info(content or self.window.content))
+        return self.progress.due_and_new(card_info(content))
+
+    def record_answer(self, card_id: str, correct: bool, region: str | None, topic: str | None) -> bool:
+        """One answer, for the scheduler, saved at once (False: kept in memory, the user was told)."""
+        self.progress.record(card_id, correct, region=region, topic=topic)
+        return self.save()
 
     # ----- saving ---------------------------------------------------------------------------------------
     def save(self) -> bool:
@@ -174,60 +144,4 @@ class UserData:
         if text in self._shown:
             return
         self._shown.add(text)
-        show_notice(self.window, text)
-
-
-class NoticeBar(QFrame):
-    """A notice in the status bar that stays until the user dismisses it (hover text cannot hide it)."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setObjectName("notice")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet("QFrame#notice { background: #fff4ce; border: 1px solid #8a6d00; }"
-                           "QFrame#notice QLabel { color: #1f1f1f; }")
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        self.label = QLabel()
-        self.label.setWordWrap(True)
-        self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
-        self.label.setAccessibleName("Notice")
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.dismiss = QPushButton("Dismiss")
-        self.dismiss.setAccessibleName("Dismiss notice")
-        self.dismiss.clicked.connect(self.clear)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(6, 2, 6, 2)
-        layout.addWidget(self.label, 1)
-        layout.addWidget(self.dismiss)
-        self.messages: list[str] = []
-
-    def resizeEvent(self, event) -> None:
-        """The status bar ignores height-for-width: fit the wrapped text to the width it really has."""
-        super().resizeEvent(event)
-        height = self.label.heightForWidth(max(self.label.width(), 100))
-        if height > 0 and height != self.label.height():
-            self.label.setFixedHeight(height)
-
-    def add(self, text: str) -> None:
-        self.messages.append(text)
-        self.label.setText("⚠ " + "\n⚠ ".join(self.messages))
-        self.setAccessibleDescription(" ".join(self.messages))
-        self.show()
-
-    def clear(self) -> None:
-        self.messages.clear()
-        self.label.clear()
-        self.hide()
-
-
-def notice_bar(window) -> NoticeBar:
-    bar = getattr(window, "_notice_bar", None)
-    if bar is None:
-        bar = window._notice_bar = NoticeBar()
-        window.statusBar().addPermanentWidget(bar, 1)
-    return bar
-
-
-def show_notice(window, text: str) -> None:
-    notice_bar(window).add(text)
-    window.statusBar().clearMessage()
+        self._tell(text)
