@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
 
+from viewer.qt.app.theme import PRINTED
 from viewer.model.motion.pose import describe
 from viewer.qt.app.theme import PAPER
 
@@ -30,7 +31,7 @@ def captioned_axial(panel, height_px: int) -> QImage:
     font = QFont()
     font.setPixelSize(max(8, caption_h // (2 * CAPTION_LINES + 2)))  # room for each line to wrap once
     painter.setFont(font)
-    painter.setPen(QColor("black"))
+    painter.setPen(QColor(PRINTED.ink))  # the handout is printed on white paper
     gap = "the bones touch" if m.ifs.contact else f"{m.ifs.mm:.0f} mm"
     lines = [f"Hip position: {describe(panel.pose)}.",
              f"Gap between sitting bone and thigh bone (IFS): {gap}; QFS {m.qfs.mm:.0f} mm.",
