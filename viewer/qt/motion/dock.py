@@ -43,8 +43,9 @@ class Motion(QObject):
             self.action.setChecked(False)
             return None
         assert self.dock is not None and self.panel is not None
-        self.dock.show()
-        self.dock.raise_()
+        from viewer.qt.app.dock_room import open_dock
+
+        open_dock(self.window, self.dock)  # a tab beside any other right-hand panel, its room from the lesson
         self.action.setChecked(True)
         if pose is not None:
             self.panel.request(pose, animate)
@@ -73,6 +74,7 @@ class Motion(QObject):
         dock.setObjectName("motion-dock")
         dock.setWidget(self.panel)
         self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        dock.hide()  # shown by open_dock, which tabs it with the other panels
         dock.visibilityChanged.connect(self._visibility)
         self.dock = dock
         self.panel.view.regionActivated.connect(self.window.open_region)

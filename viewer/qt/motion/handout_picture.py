@@ -6,9 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
 
-from viewer.qt.app.theme import PRINTED
 from viewer.model.motion.pose import describe
-from viewer.qt.app.theme import PAPER
+from viewer.qt.app.theme import PAPER, PRINTED
 
 CAPTION_LINES = 3
 
