@@ -44,6 +44,15 @@ def test_slider_drag_changes_pose_numbers_and_words(motion, qtbot):
     panel.scroller.ensureWidgetVisible(slider)
     qtbot.waitUntil(lambda: slider.isVisible() and slider.width() > 200
                     and slider.height() >= slider.minimumSizeHint().height())
+    last: list = []
+
+    def settled() -> bool:  # the dock takes its width a turn after it opens: press where the handle is now
+        now = (slider.size(), _handle_centre(slider))
+        same = last == [now]
+        last[:] = [now]
+        return same
+
+    qtbot.waitUntil(settled)
     before = _numbers(panel)
     handle = _handle_centre(slider)
     left = QPoint(slider.rect().left() + 3, handle.y())
