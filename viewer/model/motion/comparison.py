@@ -47,14 +47,18 @@ def comparison_rows(model: HipModel) -> list[Row]:
         rows.append(Row(f"{name}, ischiofemoral impingement", f"{mean} ± {sd} mm", "Singer 2015",
                         f"{value:.1f} mm (long-stride pose, 20° ext, 5° add, 15° ER)", abs(value - mean) <= sd))
     base = {w: _width(model, neutral, w) for w in ("ifs", "qfs")}
-    directions = (("extension", Pose(flexion=-STEP), -1), ("flexion", Pose(flexion=STEP), 1),
-                  ("adduction", Pose(adduction=STEP), -1), ("abduction", Pose(adduction=-STEP), 1),
-                  ("external rotation", Pose(rotation=-STEP), -1), ("internal rotation", Pose(rotation=STEP), 1))
-    for name, pose, sign in directions:
+    measured = "Zhang 2021 (MRI at 0°, 30°, 60° external rotation)"
+    provoking = "IFI literature (fact base, Corrections); provocation: Pogo Physio (further reading)"
+    opposite = "IFI literature (fact base, Corrections); no primary measurement in our sources"
+    directions = (("extension", Pose(flexion=-STEP), -1, provoking), ("flexion", Pose(flexion=STEP), 1, opposite),
+                  ("adduction", Pose(adduction=STEP), -1, provoking), ("abduction", Pose(adduction=-STEP), 1, opposite),
+                  ("external rotation", Pose(rotation=-STEP), -1, measured),
+                  ("internal rotation", Pose(rotation=STEP), 1, opposite))
+    for name, pose, sign, source in directions:
         d_ifs = _width(model, pose, "ifs") - base["ifs"]
         d_qfs = _width(model, pose, "qfs") - base["qfs"]
         word = "widens" if sign > 0 else "narrows"
-        rows.append(Row(f"IFS and QFS with {STEP:.0f}° {name}", word, "Hatem 2021; Zhang 2021",
+        rows.append(Row(f"IFS and QFS with {STEP:.0f}° {name}", word, source,
                         f"IFS {d_ifs:+.1f} mm, QFS {d_qfs:+.1f} mm", d_ifs * sign > 0 and d_qfs * sign > 0))
 
     def pct(muscle: str, pose: Pose) -> float:
