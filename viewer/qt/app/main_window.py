@@ -23,6 +23,7 @@ from viewer.qt.diagram.scene import DiagramScene
 from viewer.qt.diagram.view import ZOOM_STEP, DiagramView
 from viewer.qt.evidence.posttest_menu import PostTestMenu
 from viewer.qt.layers.control import LayerControl
+from viewer.qt.motion.dock import Motion
 from viewer.qt.variants.control import VariantControl
 from viewer.qt.lesson.panel import LessonPanel
 from viewer.qt.search.menu import SearchMenu
@@ -61,6 +62,7 @@ class MainWindow(QMainWindow):
     chairside: Chairside
     depth_control: LayerControl    # peels skin and gluteus maximus away (viewer/qt/layers/)
     variant_control: VariantControl  # Beaton & Anson types A-F on the diagram (viewer/qt/variants/)
+    motion: Motion                 # View ▸ Hip in motion: the axial MRI-level model (viewer/qt/motion/)
     user_menus: UserMenus          # progress, export/import, bookmarks, lesson notes
     themes: theme.ThemeMenu
     text_size: text_size.TextSize
@@ -107,6 +109,7 @@ class MainWindow(QMainWindow):
         self.chairside = Chairside(self)
         self.depth_control = LayerControl(self)
         self.variant_control = VariantControl(self)
+        self.motion = Motion(self)
         self.user_menus = UserMenus(self)
         self.themes = theme.ThemeMenu(self)
         self.text_size = text_size.TextSize(self)

@@ -67,6 +67,13 @@ class Theme:
     pins_and_needles: str = "#1451a3"  # blue, cross hatching
     numbness: str = "#2e6b30"          # green, horizontal lines
     chart_ink: str = "#1a1a1a"
+    # the hip-in-motion view: measurement lines drawn on the (always pale) axial art, and its gauge
+    measure_ifs: str = "#0b3d91"       # ischiofemoral space line: deep blue
+    measure_qfs: str = "#00603a"       # quadratus femoris space line: deep green
+    measure_contact: str = "#b3261e"   # bones in contact in the model
+    gauge_control: str = "#2e7d32"     # control mean ± SD band
+    gauge_patient: str = "#b3261e"     # patient mean ± SD band
+    gauge_marker: str = "#1b1b1b"
     dark: bool = False
 
 
@@ -77,7 +84,8 @@ DARK = Theme(
     selection="#8ab4f8", selection_text="#101114", tooltip_base="#303134", tooltip_text="#e8eaed",
     placeholder="#a8abb0", disabled_text="#8a8d91", canvas="#1a1b1e", outline="#ffd54f", halo="#000000",
     hover_fill="#ffd54f", selected_fill="#ffd54f", tag_background="#ffd54f", tag_text="#101114",
-    tensed="#ff9e66", narrowed="#d8a8ff", diagram_ink="#e8eaed", scroll_handle="#9aa0a6", dark=True)
+    tensed="#ff9e66", narrowed="#d8a8ff", diagram_ink="#e8eaed", scroll_handle="#9aa0a6", gauge_control="#81c995",
+    gauge_patient="#f28b82", gauge_marker="#e8eaed", dark=True)
 HIGH_CONTRAST = Theme(
     key="high-contrast", label="&High contrast", window="#000000", window_text="#ffffff", base="#000000",
     alternate_base="#1a1a1a", text="#ffffff", button="#000000", button_text="#ffffff", link="#ffff00",
@@ -85,7 +93,8 @@ HIGH_CONTRAST = Theme(
     tooltip_text="#ffffff", placeholder="#d0d0d0", disabled_text="#b0b0b0", canvas="#000000", outline="#ffff00",
     halo="#000000", hover_fill="#ffff00", hover_alpha=50, selected_fill="#ffff00", selected_alpha=60,
     hover_width=4.0, selected_width=6.0, tag_background="#ffff00", tag_text="#000000", tensed="#ff9e3d",
-    narrowed="#00e5ff", diagram_ink="#ffffff", scroll_handle="#ffffff", dark=True)
+    narrowed="#00e5ff", diagram_ink="#ffffff", scroll_handle="#ffffff", gauge_control="#00ff66", gauge_patient="#ff6666",
+    gauge_marker="#ffffff", dark=True)
 THEMES = {theme.key: theme for theme in (LIGHT, DARK, HIGH_CONTRAST)}
 
 

@@ -313,6 +313,11 @@ class Chairside(QObject):
 
         source = self.current_view()
         picture = render_picture(self.window.scene, source, picture_width_px(paper, source))
+        axial = self.window.motion.handout_picture(picture.height())  # the hip-in-motion view, while it is open
+        if axial is not None:
+            from viewer.qt.motion.handout_picture import side_by_side
+
+            picture = side_by_side(picture, axial)
         lesson_id = self.window.current_lesson()
         region = self.window.content.region(self.window.view.selected_id or "")
         title = region.name if region else (self.window.content.lessons[lesson_id].title if lesson_id else "Handout")
