@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QSizePolicy, QSplitter, QToolBar, QToolButton, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QSizePolicy, QSplitter, QToolBar, QWidget
 
 from viewer import APP_NAME
 from viewer.model.content.history import History
@@ -16,6 +16,7 @@ from viewer.model.content.render import RenderedLesson, render_lesson
 from viewer.qt.app import text_size, theme
 from viewer.qt.app.context import AppContext
 from viewer.qt.app.help_menu import HelpMenu
+from viewer.qt.app.lessons_menu import LessonsMenu
 from viewer.qt.app.settings import Settings
 from viewer.qt.app.shortcuts import shortcut as shortcut_of
 from viewer.qt.chairside.tools import Chairside
@@ -53,7 +54,7 @@ class MainWindow(QMainWindow):
     file_menu: QMenu
     view_menu: QMenu
     go_menu: QMenu
-    lessons_menu: QMenu
+    lessons_menu: LessonsMenu
     study_menu: QMenu
     tools_menu: QMenu
     help_menu: QMenu
@@ -79,7 +80,6 @@ class MainWindow(QMainWindow):
         context.notify = self.show_notice
         self.history = History()
         self._splitter_restored = False
-        self._lessons_menu_filled = False
         self._rendered_lessons: dict[tuple[str, str], tuple[object, RenderedLesson]] = {}
         self._notice_bar: NoticeBar | None = None
         self.level = settings.value("lesson/level", "patient")
@@ -176,8 +176,7 @@ class MainWindow(QMainWindow):
         self.go_menu = go_menu = menus.addMenu("&Go")
         for action in (self.back_action, self.forward_action, self.home_action, self.urgent_action):
             go_menu.addAction(action)
-        self.lessons_menu = QMenu("&Lessons", self)
-        self.lessons_menu.aboutToShow.connect(self._fill_lessons_menu)  # filled after the first frame
+        self.lessons_menu = LessonsMenu(self)  # filled after the first frame
         menus.addMenu(self.lessons_menu)
         self.study_menu = menus.addMenu("&Study")
         self.tools_menu = menus.addMenu("&Tools")
@@ -189,16 +188,7 @@ class MainWindow(QMainWindow):
         toolbar.setProperty("toolButtonStyle", "ToolButtonTextOnly")  # by name: see DiagramView.__init__
         for action in (self.back_action, self.forward_action, self.home_action):
             toolbar.addAction(action)
-        lessons_button = QToolButton()
-        lessons_button.setObjectName("lessons-button")
-        # the drop-down mark is part of the text: Qt draws its own over the last letter of a text-only button
-        lessons_button.setText("Lessons ▾")
-        lessons_button.setStyleSheet("QToolButton#lessons-button::menu-indicator { image: none; width: 0px; }")
-        lessons_button.setAccessibleName("Lessons")
-        lessons_button.setToolTip("Every lesson, in teaching order")
-        lessons_button.setMenu(self.lessons_menu)
-        lessons_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        toolbar.addWidget(lessons_button)
+        toolbar.addWidget(self.lessons_menu.toolbar_button())
         toolbar.addSeparator()
         for action in self.level_actions.values():
             toolbar.addAction(action)
@@ -337,30 +327,10 @@ class MainWindow(QMainWindow):
             if splitter is None or not self.splitter.restoreState(splitter):
                 self.splitter.setSizes([self.width() * 3 // 5, self.width() * 2 // 5])
 
-    def _fill_lessons_menu(self) -> None:
-        """One entry per lesson, above anything features added; built once, when first needed."""
-        if self._lessons_menu_filled:
-            return
-        self._lessons_menu_filled = True
-        first = self.lessons_menu.actions()[0] if self.lessons_menu.actions() else None
-        for lesson_id in self.content.lesson_order():
-            if self.content.is_entry(lesson_id):
-                continue  # the short structure entries have their own submenu, below
-            action = QAction(self.content.lessons[lesson_id].title, self.lessons_menu)
-            action.triggered.connect(lambda _checked=False, i=lesson_id: self.open_lesson(i))
-            self.lessons_menu.insertAction(first, action)
-        entries = self.content.entry_ids()
-        if entries:
-            structures = QMenu("&Structures on the diagram", self.lessons_menu)
-            for lesson_id in entries:
-                action = structures.addAction(self.content.lessons[lesson_id].title)
-                action.triggered.connect(lambda _checked=False, i=lesson_id: self.open_lesson(i))
-            self.lessons_menu.insertMenu(first, structures)
-
     def finish_loading(self) -> None:
         """Work deferred until the first frame is on screen: region shapes for picking, the Lessons menu,
         the parsed SVG."""
-        self._fill_lessons_menu()
+        self.lessons_menu.fill()
         self.view.enable_gestures()
         self.scene.build_regions()
         current = self.current_lesson()
