@@ -43,7 +43,8 @@ def text_pairs(theme):
             "button text": (theme.button_text, theme.button), "link": (theme.link, theme.base),
             "visited link": (theme.link_visited, theme.base), "selected text": (theme.selection_text, theme.selection),
             "tooltip": (theme.tooltip_text, theme.tooltip_base), "placeholder": (theme.placeholder, theme.base),
-            "structure name on the diagram": (theme.tag_text, theme.tag_background), "urgent button": URGENT}
+            "structure name on the diagram": (theme.tag_text, theme.tag_background), "urgent button": URGENT,
+            **({"diagram labels on the canvas": (theme.diagram_ink, theme.canvas)} if theme.diagram_ink else {})}
 
 
 def graphics_pairs(theme):
@@ -51,7 +52,8 @@ def graphics_pairs(theme):
             "narrowed hatching on its halo": (theme.narrowed, theme.halo),
             "tensed key in the positions panel": (theme.tensed, theme.window),
             "narrowed key in the positions panel": (theme.narrowed, theme.window),
-            "structure name box on the canvas": (theme.tag_background, theme.canvas)}
+            "structure name box on the canvas": (theme.tag_background, theme.canvas),
+            **({"scroll bar handle on its groove": (theme.scroll_handle, theme.window)} if theme.scroll_handle else {})}
 
 
 def fixed_pairs():
@@ -106,9 +108,10 @@ def svg_colours(repo) -> set[str]:
     return {c.lower() for c in re.findall(r"(?:fill|stroke|stop-color)\s*[=:]\s*\"?(#[0-9a-fA-F]{6})\b", text)}
 
 
-def sampled_colours_near_regions(repo, size: int = 900) -> set[str]:
+def sampled_colours_near_regions(repo, size: int = 900, background: str = PAPER) -> set[str]:
     """The rendered diagram's colours just inside and just outside every region's outline: the deep art,
-    and each superficial layer (skin, gluteus maximus) as the depth control shows it."""
+    and each superficial layer (skin, gluteus maximus) as the depth control shows it; drawn on
+    ``background`` (the light theme's white paper, a dark theme's canvas)."""
     import re as _re
 
     from PySide6.QtCore import QByteArray
@@ -132,7 +135,7 @@ def sampled_colours_near_regions(repo, size: int = 900) -> set[str]:
     colours = set()
     for source in (text, without_skin, shown, *variants):
         image = QImage(int(box.width * scale), int(box.height * scale), QImage.Format.Format_RGB32)
-        image.fill(QColor(PAPER))
+        image.fill(QColor(background))
         painter = QPainter(image)
         QSvgRenderer(QByteArray(source.encode("utf-8"))).render(painter, QRectF(0, 0, image.width(), image.height()))
         painter.end()
@@ -151,17 +154,28 @@ def sampled_colours_near_regions(repo, size: int = 900) -> set[str]:
 
 
 @pytest.fixture(scope="module")
-def art_colours(request):
+def art_colours_on(request):
+    """The art's colours as each theme shows them: on white paper, or on a dark theme's canvas."""
     from conftest import REPO
 
     QApplication.instance() or QApplication([])
-    return svg_colours(REPO) | sampled_colours_near_regions(REPO)
+    found: dict[str, set[str]] = {}
+
+    def colours(theme) -> set[str]:
+        background = theme.canvas if theme.dark else PAPER
+        if background not in found:
+            found[background] = svg_colours(REPO) | sampled_colours_near_regions(REPO, background=background)
+        return found[background]
+
+    return colours
 
 
 @pytest.mark.parametrize("key", THEMES)
-def test_highlight_stands_out_on_every_diagram_colour(key, art_colours):
-    """Outline over halo: on every colour of the art near a region, one of the two is 3:1 or more."""
+def test_highlight_stands_out_on_every_diagram_colour(key, art_colours_on):
+    """Outline over halo: on every colour of the art near a region (on the theme's own background),
+    one of the two is 3:1 or more."""
     theme = THEMES[key]
+    art_colours = art_colours_on(theme)
     assert len(art_colours) > 50
     weak = sorted(c for c in art_colours if max(contrast(theme.outline, c), contrast(theme.halo, c)) < GRAPHICS)
     assert not weak, f"{key}: the highlight is hard to see on {weak}"
@@ -341,3 +355,60 @@ def test_highlights_show_without_colour(key, mini_dir, open_window, qtbot):
     assert grey_changes(plain_view, selected) > 60  # a thicker solid outline
     assert grey_changes(focused, selected) > 20     # and the two differ in shape, not only in colour
     window.themes.actions["light"].trigger()
+
+
+@pytest.mark.parametrize("key", ["dark", "high-contrast"])
+def test_lesson_scroll_bar_handle_is_clearly_visible(key, repo, open_window, qtbot):
+    """The drawn handle of the lesson's scroll bar stands out from its groove (3:1) in the dark themes:
+    high contrast drew a black handle on a black groove. (Light keeps Fusion's native bar.)"""
+    from PySide6.QtWidgets import QStyle, QStyleOptionSlider
+
+    window = open_window(repo)
+    try:
+        window.themes.actions[key].trigger()
+        window.open_lesson("piriformis")
+        bar = window.panel.verticalScrollBar()
+        qtbot.waitUntil(lambda: bar.maximum() > 0 and bar.isVisible())
+        option = QStyleOptionSlider()
+        bar.initStyleOption(option)
+        control = QStyle.ComplexControl.CC_ScrollBar
+        handle = bar.style().subControlRect(control, option, QStyle.SubControl.SC_ScrollBarSlider, bar)
+        groove = bar.style().subControlRect(control, option, QStyle.SubControl.SC_ScrollBarGroove, bar)
+        image = bar.grab().toImage()
+        inside = image.pixelColor(handle.center()).name()
+        below = image.pixelColor(handle.center().x(), min(groove.bottom() - 2, handle.bottom() + 30)).name()
+        assert handle.bottom() + 30 < groove.bottom()
+        assert contrast(inside, below) >= GRAPHICS, f"{key}: handle {inside} on groove {below}"
+    finally:
+        window.themes.actions["light"].trigger()
+
+
+@pytest.mark.parametrize("key", ["dark", "high-contrast"])
+def test_dark_themes_draw_the_diagram_dark(key, repo, open_window, qtbot):
+    """No bright white rectangle: the art sits on the theme's dark canvas and the labels are drawn in the
+    theme's light ink (the light theme's dark label text would vanish on it)."""
+    theme = THEMES[key]
+    window = open_window(repo)
+    try:
+        window.themes.actions[key].trigger()
+        view = window.view
+        image = view.viewport().grab().toImage()
+        ratio = image.devicePixelRatio()
+        white = sum(image.pixelColor(x, y).lightness() > 250
+                    for y in range(0, image.height(), 6) for x in range(0, image.width(), 6))
+        assert white / ((image.height() // 6 + 1) * (image.width() // 6 + 1)) < 0.03, "a white area remains"
+        item = window.scene.label_items["label-sacrum"]
+        box = view.mapFromScene(item.sceneBoundingRect()).boundingRect()
+        text = box.adjusted(0, 0, -box.width() // 2, 0)  # the name; its leader line runs on to the right
+        counts: dict[str, int] = {}
+        ink = QColor(theme.diagram_ink)
+        inked = 0
+        for y in range(text.top(), text.bottom()):
+            for x in range(text.left(), text.right()):
+                colour = image.pixelColor(int(x * ratio), int(y * ratio))
+                counts[colour.name()] = counts.get(colour.name(), 0) + 1
+                inked += abs(colour.lightness() - ink.lightness()) < 40
+        assert max(counts, key=counts.get) == QColor(theme.canvas).name()  # the label stands on the canvas
+        assert inked > 30, "the label's letters are not in the theme's ink"
+    finally:
+        window.themes.actions["light"].trigger()

@@ -37,9 +37,11 @@ def test_variants_lesson_teaches_all_six_types_with_pooled_prevalence():
 
 
 def test_patient_fraction_for_variants_matches_the_pooled_figure():
-    """'About 1 in 7' must be what 100% minus type A's 85.2% gives, and 'about 1 in 10' type B's 9.8%."""
+    """'About 1 in 7' must be what 100% minus type A's 85.2% gives, and 'about 1 in 10' type B's 9.8%,
+    counted per leg as the meta-analysis counted limbs (not people)."""
     patient = text("variants", "patient")
-    assert "about 1 in 7 people" in patient and "about 1 in 10 people" in patient
+    assert "about 1 in 7 legs" in patient and "about 1 in 10 legs" in patient
+    assert "1 in 7 people" not in patient
     assert round(1 / (1 - 0.852)) == 7 and round(1 / 0.098) == 10
 
 

@@ -106,6 +106,39 @@ def test_a_typed_patient_value_is_drawn_and_put_in_words(open_window, repo, qtbo
     assert "Meta-analysis: within 1 SD of patients with IFI (patients with IFI 14.91" in words and "hip position" in words
 
 
+def test_a_typed_patient_value_survives_a_theme_and_text_size_change(open_window, repo, qtbot):
+    """Switching theme (or text size) rebuilds the chart in the new colours; the value stays."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    system, palette = app.font(), app.palette()
+    window, chart = open_ifs(open_window, repo, qtbot)
+    qtbot.mouseClick(chart.value_box, Qt.MouseButton.LeftButton)
+    chart.value_box.selectAll()
+    qtbot.keyClicks(chart.value_box, "12")
+    qtbot.waitUntil(lambda: chart.patient_line is not None)
+    try:
+        for change in ((Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier),
+                       (Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)):
+            before = window.panel.charts.widget("ifs-mri")
+            qtbot.keyClick(window, *change)
+            window.panel.scroll_to("imaging")
+            qtbot.waitUntil(lambda: window.panel.charts.widget("ifs-mri") not in (None, before)
+                            and window.panel.charts.widget("ifs-mri").isVisible())
+            again = window.panel.charts.widget("ifs-mri")
+            assert again.value_box.value() == 12 and again.patient_line is not None
+            assert "12 mm is below the 15 mm line" in again.value_words.text()
+        window.open_lesson("piriformis")
+        window.open_lesson("ischiofemoral-tunnel", "imaging")  # another lesson in between: a fresh chart
+        qtbot.waitUntil(lambda: window.panel.charts.widget("ifs-mri") is not None)
+        assert window.panel.charts.widget("ifs-mri").value_box.value() == 0
+    finally:
+        window.themes.actions["light"].trigger()
+        window.text_size.reset_action.trigger()
+        app.setFont(system)
+        app.setPalette(palette)
+
+
 def test_accuracy_bars_show_values_on_hover(open_window, repo, qtbot):
     window = open_window(repo)
     window.set_level("clinical")

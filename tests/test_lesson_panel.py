@@ -124,3 +124,49 @@ def test_figures_show_but_nothing_outside_the_content_folder(open_window, mini_d
     assert window.panel.loadResource(kind, QUrl("../../private.png")) is None
     assert window.panel.loadResource(kind, QUrl("https://example.org/x.png")) is None
     assert window.panel.loadResource(kind, QUrl("file:///etc/hostname")) is None
+
+
+def test_citation_marker_is_a_link_to_its_reference(open_window, repo, qtbot):
+    """Hovering a citation number shows its entry; clicking it scrolls the entry into view, marked."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    window = open_window(repo)
+    window.level_actions["clinical"].trigger()
+    window.open_lesson("piriformis")
+    panel, references = window.panel, window.panel.rendered.references
+    assert len(references) >= 3
+    marker, block = None, panel.document().begin()
+    while block.isValid() and marker is None:  # the first marker in the text (near the top)
+        iterator = block.begin()
+        while not iterator.atEnd() and marker is None:
+            fragment = iterator.fragment()
+            if fragment.charFormat().anchorHref().startswith("#ref-"):
+                marker = fragment
+            iterator += 1
+        block = block.next()
+    assert marker is not None, "no citation marker in the clinical text"
+    number = int(marker.charFormat().anchorHref()[5:])
+    where = QTextCursor(panel.document())
+    where.setPosition(marker.position())
+    point = panel.cursorRect(where).center() + QPoint(3, 0)  # on the number's first digit
+    assert panel.viewport().rect().contains(point)
+    assert panel.anchorAt(point) == f"#ref-{number}"
+
+    QApplication.sendEvent(panel.viewport(), QHelpEvent(QEvent.Type.ToolTip, point,
+                                                          panel.viewport().mapToGlobal(point)))
+    qtbot.waitUntil(QToolTip.isVisible)
+    tip = QToolTip.text()
+    assert f"[{number}]" in tip and references[number - 1].title[:40] in tip
+    QToolTip.hideText()
+
+    QTest.mouseClick(panel.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+    entry = panel._find_block(f"ref-{number}")
+    rect = panel.document().documentLayout().blockBoundingRect(entry)
+    top = rect.top() - panel.verticalScrollBar().value()
+    assert panel.verticalScrollBar().value() > 0
+    assert 0 <= top and top + rect.height() <= panel.viewport().height(), "the entry is not in view"
+    assert references[number - 1].title[:40] in entry.text()
+    [mark] = panel.extraSelections()
+    assert mark.cursor.block() == entry and mark.cursor.selectedText() == entry.text()

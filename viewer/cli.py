@@ -57,6 +57,14 @@ def build_parser() -> argparse.ArgumentParser:
                         help="draw the nerve and piriformis as Beaton & Anson type TYPE (A-F)")
     window.add_argument("--size", metavar="WxH", type=_size, default=None,
                         help="window size for --screenshot (default 1600x1000)")
+    window.add_argument("--view", choices=("posterior", "axial"), default=None,
+                        help="start with this view: the posterior diagram or the axial 'MRI level' section")
+    motion = parser.add_argument_group("hip motion model")
+    motion.add_argument("--pose", metavar="NAME|flexion=F,adduction=A,rotation=R",
+                        help="hip pose: a position id from positions.toml or angles in degrees "
+                             "(extension, abduction and external rotation negative)")
+    motion.add_argument("--measure", action="store_true",
+                        help="with --pose: print the model's IFS, QFS and muscle length changes as JSON and exit")
     window.add_argument("--exit-after-paint", action="store_true",
                         help="exit as soon as the window's first frame has painted (for timing start-up)")
     return parser
@@ -81,8 +89,10 @@ def main(argv: list[str] | None = None) -> int:
 
     content_dir = args.content or bundled_content_dir()
     cache_dir = None  # the window starts from the content as last loaded, if no file changed; --check never does
+    if args.measure and not args.pose:
+        return fail("--measure needs --pose NAME or --pose flexion=F,adduction=A,rotation=R")
     if not (args.check or args.regions or args.lessons or args.lesson_text or args.handout or args.export_anki
-            or args.exercises):
+            or args.exercises or args.measure):
         from viewer.paths import default_data_dir
 
         cache_dir = bootstrap.content_cache_dir(args.data_dir or default_data_dir())
@@ -115,6 +125,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.variant is not None and args.variant not in [variant.id for variant in content.variants]:
         known = ", ".join(variant.id for variant in content.variants) or "none"
         return fail(f"unknown variant '{args.variant}' (known: {known})")
+    if args.pose:
+        pose = resolve_cli_pose(content, args.pose)
+        if isinstance(pose, str):
+            return fail(pose)
+        if args.measure:
+            return print_measures(content, pose)
+        args.pose = pose
     if args.select and content.region(args.select) is None:
         known = ", ".join(r.id for r in content.regions) or "none"
         return fail(f"unknown region id '{args.select}' (known: {known})")
@@ -174,7 +191,8 @@ def print_lesson_text(content, lesson_id: str, level: str) -> int:
     lesson = content.lessons.get(lesson_id)
     if lesson is None:
         return fail(f"unknown lesson id '{lesson_id}' (see --lessons)")
-    print(lesson_text(lesson, level))
+    # the clinical text keeps its sources: numbered markers and the reference list
+    print(lesson_text(lesson, level, content.bibliography if level == "clinical" else None))
     return EXIT_OK
 
 
@@ -232,6 +250,28 @@ def unwritable(output: Path) -> str:
     if not os.access(folder, os.W_OK):
         return f"the folder {folder} is not writable"
     return ""
+
+
+def resolve_cli_pose(content, text: str):
+    """The pose --pose names, or the one-line reason it cannot be used."""
+    from viewer.model.core.problems import ContentError
+    from viewer.model.motion.pose import PoseError
+    from viewer.model.motion.presets import load_hip_model, presets_from, resolve_pose
+
+    try:
+        model = load_hip_model(content.resources_dir)
+        return resolve_pose(text, presets_from(content.positions), model.landmarks.limits)
+    except ContentError as exc:
+        return str(exc.problem)
+    except PoseError as exc:
+        return str(exc)
+
+
+def print_measures(content, pose) -> int:
+    from viewer.model.motion.presets import load_hip_model
+
+    measures = load_hip_model(content.resources_dir).measure(pose)
+    return print_json(measures.as_json())
 
 
 def print_json(data) -> int:

@@ -25,6 +25,7 @@ class Position:
     clinical: str
     references: list[str] = field(default_factory=list)
     line: int = 1
+    pose: dict[str, float] | None = None  # hip angles for the motion view (degrees), if the position has one
 
 
 def load_positions(path: Path) -> tuple[list[Position], list[Problem]]:
@@ -44,6 +45,15 @@ def load_positions(path: Path) -> tuple[list[Position], list[Problem]]:
             problems.append(Problem(path, line, f"position id '{position_id}' is used twice"))
             continue
         seen.add(position_id)
+        pose = entry.get("pose")
+        if pose is not None:
+            if not isinstance(pose, dict) or set(pose) - {"flexion", "adduction", "rotation"} or not all(
+                    isinstance(v, (int, float)) for v in pose.values()):
+                problems.append(Problem(path, line, f"position '{position_id}': pose must be "
+                                                    "{ flexion = F, adduction = A, rotation = R } in degrees"))
+                pose = None
+            else:
+                pose = {axis: float(pose.get(axis, 0.0)) for axis in ("flexion", "adduction", "rotation")}
         positions.append(Position(
             id=position_id, name=name,
             tenses=[str(r) for r in entry.get("tenses", [])],
@@ -52,6 +62,6 @@ def load_positions(path: Path) -> tuple[list[Position], list[Problem]]:
             patient=str(entry.get("patient", "")).strip(),
             clinical=str(entry.get("clinical", "")).strip(),
             references=[str(r) for r in entry.get("references", [])],
-            line=line,
+            line=line, pose=pose,
         ))
     return positions, problems

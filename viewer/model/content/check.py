@@ -12,7 +12,7 @@ from viewer.model.content.figures import figure_problem
 from viewer.model.content.lessons import CITATION, LEVELS
 from viewer.model.content.quality import (MAX_PARAGRAPH_WORDS, cited_keys, figures_citing_only, has_figure,
                                            lesson_figures_citing_only, long_paragraphs, uncited_figures)
-from viewer.model.core.problems import Problem
+from viewer.model.core.problems import ContentError, Problem
 from viewer.model.study.questions import check_questions
 from viewer.model.content.render import slugify
 
@@ -33,6 +33,7 @@ def check_content(content: Content) -> list[Problem]:
     problems += check_variants(content.variants, content.regions, content.diagram, content.regions_path)
     problems += _check_lessons(content)
     problems += _check_positions(content)
+    problems += _check_motion(content)
     problems += check_questions(content)
     problems += load_about(content.lessons_dir)[1]
     problems += _figures_from_further_reading(content)
@@ -192,6 +193,28 @@ def _check_positions(content: Content) -> list[Problem]:
                                                              "which is not in lessons/references.toml"))
         if not position.patient:
             problems.append(Problem(path, position.line, f"position '{position.id}' needs a patient explanation"))
+    return problems
+
+
+def _check_motion(content: Content) -> list[Problem]:
+    """The hip model's landmarks file, and every position's pose within its limits."""
+    from viewer.model.motion.pose import Pose, PoseError, check_limits
+    from viewer.model.motion.presets import landmarks_path, load_hip_model
+
+    if not landmarks_path(content.resources_dir).exists():
+        return []
+    try:
+        limits = load_hip_model(content.resources_dir).landmarks.limits
+    except ContentError as exc:
+        return [exc.problem]
+    problems = []
+    for position in content.positions:
+        if position.pose is not None:
+            try:
+                check_limits(Pose(**position.pose), limits)
+            except PoseError as exc:
+                problems.append(Problem(content.resources_dir / "positions.toml", position.line,
+                                        f"position '{position.id}': {exc}"))
     return problems
 
 

@@ -1,7 +1,12 @@
 """The glossary (lessons/glossary.toml) and marking its terms in lesson text.
 
-The first use of each term in a lesson becomes a ``glossary:`` link; the
-view shows the definition when the pointer rests on it or it is activated.
+The first use of each term in each section of a lesson becomes a
+``glossary:`` link; the view shows the definition when the pointer rests on
+it or it is activated. At Clinical level everyday words every student knows
+(``basic = true``: medial, flexion, femur...) are left plain. A term is never
+marked as a piece of a longer name ("femoral" in "posterior femoral cutaneous
+nerve", "obturator internus" in "nerve to obturator internus"); a nerve term
+followed by "nerve(s)" takes the whole name ("pudendal nerves").
 """
 
 from __future__ import annotations
@@ -17,6 +22,15 @@ from viewer.model.core.tomlfile import parse_toml
 
 # spans a term must never be marked inside: links and images, inline code, autolinks, citations
 PROTECTED = re.compile(r"!?\[[^\]]*\]\([^)]*\)|`[^`]*`|<[^>]+>|\[@[^\]]*\]")
+# the rest of a longer name a term would be a piece of: up to three more words, then its head noun
+NAME_WORD = r"[ -](?!(?:and|or|of|the|a|an|to|in|at|on|with|from|by|for|is|are|was|were|its)\b)[a-z]+"
+NAME_GOES_ON = re.compile(rf"(?:{NAME_WORD}){{0,3}}?(?:(?:,|,? and|,? or)(?:{NAME_WORD}){{1,3}}?){{0,2}}?"
+                          r"[ -](nerves?|arter(?:y|ies)|veins?|vessels|branch(?:es)?)\b")  # "... cutaneous and pudendal nerves"
+NAME_BEFORE = re.compile(r"\b(?:nerves?|branch(?:es)?|arter(?:y|ies)) to (?:the )?$", re.IGNORECASE)
+# a word that can be part of an anatomical name: femoral, gluteal, cutaneous, posterior, internus, femoris...
+NAME_PIECE = re.compile(r"[a-z]+(?:al|ar|ic|ous|or|us|is|ary|ate)", re.IGNORECASE)
+HEADS = {"nerve": "nerve", "nerves": "nerve", "artery": "artery", "arteries": "artery", "vein": "vein",
+         "veins": "vein", "vessels": "vessels", "branch": "branch", "branches": "branch"}
 # a term starts where a word starts (not after a letter, digit or hyphen) and must end where one ends
 WORD_START = re.compile(r"(?<![\w-])\w+")
 WORD_CHAR = re.compile(r"[\w-]")
@@ -29,6 +43,7 @@ class Term:
     term: str
     definition: str
     aliases: tuple[str, ...] = ()
+    basic: bool = False  # an everyday word every clinical student knows: marked at Patient level only
 
     @property
     def slug(self) -> str:
@@ -60,13 +75,17 @@ class Glossary:
     def definition(self, slug: str) -> Term | None:
         return self.terms.get(slug)
 
-    def mark_terms(self, markdown: str) -> str:
-        """Link the first use of each term, outside headings, links and code."""
+    def mark_terms(self, markdown: str, clinical: bool = False) -> str:
+        """Link the first use of each term in each section, outside headings, links and code. With
+        ``clinical``, basic terms stay plain."""
         if not self._has_forms:
             return markdown
-        used: set[str] = set()
+        used: set[str] = {slug for slug, term in self.terms.items() if term.basic} if clinical else set()
+        skipped = frozenset(used)
         out = []
         for line in markdown.splitlines():
+            if line.lstrip().startswith("#"):
+                used = set(skipped)  # a new section: a reader who jumps here sees its terms marked
             if line.lstrip().startswith(("#", "```", "    ")) or set(line.strip()) <= set("|-: "):
                 out.append(line)
                 continue
@@ -106,11 +125,36 @@ class Glossary:
         for start, end, slug in matches:
             if start < position or slug in used:
                 continue
+            whole = self._whole_name(text, start, end, slug)
+            if whole is None:
+                continue  # a piece of a longer name: not this term
+            end = whole
             used.add(slug)
             out += [text[position:start], f"[{text[start:end]}](glossary:{slug})"]
             position = end
         out.append(text[position:])
         return "".join(out)
+
+    def _whole_name(self, text: str, start: int, end: int, slug: str) -> int | None:
+        """Where the marked span should end: ``end``, further when a nerve term goes on to its head noun
+        ("pudendal" + " nerves"), or None when the term is only a piece of a longer name."""
+        if NAME_BEFORE.search(text[:start]):
+            return None
+        before = re.search(r"([A-Za-z]+)[ -]$", text[:start])
+        if before and " " not in text[start:end].strip() and (
+                before.group(1).lower() in ("greater", "lesser") or NAME_PIECE.fullmatch(before.group(1))):
+            return None  # "sacrospinous ligament", "lesser sciatic notch": one word of a longer name
+        goes_on = NAME_GOES_ON.match(text, end)
+        if goes_on is None:
+            return end
+        pieces = text[start:end].split() + re.findall(r"[a-z]+", goes_on.group(0)[:-len(goes_on.group(1))])
+        if not all(NAME_PIECE.fullmatch(word) for word in pieces if word not in ("and", "or")):
+            return end  # "tethered nerve", "DGS had nerve root contact": words, not a name
+        head = HEADS[goes_on.group(1).lower()]
+        term_words = self.terms[slug].term.lower().split()
+        if goes_on.group(0)[1:] == goes_on.group(1) and term_words[-1] == head:
+            return goes_on.end()  # "pudendal nerves": the term's own name, said in full
+        return None
 
 
 def load_glossary(path: Path) -> tuple[Glossary, list[Problem]]:
@@ -130,5 +174,6 @@ def load_glossary(path: Path) -> tuple[Glossary, list[Problem]]:
             problems.append(Problem(path, line(), f"glossary term '{name}' is defined twice"))
             continue
         seen.add(slug)
-        terms.append(Term(name, definition, tuple(str(a) for a in entry.get("aliases", []))))
+        terms.append(Term(name, definition, tuple(str(a) for a in entry.get("aliases", [])),
+                          bool(entry.get("basic", False))))
     return Glossary(terms), problems

@@ -38,9 +38,15 @@ FENCE = "+++"
 BLOCK_OPEN = re.compile(r"^:::\s*(\w[\w-]*)\s*$")
 BLOCK_CLOSE = re.compile(r"^:::\s*$")
 CITATION = re.compile(r"\[(@[\w:.-]+(?:\s*;\s*@[\w:.-]+)*)\]")
+SPACED_CITATION = re.compile(r"([ \t]*)" + CITATION.pattern)  # with the space before it (group 1)
 CHART_MARKER = "<!-- chart:{} -->"
 CHART_LINE = re.compile(r"^<!-- chart:([a-z0-9-]+) -->$", re.MULTILINE)
 LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+
+
+def drop_citations(text: str) -> str:
+    """The text without its ``[@key]`` citations, and without the space before each ("tendon .")."""
+    return SPACED_CITATION.sub("", text)
 
 
 @record(frozen=True)

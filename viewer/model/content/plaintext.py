@@ -2,12 +2,16 @@
 
 Used for readability scores, search and copying. Each heading, paragraph,
 list item and table cell ends as a sentence, so a readability formula does
-not read a list as one endless sentence.
+not read a list as one endless sentence. Citations are dropped (with the
+space before them), unless a bibliography is given: then they stay as
+numbered markers, "[3]", and the numbered reference list follows, as in the
+lesson panel.
 """
 
 from __future__ import annotations
 
-from viewer.model.content.lessons import CHART_LINE, CITATION, Lesson
+from viewer.model.content.lessons import CHART_LINE, Lesson, drop_citations
+from viewer.model.content.references import Reference
 
 TERMINAL = ".!?:;"
 
@@ -15,7 +19,7 @@ TERMINAL = ".!?:;"
 def markdown_to_text(markdown: str) -> str:
     from markdown_it import MarkdownIt  # imported here: not needed on the start-up path
 
-    tokens = MarkdownIt("commonmark").enable("table").parse(CITATION.sub("", markdown))
+    tokens = MarkdownIt("commonmark").enable("table").parse(drop_citations(markdown))
     lines = []
     for token in tokens:
         if token.type != "inline":
@@ -29,10 +33,35 @@ def markdown_to_text(markdown: str) -> str:
     return "\n".join(lines)
 
 
-def lesson_text(lesson: Lesson, level: str) -> str:
-    """Title, summary and body at one level, as plain text; each chart becomes its text table."""
+def lesson_text(lesson: Lesson, level: str, bibliography: dict[str, Reference] | None = None) -> str:
+    """Title, summary and body at one level, as plain text; each chart becomes its text table. With
+    ``bibliography``, citations are numbered "[3]" and the reference list ends the text."""
+    from viewer.model.content.render import number_citations
     from viewer.model.evidence.charts import text_lines
 
-    body = CHART_LINE.sub(lambda m: "\n\n".join(text_lines(lesson.charts[m.group(1)]))
-                          if m.group(1) in lesson.charts else "", lesson.markdown(level))
-    return markdown_to_text(f"# {lesson.title}\n\n{lesson.summary}\n\n{body}")
+    def chart_text(match) -> str:
+        chart = lesson.charts.get(match.group(1))
+        if chart is None:
+            return ""
+        cited = f" [{'; '.join('@' + key for key in chart.cite_keys())}]" if chart.cite_keys() else ""
+        return "\n\n".join(text_lines(chart)) + cited  # sources numbered where the panel numbers them
+
+    body = CHART_LINE.sub(chart_text, lesson.markdown(level))
+    order: list[str] = []
+    if bibliography is not None:
+        body, order = number_citations(body, bibliography, lambda numbers: f"\\[{', '.join(map(str, numbers))}\\]")
+        order += [key for key in lesson.references if key in bibliography and key not in order]
+    text = markdown_to_text(f"# {lesson.title}\n\n{lesson.summary}\n\n{body}")
+    if bibliography is None or not order:
+        return text
+    entries = [f"{n}. {reference_text(bibliography[key])}" for n, key in enumerate(order, start=1)]
+    return "\n".join([text, "", "References.", *entries])
+
+
+def reference_text(reference: Reference) -> str:
+    """One entry of the reference list as plain text: the citation, then its DOI, PMID and PMCID (or
+    its web address when it has none of them)."""
+    ids = [f"doi:{reference.doi}" if reference.doi else "", f"PMID {reference.pmid}" if reference.pmid else "",
+           reference.pmcid]
+    ids = [i for i in ids if i] or ([reference.url] if reference.url else [])
+    return " ".join([reference.citation(), *(i if i == reference.url else i + "." for i in ids)])

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import field
 
-from viewer.model.content.lessons import CHART_LINE, CITATION, Lesson
+from viewer.model.content.lessons import CHART_LINE, SPACED_CITATION, Lesson
 from viewer.model.core.record import record
 from viewer.model.content.references import Reference
 
@@ -35,28 +35,13 @@ class RenderedLesson:
 def render_lesson(lesson: Lesson, level: str, bibliography: dict[str, Reference], glossary=None) -> RenderedLesson:
     body = lesson.markdown(level)
     if glossary is not None:
-        body = glossary.mark_terms(body)
-    order: list[str] = []
-
-    def number(key: str) -> int:
-        if key not in order:
-            order.append(key)
-        return order.index(key) + 1
-
-    def cite(match: re.Match) -> str:
-        keys = [k.strip().lstrip("@") for k in match.group(1).split(";")]
-        numbers = [number(k) for k in keys if k in bibliography]
-        if not numbers:
-            return ""
-        return "\\[" + ", ".join(f"[{n}](#ref-{n})" for n in numbers) + "\\]"
-
+        body = glossary.mark_terms(body, clinical=level == "clinical")
     charts = [lesson.charts[m.group(1)] for m in CHART_LINE.finditer(body) if m.group(1) in lesson.charts]
     body = CHART_LINE.sub(lambda m: chart_markdown(lesson.charts[m.group(1)]) if m.group(1) in lesson.charts
                           else "", body)
-    body = CITATION.sub(cite, body)
-    for key in lesson.references:
-        if key in bibliography:
-            number(key)
+    body, order = number_citations(body, bibliography,
+                                   lambda numbers: "\\[" + ", ".join(f"[{n}](#ref-{n})" for n in numbers) + "\\]")
+    order += [key for key in lesson.references if key in bibliography and key not in order]
     references = [bibliography[k] for k in order]
 
     parts = [f"# {lesson.title}", "", f"*{lesson.summary}*", "", body.strip(), ""]
@@ -72,6 +57,22 @@ def render_lesson(lesson: Lesson, level: str, bibliography: dict[str, Reference]
     headings = [(len(m.group(1)), m.group(2), slugify(m.group(2)))
                 for m in (HEADING.match(line) for line in markdown.splitlines()) if m]
     return RenderedLesson(markdown, references, headings, charts)
+
+
+def number_citations(text: str, bibliography: dict[str, Reference], marker) -> tuple[str, list[str]]:
+    """Each ``[@a; @b]`` becomes ``marker(numbers)``, numbered in order of first use; returns the text
+    and the cited keys in that order. A citation of nothing known goes with the space before it."""
+    order: list[str] = []
+
+    def cite(match: re.Match) -> str:
+        keys = [k.strip().lstrip("@") for k in match.group(2).split(";")]
+        for key in keys:
+            if key in bibliography and key not in order:
+                order.append(key)
+        numbers = [order.index(k) + 1 for k in keys if k in bibliography]
+        return match.group(1) + marker(numbers) if numbers else ""
+
+    return SPACED_CITATION.sub(cite, text), order
 
 
 def chart_markdown(chart) -> str:

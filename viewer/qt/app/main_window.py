@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QSplitter, QToolBar, QToolButton
+from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QToolBar
 
 from viewer import APP_NAME
 from viewer.model.content.history import History
@@ -17,13 +17,16 @@ from viewer.qt.app import text_size, theme
 from viewer.qt.app.context import AppContext
 from viewer.qt.app.dock_room import DockRoom
 from viewer.qt.app.help_menu import HelpMenu
+from viewer.qt.app.lessons_menu import LessonsMenu
 from viewer.qt.app.settings import Settings
 from viewer.qt.app.shortcuts import shortcut as shortcut_of
+from viewer.qt.app.urgent_button import UrgentButton
 from viewer.qt.chairside.tools import Chairside
 from viewer.qt.diagram.scene import DiagramScene
 from viewer.qt.diagram.view import ZOOM_STEP, DiagramView
 from viewer.qt.evidence.posttest_menu import PostTestMenu
 from viewer.qt.layers.control import LayerControl
+from viewer.qt.motion.dock import Motion
 from viewer.qt.variants.control import VariantControl
 from viewer.qt.lesson.panel import LessonPanel
 from viewer.qt.search.menu import SearchMenu
@@ -35,20 +38,6 @@ if TYPE_CHECKING:
 
 LEVEL_NAMES = {"patient": "Patient", "clinical": "Clinical"}
 MIN_WINDOW_SIZE = (760, 520)  # a small laptop's window with room for the diagram, the lesson and the toolbars
-
-
-class UrgentButton(QToolButton):
-    """The red Urgent help button: bold, at the application's text size. Qt does not pass a new application
-    font on to a widget with a style sheet, so the window does (see MainWindow.changeEvent)."""
-
-    def __init__(self):
-        super().__init__()
-        self.follow_application_font()
-
-    def follow_application_font(self) -> None:
-        font = QApplication.font()
-        font.setBold(True)
-        self.setFont(font)
 
 
 class MainWindow(QMainWindow):
@@ -70,7 +59,7 @@ class MainWindow(QMainWindow):
     file_menu: QMenu
     view_menu: QMenu
     go_menu: QMenu
-    lessons_menu: QMenu
+    lessons_menu: LessonsMenu
     study_menu: QMenu
     tools_menu: QMenu
     help_menu: QMenu
@@ -79,6 +68,7 @@ class MainWindow(QMainWindow):
     chairside: Chairside
     depth_control: LayerControl    # peels skin and gluteus maximus away (viewer/qt/layers/)
     variant_control: VariantControl  # Beaton & Anson types A-F on the diagram (viewer/qt/variants/)
+    motion: Motion                 # View ▸ Hip in motion: the axial MRI-level model (viewer/qt/motion/)
     user_menus: UserMenus          # progress, export/import, bookmarks, lesson notes
     themes: theme.ThemeMenu
     text_size: text_size.TextSize
@@ -95,7 +85,6 @@ class MainWindow(QMainWindow):
         context.notify = self.show_notice
         self.history = History()
         self._splitter_restored = False
-        self._lessons_menu_filled = False
         self._rendered_lessons: dict[tuple[str, str], tuple[object, RenderedLesson]] = {}
         self._notice_bar: NoticeBar | None = None
         self.level = settings.value("lesson/level", "patient")
@@ -127,6 +116,7 @@ class MainWindow(QMainWindow):
         self.chairside = Chairside(self)
         self.depth_control = LayerControl(self)
         self.variant_control = VariantControl(self)
+        self.motion = Motion(self)
         self.user_menus = UserMenus(self)
         self.themes = theme.ThemeMenu(self)
         self.text_size = text_size.TextSize(self)
@@ -193,8 +183,7 @@ class MainWindow(QMainWindow):
         self.go_menu = go_menu = menus.addMenu("&Go")
         for action in (self.back_action, self.forward_action, self.home_action, self.urgent_action):
             go_menu.addAction(action)
-        self.lessons_menu = QMenu("&Lessons", self)
-        self.lessons_menu.aboutToShow.connect(self._fill_lessons_menu)  # filled after the first frame
+        self.lessons_menu = LessonsMenu(self)  # filled after the first frame
         menus.addMenu(self.lessons_menu)
         self.study_menu = menus.addMenu("&Study")
         self.tools_menu = menus.addMenu("&Tools")
@@ -206,32 +195,14 @@ class MainWindow(QMainWindow):
         toolbar.setProperty("toolButtonStyle", "ToolButtonTextOnly")  # by name: see DiagramView.__init__
         for action in (self.back_action, self.forward_action, self.home_action):
             toolbar.addAction(action)
-        lessons_button = QToolButton()
-        lessons_button.setText("Lessons")
-        lessons_button.setAccessibleName("Lessons")
-        lessons_button.setToolTip("Every lesson, in teaching order")
-        lessons_button.setMenu(self.lessons_menu)
-        lessons_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        toolbar.addWidget(lessons_button)
+        toolbar.addWidget(self.lessons_menu.toolbar_button())
         toolbar.addSeparator()
         for action in self.level_actions.values():
             toolbar.addAction(action)
         toolbar.addSeparator()
         for action in (self.zoom_out_action, self.zoom_in_action, self.fit_action, self.labels_action):
             toolbar.addAction(action)
-        self.urgent_button = self._pinned_urgent_button()
-
-    def _pinned_urgent_button(self) -> UrgentButton:
-        """Urgent help sits in the menu bar's right-hand corner, outside the toolbar: a toolbar that runs
-        out of room (a small window, large text) hides its last buttons behind », never this one."""
-        button = UrgentButton()
-        button.setDefaultAction(self.urgent_action)
-        button.setObjectName("urgent")
-        button.setAccessibleName("Urgent help")
-        button.setProperty("toolButtonStyle", "ToolButtonTextOnly")  # by name: see DiagramView.__init__
-        button.setStyleSheet(theme.urgent_style())
-        self.menuBar().setCornerWidget(button)  # top right
-        return button
+        self.urgent_button = UrgentButton(self.urgent_action, self.menuBar())  # never in the toolbar's overflow
 
     # ----- lessons and regions -------------------------------------------------------------------------
     def open_region(self, region_id: str) -> None:
@@ -362,30 +333,10 @@ class MainWindow(QMainWindow):
             if splitter is None or not self.splitter.restoreState(splitter):
                 self.splitter.setSizes([self.width() * 3 // 5, self.width() * 2 // 5])
 
-    def _fill_lessons_menu(self) -> None:
-        """One entry per lesson, above anything features added; built once, when first needed."""
-        if self._lessons_menu_filled:
-            return
-        self._lessons_menu_filled = True
-        first = self.lessons_menu.actions()[0] if self.lessons_menu.actions() else None
-        for lesson_id in self.content.lesson_order():
-            if self.content.is_entry(lesson_id):
-                continue  # the short structure entries have their own submenu, below
-            action = QAction(self.content.lessons[lesson_id].title, self.lessons_menu)
-            action.triggered.connect(lambda _checked=False, i=lesson_id: self.open_lesson(i))
-            self.lessons_menu.insertAction(first, action)
-        entries = self.content.entry_ids()
-        if entries:
-            structures = QMenu("&Structures on the diagram", self.lessons_menu)
-            for lesson_id in entries:
-                action = structures.addAction(self.content.lessons[lesson_id].title)
-                action.triggered.connect(lambda _checked=False, i=lesson_id: self.open_lesson(i))
-            self.lessons_menu.insertMenu(first, structures)
-
     def finish_loading(self) -> None:
         """Work deferred until the first frame is on screen: region shapes for picking, the Lessons menu,
         the parsed SVG."""
-        self._fill_lessons_menu()
+        self.lessons_menu.fill()
         self.view.enable_gestures()
         self.scene.build_regions()
         current = self.current_lesson()

@@ -46,6 +46,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("layers.deeper", ("]",), "Peel the top layer away (skin, then gluteus maximus)", DIAGRAM),
     Shortcut("layers.shallower", ("[",), "Put the last peeled layer back", DIAGRAM),
     Shortcut("variants.picker", ("V",), "Nerve variant: how the sciatic nerve passes piriformis", DIAGRAM),
+    Shortcut("view.motion", ("Ctrl+M",), "Hip in motion: move the hip, watch the ischiofemoral space", DIAGRAM),
 
     Shortcut("chairside.present", ("F5",), "Present full screen", CHAIRSIDE),
     Shortcut("chairside.leave", ("Esc",), "Leave the presentation", CHAIRSIDE),

@@ -74,6 +74,11 @@ def run_app(args, content: Content) -> int:
         window.resize(*(args.size or DEFAULT_SCREENSHOT_SIZE))
     if args.screenshot:
         window.finish_loading()  # the picture must show the selection, so build regions first
+    if getattr(args, "view", None) == "axial" or getattr(args, "pose", None) is not None:
+        window.finish_loading()  # the pose hatches regions of the posterior view
+        window.motion.show(args.pose)
+        if args.view == "axial":
+            window.motion.make_main()
 
     def after_first_paint() -> None:
         bootstrap.first_frame()

@@ -4,7 +4,8 @@ highlights; one place so their contrast can be checked by a test (tests/test_acc
 Highlights never rely on colour alone: every highlight is an outline drawn over a halo of the
 opposite lightness (so it reads on pale bone and dark muscle alike); hover is a solid outline,
 keyboard focus a dashed one, the selection a thicker one, and a position's effect adds hatching.
-The diagram art stays as drawn; the dark themes only darken the canvas around it.
+The diagram art keeps its colours; in the dark themes it sits on the dark canvas (no white paper) and
+its labels, leader lines and orientation key are drawn in the theme's ink, edged in the canvas colour.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from viewer.model.core.record import record
-from PySide6.QtGui import QAction, QActionGroup, QColor, QPalette, QPen
+from PySide6.QtGui import QAction, QActionGroup, QColor, QPalette
 from PySide6.QtWidgets import QApplication, QToolTip
 
 if TYPE_CHECKING:
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 
 
 THEME_KEY = "view/theme"
-PAPER = "#ffffff"  # the diagram's own background, as drawn
+PAPER = "#ffffff"  # the diagram's background in the light theme, as drawn
 
 
 @record(frozen=True)
@@ -59,6 +60,8 @@ class Theme:
     tag_text: str = "#ffffff"
     tensed: str = "#7f2800"            # dark orange, diagonal hatching: a position stretches this structure
     narrowed: str = "#5b1287"          # purple, cross hatching: a position narrows this space
+    diagram_ink: str = ""              # the diagram's labels, leader lines and key ("": as drawn, dark on white)
+    scroll_handle: str = ""            # scroll bar handle on a window-coloured groove ("": the style's own)
     pointer: str = "#000000"           # the keyboard pointer in Find-it (black over a white halo, on any art)
     pointer_halo: str = "#ffffff"
     # body chart symptom types: each also has its own hatching (viewer/qt/bodychart/canvas.py), never colour alone
@@ -66,6 +69,13 @@ class Theme:
     pins_and_needles: str = "#1451a3"  # blue, cross hatching
     numbness: str = "#2e6b30"          # green, horizontal lines
     chart_ink: str = "#1a1a1a"
+    # the hip-in-motion view: measurement lines drawn on the (always pale) axial art, and its gauge
+    measure_ifs: str = "#0b3d91"       # ischiofemoral space line: deep blue
+    measure_qfs: str = "#00603a"       # quadratus femoris space line: deep green
+    measure_contact: str = "#b3261e"   # bones in contact in the model
+    gauge_control: str = "#2e7d32"     # control mean ± SD band
+    gauge_patient: str = "#b3261e"     # patient mean ± SD band
+    gauge_marker: str = "#1b1b1b"
     dark: bool = False
 
 
@@ -76,7 +86,8 @@ DARK = Theme(
     selection="#8ab4f8", selection_text="#101114", tooltip_base="#303134", tooltip_text="#e8eaed",
     placeholder="#a8abb0", disabled_text="#8a8d91", canvas="#1a1b1e", outline="#ffd54f", halo="#000000",
     hover_fill="#ffd54f", selected_fill="#ffd54f", tag_background="#ffd54f", tag_text="#101114",
-    tensed="#ff9e66", narrowed="#d8a8ff", dark=True)
+    tensed="#ff9e66", narrowed="#d8a8ff", diagram_ink="#e8eaed", scroll_handle="#9aa0a6", gauge_control="#81c995",
+    gauge_patient="#f28b82", gauge_marker="#e8eaed", dark=True)
 HIGH_CONTRAST = Theme(
     key="high-contrast", label="&High contrast", window="#000000", window_text="#ffffff", base="#000000",
     alternate_base="#1a1a1a", text="#ffffff", button="#000000", button_text="#ffffff", link="#ffff00",
@@ -84,7 +95,8 @@ HIGH_CONTRAST = Theme(
     tooltip_text="#ffffff", placeholder="#d0d0d0", disabled_text="#b0b0b0", canvas="#000000", outline="#ffff00",
     halo="#000000", hover_fill="#ffff00", hover_alpha=50, selected_fill="#ffff00", selected_alpha=60,
     hover_width=4.0, selected_width=6.0, tag_background="#ffff00", tag_text="#000000", tensed="#ff9e3d",
-    narrowed="#00e5ff", dark=True)
+    narrowed="#00e5ff", diagram_ink="#ffffff", scroll_handle="#ffffff", gauge_control="#00ff66", gauge_patient="#ff6666",
+    gauge_marker="#ffffff", dark=True)
 THEMES = {theme.key: theme for theme in (LIGHT, DARK, HIGH_CONTRAST)}
 
 
@@ -208,6 +220,21 @@ def palette_of(theme: Theme):
     return palette
 
 
+def scroll_bar_style(theme: Theme) -> str:
+    """The lesson's scroll bars in the dark themes: a handle that stands out from its groove (3:1 or more). Qt's
+    Fusion style draws both in shades of the button colour, which on a black window is black on black.
+    The light theme keeps the native look (an empty sheet costs nothing at start-up)."""
+    if not theme.scroll_handle:
+        return ""
+    groove, handle = theme.window, theme.scroll_handle
+    return (f"QScrollBar:vertical {{ background: {groove}; width: 16px; margin: 0; border: 0; }}"
+            f"QScrollBar:horizontal {{ background: {groove}; height: 16px; margin: 0; border: 0; }}"
+            f"QScrollBar::handle {{ background: {handle}; border-radius: 4px; margin: 2px; }}"
+            "QScrollBar::handle:vertical { min-height: 32px; } QScrollBar::handle:horizontal { min-width: 32px; }"
+            "QScrollBar::add-line, QScrollBar::sub-line { width: 0; height: 0; border: 0; }"
+            "QScrollBar::add-page, QScrollBar::sub-page { background: none; }")
+
+
 class ThemeMenu:
     """View ▸ Theme: the three themes and Ctrl+Shift+T to cycle; the choice is remembered."""
 
@@ -243,8 +270,13 @@ class ThemeMenu:
         palette = palette_of(theme)
         QApplication.instance().setPalette(palette)
         QToolTip.setPalette(palette)
+        # the lesson's scroll bars only: an application-wide sheet restyles every widget at start-up (costly,
+        # and it built Qt's enum namespace before the first frame)
+        for bar in (window.panel.verticalScrollBar(), window.panel.horizontalScrollBar()):
+            if bar.styleSheet() != scroll_bar_style(theme):
+                bar.setStyleSheet(scroll_bar_style(theme))
         window.view.use_theme()
-        _show_paper(window.scene, theme.dark)
+        window.scene.use_ink(theme.diagram_ink, theme.canvas)  # labels and key in the theme's ink, on its canvas
         window.scene.update()
         rendered = window.panel.rendered
         if rendered is not None:  # glossary terms take the text colour when the lesson is laid out
@@ -255,17 +287,3 @@ class ThemeMenu:
             window.settings.set(THEME_KEY, key)
             window.statusBar().showMessage(f"Theme: {theme.label.replace('&', '')}.", 3000)
 
-
-def _show_paper(scene, dark: bool) -> None:
-    """On a dark canvas the drawing keeps its white paper, so its dark label text stays readable."""
-    paper = scene.theme_paper
-    if paper is None and dark:
-        from viewer.qt.app.enum_free import solid_brush
-
-        area = scene.diagram_rect.united(scene.itemsBoundingRect())  # art and labels may reach past the viewBox
-        no_line = QPen()
-        no_line.setColor(QColor(0, 0, 0, 0))  # a dark theme's start-up too builds no Qt namespace
-        paper = scene.theme_paper = scene.addRect(area, no_line, solid_brush(PAPER))
-        paper.setZValue(-1)
-    if paper is not None:
-        paper.setVisible(dark)

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit, QVBoxLayout, QWidget
 
 from viewer.qt.access.announce import announce
-from viewer.model.content.lessons import CITATION
+from viewer.model.content.lessons import drop_citations
 from viewer.qt.app.theme import THEME
 
 if TYPE_CHECKING:
@@ -95,7 +95,7 @@ class PositionsDock(QDockWidget):
         if self.main_window.level == "clinical" and position.clinical:
             sources = [self.main_window.content.bibliography[k] for k in position.references
                        if k in self.main_window.content.bibliography]
-            parts.append(f"<p>{html.escape(CITATION.sub('', position.clinical))}</p>")
+            parts.append(f"<p>{html.escape(drop_citations(position.clinical))}</p>")
             if sources:
                 parts.append("<p><small>Sources: " + html.escape("; ".join(
                     f"{s.authors.split(',')[0]} {s.year}".strip() for s in sources)) + "</small></p>")

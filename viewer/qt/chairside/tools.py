@@ -317,7 +317,12 @@ class Chairside(QObject):
         width = picture_width_px(paper, source)
         keep = kept_label_ids(w.content, w.view.selected_id)  # on paper: the selected structure's and the nerve's
         picture = self._picture_with_labels(source, width, keep)
-        labels = paper_labels(w.content, keep, source, width)
+        labels = paper_labels(w.content, keep, source, width)  # pixels of the posterior picture, at its left
+        axial = w.motion.handout_picture(picture.height())  # the hip-in-motion view, while it is open
+        if axial is not None:
+            from viewer.qt.motion.handout_picture import side_by_side
+
+            picture = side_by_side(picture, axial)
         lesson_id = w.current_lesson()
         region = w.content.region(w.view.selected_id or "")
         title = region.name if region else (w.content.lessons[lesson_id].title if lesson_id else "Handout")

@@ -31,6 +31,12 @@ def _is_rect(value) -> bool:
     return isinstance(value, list) and len(value) == 4 and all(isinstance(v, (int, float)) for v in value)
 
 
+def _inked(element_id: str) -> bool:
+    """Whether an SVG element is words and pointers (labels, captions, the orientation key), drawn in a
+    dark theme's ink, rather than art (a layer's body), which keeps its colours."""
+    return element_id.startswith(("label", "caption")) or element_id == "orientation"
+
+
 def _styled(element) -> bool:
     """Whether a group carries anything that must apply to it as a whole (not child by child)."""
     return any(name in element.attrib for name in ("opacity", "filter", "mask", "clip-path", "style", "transform"))
@@ -41,7 +47,6 @@ class DiagramScene(QGraphicsScene):
         super().__init__(parent)
         self.content = content
         self.cache = cache or CacheStore(None)  # the app's caches (AppContext.cache); none: nothing kept on disk
-        self.theme_paper = None  # the white paper under the art on a dark theme (viewer/qt/app/theme.py)
         self.setBackgroundBrush(solid_brush(THEME.canvas))
         self.svg: SvgSource | None = None
         self._labels_kept_for: tuple | None = None  # the zoom whose label pictures are kept on disk
@@ -51,6 +56,7 @@ class DiagramScene(QGraphicsScene):
         self.art: ArtLayer | None = None
         self.region_items: dict = {}  # region id -> viewer.qt.diagram.region_item.RegionItem, made after the first frame
         self._svg_items: dict[str, SvgElementItem] = {}
+        self.label_ink = self._label_halo = ""  # the theme's colours for labels ("": as drawn), see use_ink
         self.diagram_rect = QRectF(0, 0, 1000, 1250)
         if content.diagram is not None:
             self._add_art()
@@ -146,6 +152,8 @@ class DiagramScene(QGraphicsScene):
         known = self._known["bounds"].get(element_id)
         item = SvgElementItem(self.svg, element_id, QRectF(*known) if known else None)
         self._svg_items[element_id] = item
+        if self.label_ink and _inked(element_id):
+            item.set_ink(self.label_ink, self._label_halo)
         item.setZValue(z)
         self.addItem(item)
         return item
@@ -194,7 +202,7 @@ class DiagramScene(QGraphicsScene):
             return
         for item in self._svg_items.values():
             item.warm(transform)
-        if label_store.save(self.cache, self.svg_key, self._svg_items, transform):
+        if label_store.save(self.cache, self.label_store_key, self._svg_items, transform):
             self._labels_kept_for = picture_key(transform, None)
 
     def warm_when_settled(self, item) -> None:
@@ -229,6 +237,23 @@ class DiagramScene(QGraphicsScene):
             self._to_warm.pop(0).warm(transform)
         if self._to_warm:
             self._warm_timer().start(0)
+
+    def use_ink(self, ink: str = "", halo: str = "") -> None:
+        """Labels, captions and the orientation key in a theme's ink (see SvgElementItem.set_ink); "" as
+        drawn. Layer bodies keep their colours. Pictures kept between runs are kept per ink."""
+        if ink == self.label_ink:
+            return
+        self.label_ink, self._label_halo = ink, halo
+        for element_id, item in self._svg_items.items():
+            if _inked(element_id):
+                item.set_ink(ink, halo)
+        self._labels_kept_for = (label_store.load(self.cache, self.label_store_key, self._svg_items)
+                                 if self._svg_items else None)
+
+    @property
+    def label_store_key(self) -> str:
+        key = getattr(self, "svg_key", "")
+        return f"{key}-{self.label_ink.lstrip('#')}" if self.label_ink else key
 
     def set_labels_visible(self, visible: bool, only: set[str] | None = None) -> None:
         for label_id, item in self.label_items.items():

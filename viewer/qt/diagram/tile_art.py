@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from viewer.model.core.cache_store import CacheStore
 from viewer.qt.app.enum_free import transparent_image
+from viewer.qt.diagram.ink import draw_inked
 
 TILE = 512                          # device pixels per tile side
 CACHE_BYTES = 128 * 1024 * 1024     # tiles kept; about 128 tiles, several 4K screens' worth
@@ -61,6 +62,7 @@ class SvgElementItem(QGraphicsItem):
         self.bounds = bounds if bounds is not None else source.renderer.boundsOnElement(element)
         self._rect = self.bounds.adjusted(-2, -2, 2, 2)  # strokes and anti-aliasing at the edges
         self._painted = False
+        self.ink = self.halo = ""  # see set_ink
 
     @property
     def renderer(self):
@@ -95,9 +97,19 @@ class SvgElementItem(QGraphicsItem):
         if self.isVisible():
             warm_picture(self, transform, None, self._draw)
 
+    def set_ink(self, ink: str = "", halo: str = "") -> None:  # a dark theme's labels (see ink.py); "" as drawn
+        if (ink, halo) != (self.ink, self.halo):
+            self.ink, self.halo = ink, halo
+            self.__dict__.pop("_pictures", None)
+            self.update()
+
     def _draw(self, painter) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.renderer.render(painter, self.element, self.bounds)
+        rect = painter.worldTransform().mapRect(self._rect).toAlignedRect()
+        if not self.ink or rect.isEmpty() or rect.width() * rect.height() > MAX_PICTURE_PIXELS:
+            self.renderer.render(painter, self.element, self.bounds)
+            return
+        draw_inked(self.renderer, painter, self.element, self.bounds, rect, self.ink, self.halo)
 
 
 class ArtLayer(QGraphicsItem):

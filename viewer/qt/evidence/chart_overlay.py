@@ -25,24 +25,36 @@ class ChartOverlays(QObject):
         self.charts: dict = {}
         self.widgets: dict = {}
         self.heights: dict[str, int] = {}
+        self.patient_values: dict[str, float] = {}  # typed into a chart, kept while its lesson is re-shown
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.place)
         panel.verticalScrollBar().valueChanged.connect(self.schedule)
         panel.horizontalScrollBar().valueChanged.connect(self.schedule)
-        panel.document().documentLayout().documentSizeChanged.connect(self.schedule)
         panel.viewport().installEventFilter(self)
         panel.installEventFilter(self)  # Tab between links moves the selection without a signal
 
     def show(self, charts: list) -> None:
-        """A new lesson: forget the old chart widgets; new ones are built as they come into view."""
-        for widget in self.widgets.values():
+        """A new lesson: forget the old chart widgets; new ones are built as they come into view. The
+        same charts shown again (a new theme or text size rebuilds them) keep a patient's value typed in."""
+        same = [chart.id for chart in charts] == list(self.charts)
+        kept = self.patient_values if same else {}
+        for chart_id, widget in self.widgets.items():
+            box = widget.value_box
+            if same and box is not None and box.value() > box.minimum():
+                kept[chart_id] = box.value()
             widget.hide()
             widget.deleteLater()
+        self.patient_values = kept
         self.widgets.clear()
         self.heights.clear()
         self.charts = {chart.id: chart for chart in charts}
+        self.schedule()
+
+    def follow(self, document) -> None:
+        """The panel shows a new document: place the charts again whenever its layout changes size."""
+        document.documentLayout().documentSizeChanged.connect(self.schedule)
         self.schedule()
 
     def schedule(self, *_args) -> None:
@@ -61,8 +73,13 @@ class ChartOverlays(QObject):
 
     # ----- the placeholder in the text -----------------------------------------------------------------
     def width(self) -> int:
+        """As wide as the text (within limits); wider than the text at large text sizes, where a narrower
+        chart could not hold its numbers (the lesson then scrolls sideways)."""
+        from viewer.qt.app.text_size import current_scale  # not chart_widget: no pyqtgraph before a chart shows
+
         margin = int(self.panel.document().documentMargin())
-        return max(MIN_WIDTH, min(MAX_WIDTH, self.panel.viewport().width() - 2 * margin - 4))
+        least = max(MIN_WIDTH, round(MIN_WIDTH * current_scale() * 0.52))
+        return max(least, min(MAX_WIDTH, self.panel.viewport().width() - 2 * margin - 4))
 
     def height(self, chart_id: str) -> int:
         chart = self.charts.get(chart_id)
@@ -112,7 +129,11 @@ class ChartOverlays(QObject):
         image.setHeight(height)
         image.setAnchor(True)
         image.setAnchorHref(href)
-        cursor = QTextCursor(self.panel.document())
+        document = self.panel.document()
+        # the whole text laid out first: a change while the view still lays it out in steps ends
+        # those steps early, and the text after the change would never be drawn
+        document.documentLayout().documentSize()
+        cursor = QTextCursor(document)
         cursor.setPosition(position)
         cursor.setPosition(position + 1, QTextCursor.MoveMode.KeepAnchor)
         cursor.setCharFormat(image)
@@ -154,6 +175,8 @@ class ChartOverlays(QObject):
 
         widget = ChartWidget(chart, self.panel.viewport())
         self.widgets[chart.id] = widget
+        if chart.id in self.patient_values and widget.value_box is not None:
+            widget.value_box.setValue(self.patient_values[chart.id])
         widget.heightChanged.connect(self._refit)
         width = self.width()
         self.heights[chart.id] = widget.heightForWidth(width)

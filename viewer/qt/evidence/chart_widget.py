@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QAbstractScrollArea, QApplication, QDoubleSpinBox
 
 from viewer.model.evidence.charts import Chart, describe_value, number_text, text_lines
 from viewer.qt.app.theme import CHART_BLUE, PRINTED
-from viewer.qt.evidence.chart_fit import fit
+from viewer.qt.evidence.chart_fit import fit, place_tag
 from viewer.qt.evidence.chart_plot import PRINT, PURPLE, Ink, draw, small_font
 from viewer.qt.evidence.plotting import pyqtgraph
 
@@ -141,6 +141,8 @@ class ChartWidget(QFrame):
     def fit(self, *_args) -> None:
         """Place the labels for the plot's size now (see chart_fit)."""
         fit(self.plot.getPlotItem(), self.layout_)
+        if self.patient_line is not None:
+            place_tag(self.plot.getPlotItem(), self.patient_line)
 
     def set_link_focus(self, on: bool) -> None:
         """The lesson's Tab focus is on this chart's link: a thick outline and a hint."""
@@ -193,6 +195,7 @@ class ChartWidget(QFrame):
         self.patient_line.label.setFont(small_font(9, bold=True, scale=self.ink.scale))
         self.patient_line.setZValue(40)
         self.plot.addItem(self.patient_line)
+        place_tag(self.plot.getPlotItem(), self.patient_line)  # clear of the error bars and values
         self.value_words.setText("\n".join(describe_value(self.chart, value)
                                             + ["Measurements depend on hip position; compare like with like."]))
         self.heightChanged.emit()

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
+from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QUrl, Signal
+from PySide6.QtCore import QByteArray, QEvent, QPointF, QUrl, Signal
 from PySide6.QtGui import (QColor, QCursor, QDesktopServices, QGuiApplication, QImageReader, QTextCharFormat, QTextCursor,
                            QTextDocument)
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip
@@ -18,6 +19,7 @@ from viewer.qt.app.theme import COLOURS
 WEB_SCHEMES = ("http", "https")
 # Qt's Markdown reader drops everything after a raw <img> tag, so it becomes a Markdown picture
 RAW_IMAGE = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"']?([^\"'\s>]+)[^>]*>", re.IGNORECASE)
+CITED = re.compile(r"#ref-\d+")  # a citation marker's link to its entry in the reference list
 KEPT_DOCUMENTS = 24  # laid-out lessons kept for swapping back in (both levels of a dozen lessons)
 
 
@@ -37,6 +39,9 @@ class LessonPanel(QTextBrowser):
         self.anchorClicked.connect(self._on_anchor)
         self.rendered: RenderedLesson | None = None
         self.charts = None  # viewer.qt.evidence.chart_overlay.ChartOverlays, made for the first lesson with a chart
+        self._documents: OrderedDict[tuple, QTextDocument] = OrderedDict()  # laid-out lessons, oldest first
+        self._live_document: QTextDocument | None = None
+        self._link_spans: dict[str, list] = {}  # per lesson Markdown: where its glossary terms and citations are
         self._match_mark_clears = False
         font = self.document().defaultFont()
         font.setPointSizeF(font.pointSizeF() * 1.2)
@@ -57,24 +62,22 @@ class LessonPanel(QTextBrowser):
         self.rendered = rendered
         markdown = RAW_IMAGE.sub(lambda m: f"![]({m.group(1)})", rendered.markdown)
         font, margin = self.document().defaultFont(), self.document().documentMargin()  # text size in use
-        # One document of the panel's own is filled each time for a lesson with charts (the overlays
-        # follow it) and while the panel is hidden (at start-up: laid out once, when shown); other
-        # lessons keep their laid-out documents (_show_laid_out).
-        live = bool(rendered.charts) or not self.isVisible()
-        if live:
-            document = self.__dict__.get("_live_document") or self.__dict__.setdefault(
-                "_live_document", QTextDocument(self))
-            document.setDefaultFont(font)
-            document.setDocumentMargin(margin)
-            self._use_document(document)
         if rendered.charts or self.charts is not None:
             from viewer.qt.evidence.chart_overlay import ChartOverlays  # no pyqtgraph until a chart is in view
 
             self.charts = self.charts or ChartOverlays(self)
-            self.charts.show(rendered.charts)
-        if live:
-            document.setMarkdown(markdown, QTextDocument.MarkdownFeature.MarkdownDialectGitHub)
-            self._style_glossary_terms(markdown, document)
+            self.charts.show(rendered.charts)  # before the text is laid out: it asks for the placeholders
+        # A lesson with charts (the overlays follow its document) and one shown while the panel is
+        # hidden (at start-up: its width is not known yet) get a new document each time; other lessons
+        # keep their laid-out documents (_show_laid_out).
+        if rendered.charts or not self.isVisible():
+            document, old = self._filled_document(markdown, font, margin), self._live_document
+            self._live_document = document
+            self._use_document(document)
+            if old is not None:
+                old.deleteLater()
+            if self.charts is not None:
+                self.charts.follow(document)
         else:
             self._show_laid_out(markdown, font, margin)
         self.setAccessibleDescription(rendered.headings[0][1] if rendered.headings else "")
@@ -82,28 +85,35 @@ class LessonPanel(QTextBrowser):
             self.setTextCursor(QTextCursor(self.document()))  # the top, not wherever the last cursor was
             self.verticalScrollBar().setValue(0)
 
+    def _filled_document(self, markdown: str, font, margin: float) -> QTextDocument:
+        """A new document holding the lesson with its glossary terms styled, before any view shows it.
+
+        Order matters: a view lays a document out in steps (1000 characters, then a timer), and a
+        format change while those steps are still running ends them early; everything after that
+        point was never laid out and never drawn (the reference list, the last sections). A document
+        no view has yet is not laid out at all, so it is styled first and laid out once, when shown."""
+        document = QTextDocument(self)  # a child of the panel: figures load through loadResource below
+        document.setUndoRedoEnabled(False)
+        document.setDefaultFont(font)
+        document.setDocumentMargin(margin)
+        document.setMarkdown(markdown, QTextDocument.MarkdownFeature.MarkdownDialectGitHub)
+        self._style_links(markdown, document)
+        return document
+
     def _show_laid_out(self, markdown: str, font, margin: float) -> None:
         """Show the lesson's document, kept once laid out: going back to a lesson seen before swaps it
         in instead of reading the Markdown and styling the glossary terms again. Kept per text size
         and theme (glossary terms take the text colour when styled)."""
-        documents = self.__dict__.setdefault("_documents", OrderedDict())
+        documents = self._documents
         palette = QGuiApplication.palette()
         key = (markdown, font.toString(), margin, palette.text().color().name(), palette.link().color().name())
         document, stale = documents.pop(key, None), None
         if document is not None and (document.defaultFont() != font or document.documentMargin() != margin):
             document, stale = None, document  # changed since (text size is set on the shown document)
         if document is None:
-            document = QTextDocument(self)  # a child of the panel: figures load through loadResource below
-            document.setUndoRedoEnabled(False)
-            document.setDefaultFont(font)
-            document.setDocumentMargin(margin)
-            documents[key] = document
-            self._use_document(document)  # shown before it is filled: laid out once, at the panel's width
-            document.setMarkdown(markdown, QTextDocument.MarkdownFeature.MarkdownDialectGitHub)
-            self._style_glossary_terms(markdown, document)
-        else:
-            documents[key] = document
-            self._use_document(document)
+            document = self._filled_document(markdown, font, margin)
+        documents[key] = document
+        self._use_document(document)
         if stale is not None:
             stale.deleteLater()
 
@@ -111,14 +121,15 @@ class LessonPanel(QTextBrowser):
         if document is not self.document():
             self.setDocument(document)
         self.setExtraSelections([])  # a search mark belongs to the lesson it was made in
-        documents = self.__dict__.get("_documents", {})
+        documents = self._documents
         while len(documents) > KEPT_DOCUMENTS:
             _key, old = documents.popitem(last=False)
             if old is not document:
                 old.deleteLater()
 
     def scroll_to(self, anchor: str) -> bool:
-        """Scroll to the heading whose slug is ``anchor``, or to reference ``ref-N``."""
+        """Scroll to the heading whose slug is ``anchor``, or to reference ``ref-N`` (marked, as the
+        list sits at the end and often cannot scroll to the top of the view)."""
         block = self._find_block(anchor)
         if block is None:
             return False
@@ -126,6 +137,17 @@ class LessonPanel(QTextBrowser):
         self.setTextCursor(cursor)
         top = self.document().documentLayout().blockBoundingRect(block).top()
         self.verticalScrollBar().setValue(int(top))
+        if CITED.fullmatch("#" + anchor):
+            from PySide6.QtWidgets import QTextEdit
+
+            mark = QTextEdit.ExtraSelection()
+            mark.cursor = QTextCursor(block)
+            mark.cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+            style = QTextCharFormat()
+            style.setBackground(self.palette().highlight())  # the theme's pair, readable in every theme
+            style.setForeground(self.palette().highlightedText())
+            mark.format = style
+            self.setExtraSelections([mark])
         return True
 
     def highlight_match(self, text: str, anchor: str = "") -> bool:
@@ -175,38 +197,38 @@ class LessonPanel(QTextBrowser):
             block = block.next()
         return None
 
-    def _style_glossary_terms(self, markdown: str = "", document: QTextDocument | None = None) -> None:
-        """Glossary terms: dotted underline in the text colour, definition as tooltip."""
-        if self.glossary is None:
-            return
-        document = document or self.document()
-        # where the terms are depends only on the Markdown: found once per lesson and level (a click
+    def _style_links(self, markdown: str, document: QTextDocument) -> None:
+        """Glossary terms: dotted underline in the text colour, the definition as tooltip. Citation
+        markers keep the link look and show their reference as tooltip."""
+        # where the links are depends only on the Markdown: found once per lesson and level (a click
         # back to a lesson seen before skips the walk through every fragment)
-        known = self.__dict__.setdefault("_glossary_spans", {})
-        spans = known.get(markdown) if markdown else None
+        known = self._link_spans
+        spans = known.get(markdown)
         if spans is None:
-            spans = self._find_glossary_spans(document)
-            if markdown:
-                if len(known) >= 64:
-                    known.pop(next(iter(known)))
-                known[markdown] = spans
+            spans = self._find_link_spans(document)
+            if len(known) >= 64:
+                known.pop(next(iter(known)))
+            known[markdown] = spans
         if not spans:
             return
         text_colour = QGuiApplication.palette().text()  # the theme's, even before a repaint
         dotted, keep = QTextCharFormat.UnderlineStyle.DotLine, QTextCursor.MoveMode.KeepAnchor
         cursor = QTextCursor(document)
-        cursor.beginEditBlock()  # one relayout for all the terms, not one per term
-        for position, length, term in spans:
+        cursor.beginEditBlock()  # one relayout for all the links, not one per link
+        for position, length, is_term, tip in spans:
             cursor.setPosition(position)
             cursor.setPosition(position + length, keep)
             style = QTextCharFormat()
-            style.setForeground(text_colour)
-            style.setUnderlineStyle(dotted)
-            style.setToolTip(f"<b>{term.term}</b>: {term.definition}")
+            if is_term:
+                style.setForeground(text_colour)
+                style.setUnderlineStyle(dotted)
+            style.setToolTip(tip)
             cursor.mergeCharFormat(style)
         cursor.endEditBlock()
 
-    def _find_glossary_spans(self, document: QTextDocument) -> list:
+    def _find_link_spans(self, document: QTextDocument) -> list[tuple[int, int, bool, str]]:
+        """(position, length, is a glossary term, tooltip) of each glossary term and citation marker."""
+        references = self.rendered.references if self.rendered is not None else []
         spans = []
         block = document.begin()
         while block.isValid():
@@ -214,18 +236,36 @@ class LessonPanel(QTextBrowser):
             while not iterator.atEnd():
                 fragment = iterator.fragment()
                 href = fragment.charFormat().anchorHref()
-                term = self.glossary.definition(href[len("glossary:"):]) if href.startswith("glossary:") else None
-                if term is not None:
-                    spans.append((fragment.position(), fragment.length(), term))
+                if href.startswith("glossary:") and self.glossary is not None:
+                    term = self.glossary.definition(href[len("glossary:"):])
+                    if term is not None:
+                        spans.append((fragment.position(), fragment.length(), True, definition_tip(term)))
+                elif CITED.fullmatch(href) and int(href[5:]) <= len(references):
+                    number = int(href[5:])
+                    spans.append((fragment.position(), fragment.length(), False,
+                                  reference_tip(number, references[number - 1])))
                 iterator += 1
             block = block.next()
         return spans
+
+    def viewportEvent(self, event) -> bool:
+        """A link's tooltip (a glossary definition, a citation's reference) over the whole of the
+        link: Qt's own looks at the character before the nearest gap, so the left half of a
+        citation number showed nothing."""
+        if event.type() == QEvent.Type.ToolTip:
+            point = QPointF(event.pos()) + QPointF(self.horizontalScrollBar().value(),
+                                                    self.verticalScrollBar().value())
+            tip = self.document().documentLayout().formatAt(point).toCharFormat().toolTip()
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self.viewport())
+                return True
+        return super().viewportEvent(event)
 
     def show_definition(self, slug: str) -> bool:
         term = self.glossary.definition(slug) if self.glossary else None
         if term is None:
             return False
-        QToolTip.showText(QCursor.pos(), f"<b>{term.term}</b>: {term.definition}", self)
+        QToolTip.showText(QCursor.pos(), definition_tip(term), self)
         self.definitionShown.emit(term.term)
         return True
 
@@ -255,6 +295,16 @@ class LessonPanel(QTextBrowser):
             return _safe_image(path)
 
         return super().loadResource(kind, QUrl.fromLocalFile(str(path)))
+
+
+def definition_tip(term) -> str:
+    return f"<b>{escape(term.term)}</b>: {escape(term.definition)}"
+
+
+def reference_tip(number: int, reference) -> str:
+    """A citation's tooltip: its entry as the reference list shows it, identifiers included."""
+    links = " ".join(label for label, _url in reference.links())
+    return f"<b>[{number}]</b> {escape(reference.citation(with_note=False))} {escape(links)}".rstrip()
 
 
 def _safe_image(path: Path):
