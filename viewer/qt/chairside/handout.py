@@ -383,7 +383,7 @@ def print_pages(document: QTextDocument, device) -> None:
         document.drawContents(painter, QRectF(0, number * height, width, height))
         painter.restore()
         painter.setFont(font)
-        painter.setPen(QColor("#444444"))
+        painter.setPen(QColor(PRINTED.muted))
         painter.drawText(QRectF(0, height + 2, width, FOOTER_PT), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
                          f"{number + 1} of {pages}")
     painter.end()

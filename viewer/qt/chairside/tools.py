@@ -310,13 +310,13 @@ class Chairside(QObject):
 
     def handout_document(self, paper: str):
         from viewer.qt.chairside.handout import build_document, picture_width_px  # on first use, not at start-up
-        from viewer.qt.chairside.handout_labels import kept_label_ids, paper_labels
+        from viewer.qt.chairside.handout_labels import kept_label_ids, paper_labels, picture_with_labels
 
         w = self.window
         source = self.current_view()
         width = picture_width_px(paper, source)
         keep = kept_label_ids(w.content, w.view.selected_id)  # on paper: the selected structure's and the nerve's
-        picture = self._picture_with_labels(source, width, keep)
+        picture = picture_with_labels(w.scene, source, width, keep)
         labels = paper_labels(w.content, keep, source, width)  # pixels of the posterior picture, at its left
         axial = w.motion.handout_picture(picture.height())  # the hip-in-motion view, while it is open
         if axial is not None:
@@ -333,19 +333,6 @@ class Chairside(QObject):
         return build_document(w.content, lesson_id, title, picture, self.notes_text(), paper,
                               teachback=teachback, labels=labels, details=self.details, programme=programme,
                               body_chart=chart, body_chart_legend=legend)
-
-    def _picture_with_labels(self, source, width: int, keep: set[str]):
-        """The view as a picture with only the ``keep`` labels (their leader lines), the window's labels as
-        they were afterwards."""
-        from viewer.qt.chairside.handout import render_picture
-
-        scene = self.window.scene
-        shown = {label_id for label_id, item in scene.label_items.items() if item.isVisible()}
-        scene.set_labels_visible(True, only=keep)
-        try:
-            return render_picture(scene, source, width)
-        finally:
-            scene.set_labels_visible(bool(shown), only=shown or None)
 
     def save_handout(self) -> None:
         from viewer.qt.chairside.handout_save import ask_details, ask_path  # the dialogs load on first use
