@@ -298,7 +298,7 @@ def test_picker_links_to_the_variants_lesson(open_window, repo):
 
 
 def test_handout_shows_the_chosen_type(open_window, repo):
-    from viewer.qt.chairside.handout import render_picture
+    from viewer.qt.chairside.handout_picture import render_picture
 
     window = open_window(repo)
     window.finish_loading()

@@ -20,10 +20,10 @@ from PySide6.QtGui import (QColor, QFont, QImage, QPageLayout, QPageSize, QPaint
 from viewer.model.content.loader import Content
 from viewer.model.content.lessons import CITATION
 from viewer.qt.app.theme import PRINTED
+from viewer.qt.chairside.handout_picture import DPI
 
 PAPER = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 MARGIN_MM = 12
-DPI = 300
 MAX_PICTURE_HEIGHT_PT = 330
 MAX_PAGES = 2
 MAX_SOURCES = 3
@@ -45,25 +45,6 @@ def picture_width_px(paper: str, source: QRectF) -> int:
     if source.width() > 0 and source.height() > 0:
         width_pt = min(width_pt, MAX_PICTURE_HEIGHT_PT * source.width() / source.height())
     return max(1, round(width_pt / 72 * DPI))
-
-
-def render_picture(scene, source: QRectF, width_px: int) -> QImage:
-    """The diagram as shown (highlight, drawing, visible labels), without the hover name tag."""
-    height_px = max(1, round(width_px * source.height() / source.width()))
-    image = QImage(width_px, height_px, QImage.Format.Format_RGB32)  # opaque: the PDF needs no alpha mask
-    image.fill(QColor(PRINTED.paper))
-    image.setDotsPerMeterX(round(DPI / 0.0254))
-    image.setDotsPerMeterY(round(DPI / 0.0254))
-    painter = QPainter(image)
-    painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform)
-    hidden = [item for item in scene.items() if item.zValue() >= 30 and item.isVisible()]  # name tag
-    for item in hidden:
-        item.hide()
-    scene.render(painter, QRectF(image.rect()), source, Qt.AspectRatioMode.KeepAspectRatio)
-    for item in hidden:
-        item.show()
-    painter.end()
-    return image
 
 
 def build_document(content: Content, lesson_id: str | None, title: str, picture: QImage | None, notes: str,

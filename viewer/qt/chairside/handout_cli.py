@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QApplication
 
 def write_region_handout(content: Content, region_id: str, output: Path, paper: str, programme=None) -> bool:
     from viewer.qt.diagram.scene import DiagramScene
-    from viewer.qt.chairside.handout import build_document, picture_width_px, render_picture, write_pdf
+    from viewer.qt.chairside.handout import build_document, picture_width_px, write_pdf
+    from viewer.qt.chairside.handout_picture import render_picture
     from viewer.qt.chairside.handout_labels import kept_label_ids, paper_labels
 
     # a graphics scene needs the widgets application; no window is shown, so no display is needed

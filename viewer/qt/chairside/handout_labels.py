@@ -71,15 +71,3 @@ def with_labels(picture: QImage, labels: list[tuple], px_per_pt: float) -> tuple
     painter.end()
     return image, drawn
 
-
-def picture_with_labels(scene, source: QRectF, width: int, keep: set[str]) -> QImage:
-    """The view as a picture with only the ``keep`` labels (their leader lines); the window's labels as
-    they were afterwards."""
-    from viewer.qt.chairside.handout import render_picture
-
-    shown = {label_id for label_id, item in scene.label_items.items() if item.isVisible()}
-    scene.set_labels_visible(True, only=keep)
-    try:
-        return render_picture(scene, source, width)
-    finally:
-        scene.set_labels_visible(bool(shown), only=shown or None)

@@ -310,7 +310,8 @@ class Chairside(QObject):
 
     def handout_document(self, paper: str):
         from viewer.qt.chairside.handout import build_document, picture_width_px  # on first use, not at start-up
-        from viewer.qt.chairside.handout_labels import kept_label_ids, paper_labels, picture_with_labels
+        from viewer.qt.chairside.handout_labels import kept_label_ids, paper_labels
+        from viewer.qt.chairside.handout_picture import picture_with_labels
 
         w = self.window
         source = self.current_view()
@@ -378,7 +379,7 @@ class Chairside(QObject):
             self.export_png_to(Path(path))
 
     def export_png_to(self, path: Path) -> bool:
-        from viewer.qt.chairside.handout import render_picture
+        from viewer.qt.chairside.handout_picture import render_picture
 
         view = self.window.view
         width = view.viewport().width() * 2
