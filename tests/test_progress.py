@@ -50,7 +50,7 @@ def test_due_today_counts_cards_due_later_today():
     late_evening = datetime.now().astimezone().replace(hour=20, minute=0, second=0, microsecond=0)
     progress.record("q:sitting", False, now=late_evening)  # due again ten minutes later, still today
     assert progress.due_count(["q:sitting"], late_evening) == 0
-    assert progress.due_today_count(["q:sitting"], late_evening) == 1
+    assert progress.due_and_new(["q:sitting"], late_evening) == (1, 0)  # due by the end of today, not new
 
 
 def test_scheduler_state_survives_save_and_reload(tmp_path):

@@ -9,7 +9,7 @@ import pytest
 
 from viewer.model.content.check import check_content
 from viewer.model.content.loader import load_content
-from viewer.model.study.questions import load_questions
+from viewer.model.content.questions import load_questions
 
 GOOD = '''
 [[question]]

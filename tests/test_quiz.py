@@ -168,7 +168,7 @@ def test_teachback_all_right_is_said_kindly(mini):
 
 
 def test_a_find_question_can_give_its_answer_in_plain_words(mini, tmp_path):
-    from viewer.model.study.questions import load_bank
+    from viewer.model.content.questions import load_bank
 
     bank = tmp_path / "bank.toml"
     bank.write_text('''[[question]]

@@ -49,8 +49,8 @@ def test_start_up_loads_no_study_code(repo):
     code = ("import sys; sys.path.insert(0, '.'); from pathlib import Path; import tempfile\n"
             "from viewer.model.content.loader import load_content; from viewer.qt.app.start import create_window\n"
             "w = create_window(load_content(Path('tests/data/mini')), Path(tempfile.mkdtemp()))\n"
-            "loaded = [m for m in ('fsrs', 'viewer.qt.study.session', 'viewer.model.study.quiz', 'viewer.model.study.questions')"
-            " if m in sys.modules]\n"
+            "loaded = [m for m in ('fsrs', 'viewer.qt.study.session', 'viewer.model.study.quiz',"
+            " 'viewer.model.content.questions') if m in sys.modules]\n"
             "assert not loaded and w.content._questions is None, loaded")
     result = subprocess.run([sys.executable, "-c", code], cwd=repo, capture_output=True, text=True, timeout=120,
                             env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})

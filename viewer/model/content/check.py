@@ -13,7 +13,7 @@ from viewer.model.content.lessons import CITATION, LEVELS
 from viewer.model.content.quality import (MAX_PARAGRAPH_WORDS, cited_keys, figures_citing_only, has_figure,
                                            lesson_figures_citing_only, long_paragraphs, uncited_figures)
 from viewer.model.core.problems import ContentError, Problem
-from viewer.model.study.questions import check_questions
+from viewer.model.content.questions import check_questions
 from viewer.model.content.render import slugify
 
 WEB_SCHEMES = ("http://", "https://")

@@ -14,7 +14,7 @@ from viewer.model.diagram.svg import Diagram, document_order, load_diagram
 from viewer.model.content.glossary import Glossary, load_glossary
 from viewer.model.diagram.hittest import RegionIndex
 from viewer.model.content.lessons import Lesson, load_lesson
-from viewer.model.chairside.positions import Position, load_positions
+from viewer.model.content.positions import Position, load_positions
 from viewer.model.core.problems import ContentError, Problem, line_of
 from viewer.model.core.record import record
 from viewer.model.content.references import Reference, load_bibliography
@@ -98,7 +98,7 @@ class Content:
         """The question banks (lessons/questions/, a list of Question), loaded on first use: start-up
         does not need them. Their problems join ``problems`` then."""
         if self._questions is None:
-            from viewer.model.study.questions import load_questions
+            from viewer.model.content.questions import load_questions
 
             self._questions, problems = load_questions(self.lessons_dir / "questions")
             self.problems.extend(problems)

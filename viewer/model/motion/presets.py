@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from viewer.model.chairside.positions import Position
+from viewer.model.content.positions import Position
 from viewer.model.core.record import record
 from viewer.model.motion.pose import Pose
 

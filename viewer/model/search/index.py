@@ -66,7 +66,6 @@ class SearchIndex:
     def __init__(self, content):
         self.content = content
         self.docs: list[_Doc] = []
-        self.build_seconds = 0.0
         self._built = False
         self._lock = threading.Lock()  # the window may build it on a worker thread
         self._glossary_targets: dict[tuple[int, str | None], tuple] = {}
@@ -80,13 +79,11 @@ class SearchIndex:
         with self._lock:
             if self._built:
                 return
-            started = time.perf_counter()
             self._collect_lessons()
             self._collect_glossary()
             self._collect_questions()
             self._index_words()
             self._find_glossary_targets()
-            self.build_seconds = time.perf_counter() - started
             self._built = True
 
     def _collect_lessons(self) -> None:

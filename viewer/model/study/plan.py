@@ -19,7 +19,7 @@ from viewer.model.diagram.regions import Region
 from viewer.model.study.cards import card_info
 from viewer.model.study.label_quiz import DiagramLabel, label_task, label_tasks
 from viewer.model.study.progress import Progress
-from viewer.model.study.questions import Question
+from viewer.model.content.questions import Question
 from viewer.model.study.quiz import (Task, find_task, interleave, name_task, question_task, questions_for,
                                     region_tasks)
 

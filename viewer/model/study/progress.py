@@ -159,10 +159,6 @@ class Progress:
     def due_count(self, card_ids: Iterable[str], now: datetime | None = None) -> int:
         return len(self.due_cards(card_ids, now))
 
-    def due_today_count(self, card_ids: Iterable[str], now: datetime | None = None) -> int:
-        """Cards due before local midnight tonight (new cards included)."""
-        return self.due_count(card_ids, end_of_today(now))
-
     def due_and_new(self, card_ids: Iterable[str], now: datetime | None = None) -> tuple[int, int]:
         """The one count shown everywhere: (studied cards whose review date comes by the end of today,
         cards never studied)."""

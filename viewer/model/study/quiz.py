@@ -16,7 +16,7 @@ import re
 from dataclasses import field
 
 from viewer.model.core.typos import allowed_typos, typos
-from viewer.model.study.questions import Question
+from viewer.model.content.questions import Question
 from viewer.model.core.record import record
 from viewer.model.diagram.regions import Region
 

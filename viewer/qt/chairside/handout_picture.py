@@ -39,3 +39,18 @@ def picture_with_labels(scene, source: QRectF, width: int, keep: set[str]) -> QI
         return render_picture(scene, source, width)
     finally:
         scene.set_labels_visible(bool(shown), only=shown or None)
+
+
+def side_by_side(left: QImage, right: QImage) -> QImage:
+    """Two pictures on one white strip, the second scaled to the first's height."""
+    right = right.scaledToHeight(left.height(), Qt.TransformationMode.SmoothTransformation)
+    gap = left.height() // 30
+    image = QImage(left.width() + gap + right.width(), left.height(), QImage.Format.Format_RGB32)
+    image.fill(QColor(PRINTED.paper))
+    image.setDotsPerMeterX(left.dotsPerMeterX())
+    image.setDotsPerMeterY(left.dotsPerMeterY())
+    painter = QPainter(image)
+    painter.drawImage(0, 0, left)
+    painter.drawImage(left.width() + gap, 0, right)
+    painter.end()
+    return image

@@ -321,7 +321,7 @@ class Chairside(QObject):
         labels = paper_labels(w.content, keep, source, width)  # pixels of the posterior picture, at its left
         axial = w.motion.handout_picture(picture.height())  # the hip-in-motion view, while it is open
         if axial is not None:
-            from viewer.qt.motion.handout_picture import side_by_side
+            from viewer.qt.chairside.handout_picture import side_by_side
 
             picture = side_by_side(picture, axial)
         lesson_id = w.current_lesson()

@@ -40,18 +40,3 @@ def captioned_axial(panel, height_px: int) -> QImage:
                      "\n".join(lines))
     painter.end()
     return image
-
-
-def side_by_side(left: QImage, right: QImage) -> QImage:
-    """Two pictures on one white strip, the second scaled to the first's height."""
-    right = right.scaledToHeight(left.height(), Qt.TransformationMode.SmoothTransformation)
-    gap = left.height() // 30
-    image = QImage(left.width() + gap + right.width(), left.height(), QImage.Format.Format_RGB32)
-    image.fill(QColor(PAPER))
-    image.setDotsPerMeterX(left.dotsPerMeterX())
-    image.setDotsPerMeterY(left.dotsPerMeterY())
-    painter = QPainter(image)
-    painter.drawImage(0, 0, left)
-    painter.drawImage(left.width() + gap, 0, right)
-    painter.end()
-    return image

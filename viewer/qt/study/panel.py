@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDockWidget, QFormLayout, QHBoxLayout,
                                QLineEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
-from viewer.model.study.questions import MAX_CHOICES, TOPICS
+from viewer.model.content.questions import MAX_CHOICES, TOPICS
 from viewer.qt.app.theme import answer_styles
 from viewer.qt.study.modes import MODE_ACTIONS
 from viewer.qt.study.widgets import Pages, WrapButton, wrapped_label as _label
