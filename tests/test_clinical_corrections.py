@@ -165,3 +165,51 @@ def test_injection_safety_is_given_wherever_a_numbing_injection_is_offered(lesso
     words = text(lesson_id, level).lower()
     assert "driving" in words or "drive" in words
     assert "stairs" in words and "hours" in words
+
+
+# --- Follow-up of the independent clinical review (findings 22, 23) and cauda equina figures ---
+
+def _table_rows(lesson_id: str, heading: str) -> list[str]:
+    """The body rows of the first table under ``## heading`` in the lesson's source."""
+    source = (REPO / "lessons" / f"{lesson_id}.md").read_text(encoding="utf-8")
+    section = source.split(f"## {heading}\n", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in section.splitlines() if line.startswith("|")]
+    return rows[2:]  # header and rule
+
+
+def test_every_differential_feature_is_cited_or_labelled_as_clinical_reasoning_without_a_number():
+    rows = _table_rows("differentials", "Distinguishing features")
+    assert len(rows) >= 14
+    for row in rows:
+        condition, towards, away = (cell.strip() for cell in row.strip("|").split("|"))
+        for cell in (towards, away):
+            if "[@" in cell or cell.startswith("See [") or "Image before" in cell or "referral" in cell.lower():
+                continue
+            if "clinical reasoning" in cell.lower():
+                assert not re.search(r"\d", cell), f"{condition}: a figure in a clinical-reasoning cell: {cell}"
+            else:  # a next step (a test to order), not a claimed feature
+                assert any(word in cell for word in ("MRI", "Radiographs", "imaging", "index")), (condition, cell)
+    clinical = text("differentials", "clinical")
+    assert "no study we hold tests them against deep gluteal syndrome" in clinical
+    assert "below 60" not in clinical  # a number that rested on further reading only (MSD Manual)
+
+
+def test_cough_in_dgs_is_given_as_reasoning_at_both_levels():
+    patient, clinical = text("dgs-vs-back", "patient"), text("dgs-vs-back", "clinical")
+    assert "Does not usually make it worse" not in patient
+    assert "This is our reasoning, not a tested fact." in patient
+    assert "Not typically provocative" not in clinical
+    assert "clinical reasoning, because the entrapment is outside the spinal canal" in clinical
+
+
+def test_cauda_equina_figures_are_the_guidelines_and_say_so():
+    clinical = text("urgent-help", "clinical")
+    for figure in ("under 14 days", "MRI within 4 hours", "200 mL or more"):
+        assert figure in clinical
+    assert "BMJ Best Practice advises MRI within 4 hours" in clinical
+    assert "teach them as guideline advice, not as tested cut-offs" in clinical
+    for lesson_id in CONTENT.lessons:  # nowhere else is a cauda equina figure given more precisely
+        for level in LEVELS:
+            words = text(lesson_id, level)
+            if lesson_id != "urgent-help":
+                assert not re.search(r"\b(200 ?mL|4 hours|14 days)\b", words), (lesson_id, level)

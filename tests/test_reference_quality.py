@@ -128,3 +128,47 @@ def test_the_reviewers_corrected_details_are_in_the_bibliography():
     teaching = {"orthobullets", "physiotutorsspst", "physiotutorslsw", "wikism", "radiopaedia", "eurorad", "pogophysio",
                 "wikipediaps", "physionetwork", "tosunmdedge", "visualdx", "dgsleaflet2025"}
     assert all(bib[key].further_reading for key in teaching)
+
+
+def test_an_unconfirmed_field_is_shown_as_written_with_only_its_first_letter_raised():
+    reference = Reference("r", authors="Roe D", title="A paper", journal="J Things", year="2019",
+                          unconfirmed="volume, pages, DOI and PMID")
+    assert "(Volume, pages, DOI and PMID not confirmed.)" in reference.citation()
+
+
+def test_the_reader_sees_doi_and_pmid_in_capitals_in_a_lessons_reference_list(open_window, repo):
+    """references.toml says "DOI and PMID"; str.capitalize() once showed "Doi and pmid" in the lesson."""
+    from gui_helpers import lesson_text
+
+    window = open_window(repo)
+    window.level_actions["clinical"].trigger()
+    window.open_lesson("piriformis")
+    text = lesson_text(window)
+    entry = next(line for line in text.splitlines() if "Diagnostic accuracy of clinical tests for sciatic nerve" in line)
+    assert "(DOI and PMID not confirmed.)" in entry, entry
+    assert "Doi and pmid" not in text
+
+
+def test_no_two_bundled_references_are_the_same_article():
+    """bmc2023 and bmc2023prev were one article under two keys; a DOI or PMID names one entry only."""
+    for field in ("doi", "pmid"):
+        seen: dict[str, str] = {}
+        for key, ref in BUNDLED.bibliography.items():
+            value = getattr(ref, field).lower()
+            assert not value or value not in seen, f"{key} and {seen.get(value)} share {field} {value}"
+            seen[value] = key
+    assert "bmc2023prev" not in BUNDLED.bibliography
+
+
+def test_identifiers_confirmed_this_round_are_recorded_and_no_longer_listed_as_unconfirmed():
+    bib = BUNDLED.bibliography
+    assert (bib["goom2016"].doi, bib["goom2016"].pmid, bib["goom2016"].unconfirmed) == (
+        "10.2519/jospt.2016.5986", "27084841", "")
+    ijspt = bib["martin2017ijspt"]
+    assert (ijspt.volume, ijspt.pages, ijspt.doi, ijspt.pmid) == ("12(7)", "1163-1173", "10.26603/ijspt20171163",
+                                                                 "29234567")
+    assert bib["ellis2008"].doi == "10.1179/106698108790818594" and bib["ellis2008"].unconfirmed == "PMID"
+    # a citable study or review with neither identifier says that it was looked for
+    for key, ref in bib.items():
+        if ref.kind in ("", "study", "review") and not (ref.doi or ref.pmid or ref.pmcid):
+            assert "DOI" in ref.unconfirmed or "PMID" in ref.unconfirmed, key

@@ -53,7 +53,7 @@ class Reference:
         if source:
             parts.append(source + ".")
         if self.unconfirmed:
-            parts.append(f"({self.unconfirmed.capitalize()} not confirmed.)")
+            parts.append(f"({_first_upper(self.unconfirmed)} not confirmed.)")
         if self.note and with_note:
             parts.append(f"({self.note.rstrip('.')}.)")
         return " ".join(parts)
@@ -70,6 +70,11 @@ class Reference:
         if self.url and not out:
             out.append(("web page", self.url))
         return out
+
+
+def _first_upper(text: str) -> str:
+    """Only the first letter raised: str.capitalize() would lower-case "DOI and PMID"."""
+    return text[:1].upper() + text[1:]
 
 
 FURTHER_READING = "further-reading"
