@@ -105,3 +105,23 @@ def test_the_licence_in_about_is_the_package_licence(repo):
 def test_ids_are_unique_and_named_by_feature():
     assert len(BY_ID) == len(SHORTCUTS)
     assert all(re.fullmatch(r"[a-z]+\.[a-z_0-9]+", item.id) for item in SHORTCUTS)
+
+
+def test_the_widgets_own_key_handlers_read_their_keys_from_the_table(open_window, mini_dir, qtbot, monkeypatch):
+    """The diagram's Enter and Esc are the table's: give "clear the selection" another key in the table
+    and Esc no longer clears, that key does."""
+    from PySide6.QtTest import QTest
+
+    window = open_window(mini_dir)
+    view = window.view
+    view.setFocus()
+    QTest.keyClick(view, Qt.Key.Key_Tab)
+    first = view.focused_id
+    assert first
+    QTest.keyClick(view, Qt.Key.Key_Return)  # the main Enter key opens it (the table says "Enter")
+    assert window.current_lesson() == window.content.region(first).lesson
+    monkeypatch.setitem(BY_ID, "diagram.clear", BY_ID["diagram.clear"]._replace(keys=("Backspace",)))
+    QTest.keyClick(view, Qt.Key.Key_Escape)
+    assert view.focused_id == first  # Esc is not in the table any more
+    QTest.keyClick(view, Qt.Key.Key_Backspace)
+    assert view.focused_id is None

@@ -19,7 +19,7 @@ from viewer.qt.app.dock_room import DockRoom
 from viewer.qt.app.help_menu import HelpMenu
 from viewer.qt.app.lessons_menu import LessonsMenu
 from viewer.qt.app.settings import Settings
-from viewer.qt.app.shortcuts import shortcut as shortcut_of
+from viewer.qt.app.key_sequences import key_sequences
 from viewer.qt.app.urgent_button import UrgentButton
 from viewer.qt.chairside.tools import Chairside
 from viewer.qt.diagram.scene import DiagramScene
@@ -364,16 +364,3 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         self.save_state()
         super().closeEvent(event)
-
-
-
-
-def key_sequences(shortcut_id: str, key: int | None = None) -> list[QKeySequence]:
-    """The keys of one row of the shortcut table (the platform's standard key first), without repeats."""
-    item = shortcut_of(shortcut_id)
-    keys = [item.keys[key]] if key is not None else list(item.keys)
-    sequences = [QKeySequence(getattr(QKeySequence.StandardKey, item.standard))] if item.standard else []
-    for sequence in map(QKeySequence, keys):  # platform defaults may repeat an explicit one
-        if not sequence.isEmpty() and sequence not in sequences:
-            sequences.append(sequence)
-    return sequences

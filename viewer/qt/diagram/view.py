@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFrame, QGraphicsView, QPinchGesture, QWidget
 
 from viewer.qt.diagram.scene import DiagramScene
 from viewer.qt.app.enum_free import solid_brush
+from viewer.qt.app.key_sequences import pressed
 from viewer.qt.app.theme import THEME
 
 if TYPE_CHECKING:
@@ -231,12 +232,12 @@ class DiagramView(QGraphicsView):
             self.set_focused_region(None)
 
     def keyPressEvent(self, event) -> None:
-        key = event.key()
-        if key in (QtCore.Qt.Key.Key_Return, QtCore.Qt.Key.Key_Enter, QtCore.Qt.Key.Key_Space) and self.focused_id:
+        key = event.key()  # the keys are the shortcut table's (viewer/qt/app/shortcuts.py)
+        if pressed(event, "diagram.open") and self.focused_id:
             self.regionActivated.emit(self.focused_id)
-        elif key == QtCore.Qt.Key.Key_Escape:
+        elif pressed(event, "diagram.clear"):
             self.clear()
-        elif key in (QtCore.Qt.Key.Key_Left, QtCore.Qt.Key.Key_Right, QtCore.Qt.Key.Key_Up, QtCore.Qt.Key.Key_Down):
+        elif pressed(event, "diagram.pan"):
             dx = {QtCore.Qt.Key.Key_Left: -PAN_STEP, QtCore.Qt.Key.Key_Right: PAN_STEP}.get(key, 0)
             dy = {QtCore.Qt.Key.Key_Up: -PAN_STEP, QtCore.Qt.Key.Key_Down: PAN_STEP}.get(key, 0)
             self.pan_by(dx, dy)

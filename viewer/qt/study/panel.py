@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDockWidget, 
                                QLineEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
 from viewer.model.content.questions import MAX_CHOICES, TOPICS
+from viewer.qt.app.key_sequences import pressed
 from viewer.qt.app.theme import answer_styles
 from viewer.qt.study.modes import MODE_ACTIONS
 from viewer.qt.study.widgets import Pages, WrapButton, wrapped_label as _label
@@ -199,7 +200,7 @@ class StudyDock(QDockWidget):
         super().closeEvent(event)
 
     def keyPressEvent(self, event) -> None:
-        if event.key() == Qt.Key.Key_Escape and self.pages.currentIndex() == PAGE_QUIZ:
+        if pressed(event, "study.stop") and self.pages.currentIndex() == PAGE_QUIZ:
             self.stopRequested.emit()
         else:
             super().keyPressEvent(event)
