@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 
 def paint(canvas, chart_points):
@@ -34,11 +35,13 @@ def grab_colour_count(canvas, colour: str) -> int:
 
 @pytest.fixture
 def chart_window(open_window, repo):
-    window = open_window(repo)
+    window = open_window(repo, size=(1900, 1000))  # a chairside screen: the panel opens 560 wide
     window.chairside.body_chart_action.trigger()   # from the chairside toolbar
     dock = window.chairside.body_chart
     assert dock.isVisible()
-    dock.canvas.resize(720, 430)
+    window.resizeDocks([dock], [640], Qt.Orientation.Horizontal)   # as a clinician widens it to paint
+    QApplication.processEvents()
+    assert dock.canvas.width() >= 560
     return window, dock
 
 

@@ -37,7 +37,8 @@ class BodyChart:
 
     def __init__(self) -> None:
         self.areas: list[Area] = []
-        self._done: list[tuple] = []    # ("add", area) | ("clear", [areas]) | ("set", index, old, new)
+        # ("add", area) | ("clear", [areas]) | ("set", index, old, new) | ("remove", index, area)
+        self._done: list[tuple] = []
         self._undone: list[tuple] = []
 
     def _do(self, step: tuple) -> None:
@@ -54,6 +55,12 @@ class BodyChart:
                 self.areas.append(step[1])
         elif kind == "clear":
             self.areas = list(step[1]) if backwards else []
+        elif kind == "remove":
+            _kind, index, area = step
+            if backwards:
+                self.areas.insert(index, area)
+            else:
+                del self.areas[index]
         else:
             _kind, index, old, new = step
             self.areas[index] = old if backwards else new
@@ -73,10 +80,29 @@ class BodyChart:
 
     def set_intensity(self, index: int, intensity: int) -> None:
         """Change one area's intensity, as a step that can be undone."""
+        self.change(index, intensity=intensity)
+
+    def set_kind(self, index: int, kind: str) -> None:
+        """Change one area's symptom type (same place, same intensity), as a step that can be undone."""
+        self.change(index, kind=kind)
+
+    def change(self, index: int, kind: str | None = None, intensity: int | None = None) -> None:
         area = self.areas[index]
-        value = clamp_intensity(intensity)
-        if value != area.intensity:
-            self._do(("set", index, area, Area(area.kind, value, area.points, area.view)))
+        if kind is not None and kind not in KINDS:
+            raise ValueError(f"unknown symptom type '{kind}'")
+        new = Area(kind or area.kind, area.intensity if intensity is None else clamp_intensity(intensity),
+                   area.points, area.view)
+        if new != area:
+            self._do(("set", index, area, new))
+
+    def remove(self, index: int) -> None:
+        """Take one area away, as a step that can be undone."""
+        self._do(("remove", index, self.areas[index]))
+
+    def describe(self, index: int) -> str:
+        """One area in words, e.g. "Back: pain 6/10" (as the handout's legend says it)."""
+        area = self.areas[index]
+        return f"{area.view.capitalize()}: {KIND_NAMES[area.kind].lower()} {area.intensity}/10"
 
     def clear(self) -> None:
         if self.areas:
@@ -106,4 +132,4 @@ class BodyChart:
 
     def summary(self) -> list[str]:
         """One plain line per area for the handout's legend, e.g. "Back: pain 6/10"."""
-        return [f"{area.view.capitalize()}: {KIND_NAMES[area.kind].lower()} {area.intensity}/10" for area in self.areas]
+        return [self.describe(index) for index in range(len(self.areas))]

@@ -7,7 +7,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (QBrush, QColor, QFont, QImage, QPainter, QPainterPath, QPainterPathStroker, QPen)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from viewer.model.bodychart.chart import BRUSH_WIDTH, BodyChart
+from viewer.model.bodychart.chart import BRUSH_WIDTH, KINDS, BodyChart
 from viewer.qt.app.theme import LIGHT
 from viewer.qt.app.theme import PRINTED
 
@@ -35,8 +35,9 @@ def area_path(points) -> QPainterPath:
 
 
 def paint_chart(painter: QPainter, renderer, chart: BodyChart, overlays: list[str], target: QRectF,
-                pending=None, pending_kind: str = "pain", hatch: float = 1.0) -> None:
-    """Draws the chart into ``target`` (chart units scaled to fit): outline, overlays, areas."""
+                pending=None, pending_kind: str = "pain", hatch: float = 1.0, selected: int | None = None) -> None:
+    """Draws the chart into ``target`` (chart units scaled to fit): outline, overlays, areas, and the
+    selected area (if any) ringed by a thick dashed line so it reads without colour."""
     view_box = renderer.viewBoxF()
     if view_box.isEmpty() or target.width() < 1 or target.height() < 1:
         return  # nothing to draw into (a collapsed panel); an error here would end the paint event badly
@@ -67,6 +68,11 @@ def paint_chart(painter: QPainter, renderer, chart: BodyChart, overlays: list[st
         painter.drawPath(path)
         if intensity is not None:
             labels.append((points[0], intensity))
+    if selected is not None and 0 <= selected < len(chart.areas):
+        ring = QPen(QColor(LIGHT.chart_ink), 2.5 / scale, Qt.PenStyle.DashLine)  # 2.5 px on screen
+        painter.setPen(ring)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(area_path(chart.areas[selected].points))
     painter.restore()
     painter.save()
     # the intensity labels at device scale (a tiny font under a large scale is unreliable)
@@ -85,10 +91,24 @@ def paint_chart(painter: QPainter, renderer, chart: BodyChart, overlays: list[st
     painter.restore()
 
 
+CLICK = 4.0  # pixels: a press and release closer than this on a painted area selects it instead of painting
+
+
+def area_at(chart: BodyChart, x: float, y: float) -> int | None:
+    """The topmost painted area under a chart point (the last painted is on top), or None."""
+    for index in range(len(chart.areas) - 1, -1, -1):
+        if area_path(chart.areas[index].points).contains(QPointF(x, y)):
+            return index
+    return None
+
+
 class ChartCanvas(QWidget):
-    """Paint by dragging; each drag is one area of the current type and intensity."""
+    """Paint by dragging; each drag is one area of the current type and intensity. A click on a painted
+    area selects it (so does Tab, area by area, before focus moves on); Esc lets it go, Delete removes it.
+    With an area selected, the panel's type and intensity controls change that area."""
 
     painted = Signal()
+    selection_changed = Signal()
 
     def __init__(self, renderer, chart: BodyChart, parent=None):
         super().__init__(parent)
@@ -98,8 +118,10 @@ class ChartCanvas(QWidget):
         self.intensity = 5
         self.overlays: list[str] = []
         self._pending: list[tuple[float, float]] | None = None
+        self._press = None
+        self.selected: int | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(360, 220)
+        self.setMinimumSize(300, 300)  # both figures legible; the panel scrolls below that
         self.setCursor(Qt.CursorShape.CrossCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName("Body chart")
@@ -126,12 +148,82 @@ class ChartCanvas(QWidget):
         try:
             painter.fillRect(self.rect(), QColor(PRINTED.paper))
             paint_chart(painter, self.renderer, self.chart, self.overlays, QRectF(self.rect()), self._pending,
-                        self.kind)
+                        self.kind, selected=self.selected)
+            if self.hasFocus():  # where the keyboard is, for a user without a mouse
+                painter.setPen(QPen(QColor(LIGHT.chart_ink), 2, Qt.PenStyle.DotLine))
+                painter.drawRect(self.rect().adjusted(1, 1, -2, -2))
         finally:
             painter.end()  # a painter left open on a widget brings the process down
 
+    # ----- selection ------------------------------------------------------------------------------------
+    def select(self, index: int | None) -> None:
+        if index is not None and not 0 <= index < len(self.chart.areas):
+            index = None
+        if index != self.selected:
+            self.selected = index
+            self.update()
+            self.selection_changed.emit()
+
+    def keep_selection_valid(self) -> None:
+        """After undo, redo or clear the selected area may be gone."""
+        if self.selected is not None and self.selected >= len(self.chart.areas):
+            self.select(None)
+        self.update()
+
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        """Tab and Shift+Tab step through the painted areas first, then leave the chart."""
+        count = len(self.chart.areas)
+        if count and self.hasFocus():
+            if self.selected is None:
+                target = 0 if forward else count - 1
+            else:
+                target = self.selected + (1 if forward else -1)
+            if 0 <= target < count:
+                self.select(target)
+                return True
+            self.select(None)
+        return super().focusNextPrevChild(forward)
+
+    def focusInEvent(self, event) -> None:
+        super().focusInEvent(event)
+        self.update()
+
+    def focusOutEvent(self, event) -> None:
+        super().focusOutEvent(event)
+        self.update()
+
+    def keyPressEvent(self, event) -> None:
+        """With an area selected: 0-9, Up/Down or +/- its intensity, T its type, Delete removes it, Esc
+        lets it go (Tab and Shift+Tab would move on to the next area, so the keys act here)."""
+        index, key, text = self.selected, event.key(), event.text()
+        if index is None or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier & ~Qt.KeyboardModifier.ShiftModifier:
+            super().keyPressEvent(event)
+            return
+        area = self.chart.areas[index]
+        if key == Qt.Key.Key_Escape:
+            self.select(None)
+            return
+        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.select(None)
+            self.chart.remove(index)
+        elif text.isdigit() and len(text) == 1:
+            self.chart.set_intensity(index, int(text))
+        elif key in (Qt.Key.Key_Up, Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.chart.set_intensity(index, area.intensity + 1)
+        elif key in (Qt.Key.Key_Down, Qt.Key.Key_Minus):
+            self.chart.set_intensity(index, area.intensity - 1)
+        elif key == Qt.Key.Key_T:
+            self.chart.set_kind(index, KINDS[(KINDS.index(area.kind) + 1) % len(KINDS)])
+        else:
+            super().keyPressEvent(event)
+            return
+        self.update()
+        self.painted.emit()
+
+    # ----- painting -------------------------------------------------------------------------------------
     def mousePressEvent(self, event) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
+            self._press = event.position()
             self._pending = [self.to_chart(event.position())]
             self.update()
 
@@ -142,9 +234,18 @@ class ChartCanvas(QWidget):
 
     def mouseReleaseEvent(self, event) -> None:
         if self._pending is not None and event.button() == Qt.MouseButton.LeftButton:
-            self._pending.append(self.to_chart(event.position()))
-            self.chart.add(self.kind, self.intensity, self._pending)
-            self._pending = None
+            press, points = self._press, self._pending
+            self._pending = self._press = None
+            end = self.to_chart(event.position())
+            if press is not None and (event.position() - press).manhattanLength() < CLICK:
+                hit = area_at(self.chart, *end)
+                if hit is not None:  # a click on a painted area: select it to change it
+                    self.select(hit)
+                    self.update()
+                    return
+            self.select(None)
+            points.append(end)
+            self.chart.add(self.kind, self.intensity, points)
             self.update()
             self.painted.emit()
 

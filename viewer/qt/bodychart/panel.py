@@ -9,8 +9,8 @@ import html
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import (QCheckBox, QDockWidget, QHBoxLayout, QLabel, QPushButton, QSpinBox,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QDockWidget, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea,
+                               QSpinBox, QVBoxLayout, QWidget)
 
 from viewer.model.bodychart.chart import KIND_NAMES, KINDS, BodyChart
 from viewer.model.bodychart.overlays import CHART_SVG, load_chart_text
@@ -34,6 +34,15 @@ def swatch(kind: str) -> QIcon:
     return QIcon(pixmap)
 
 
+def scrolling(body: QWidget) -> QScrollArea:
+    """The panel's content, scrolled rather than squeezed when large text needs more room than the dock has."""
+    area = QScrollArea()
+    area.setWidget(body)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    return area
+
+
 class BodyChartDock(QDockWidget):
     def __init__(self, window):
         super().__init__("Body chart", window)
@@ -46,6 +55,7 @@ class BodyChartDock(QDockWidget):
         self.text, _problems = load_chart_text(window.content.lessons_dir / "bodychart.toml")
         self.canvas = ChartCanvas(self.renderer, self.chart)
         self.canvas.painted.connect(self._changed)
+        self.canvas.selection_changed.connect(self._show_selection)
 
         self.kind_buttons = {}  # exclusive by hand: in a QButtonGroup, Tab would skip the unchecked ones
         kinds = QHBoxLayout()
@@ -65,8 +75,10 @@ class BodyChartDock(QDockWidget):
         self.intensity.setSuffix(" / 10")
         self.intensity.setAccessibleName("Intensity, 0 to 10")
         self.intensity.valueChanged.connect(self._set_intensity)
-        kinds.addWidget(self.intensity)
         kinds.addStretch(1)
+        scale = QHBoxLayout()  # on its own row: at large text the three types already fill the width
+        scale.addWidget(self.intensity)
+        scale.addStretch(1)
 
         buttons = QHBoxLayout()
         self.undo_button = QPushButton("Undo")
@@ -79,7 +91,6 @@ class BodyChartDock(QDockWidget):
         self.overlay_box = QCheckBox("Show typical patterns (DGS, L5, S1)")
         self.overlay_box.setAccessibleName("Show typical patterns")
         self.overlay_box.toggled.connect(self.show_overlays)
-        buttons.addWidget(self.overlay_box)
         buttons.addStretch(1)
 
         self.explanation = QLabel()
@@ -89,25 +100,62 @@ class BodyChartDock(QDockWidget):
         self.explanation.linkActivated.connect(self._open_link)
         self.explanation.hide()
 
+        self.selection_note = QLabel()  # what the type and intensity controls act on, in words
+        self.selection_note.setWordWrap(True)
+        self.selection_note.setAccessibleName("Selected area")
+
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.addLayout(kinds)
+        layout.addLayout(scale)
+        layout.addWidget(self.selection_note)
         layout.addWidget(self.canvas, 1)
         layout.addLayout(buttons)
+        layout.addWidget(self.overlay_box, 0, Qt.AlignmentFlag.AlignLeft)  # a click beside its words misses it
         layout.addWidget(self.explanation)
-        self.setWidget(body)
+        self.setWidget(scrolling(body))
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self)
         self.hide()
         self._changed()
 
     # ----- painting ------------------------------------------------------------------------------------
     def set_kind(self, kind: str) -> None:
-        self.canvas.kind = kind
+        """The type of the selected area, or with none selected, of the next area painted."""
+        if self.canvas.selected is not None:
+            self.chart.set_kind(self.canvas.selected, kind)
+            self._changed()
+        else:
+            self.canvas.kind = kind
+        self._show_kind(kind)
+
+    def _show_kind(self, kind: str) -> None:
         for each, button in self.kind_buttons.items():
             button.setChecked(each == kind)
 
     def _set_intensity(self, value: int) -> None:
-        self.canvas.intensity = value
+        if self.canvas.selected is not None:
+            self.chart.set_intensity(self.canvas.selected, value)
+            self._changed()
+        else:
+            self.canvas.intensity = value
+
+    def _show_selection(self) -> None:
+        """The controls show the selected area's type and intensity (or, with none, the next area's)."""
+        index = self.canvas.selected
+        if index is None:
+            kind, intensity = self.canvas.kind, self.canvas.intensity
+            self.selection_note.setText("Drag on the body to paint. Click a painted area (or Tab to it) to change it.")
+        else:
+            area = self.chart.areas[index]
+            kind, intensity = area.kind, area.intensity
+            self.selection_note.setText(
+                f"<b>Area {index + 1} of {len(self.chart.areas)} selected: {self.chart.describe(index)}.</b> "
+                "Change it with the buttons above, or keys 0-9, ↑↓ (intensity) and T (type); "
+                "Delete removes it, Esc to paint again.")
+        self._show_kind(kind)
+        self.intensity.blockSignals(True)
+        self.intensity.setValue(intensity)
+        self.intensity.blockSignals(False)
 
     def undo(self) -> None:
         self.chart.undo()
@@ -124,10 +172,13 @@ class BodyChartDock(QDockWidget):
     def forget(self) -> None:
         """New patient: the chart, its history and the overlays go."""
         self.chart.forget()
+        self.canvas.select(None)
         self.overlay_box.setChecked(False)
         self._changed()
 
     def _changed(self) -> None:
+        self.canvas.keep_selection_valid()
+        self._show_selection()
         self.undo_button.setEnabled(self.chart.can_undo())
         self.redo_button.setEnabled(self.chart.can_redo())
         self.clear_button.setEnabled(bool(self.chart.areas))
