@@ -412,3 +412,32 @@ def test_dark_themes_draw_the_diagram_dark(key, repo, open_window, qtbot):
         assert inked > 30, "the label's letters are not in the theme's ink"
     finally:
         window.themes.actions["light"].trigger()
+
+
+def body_chart_pairs(repo):
+    """The body chart is drawn on paper white in every theme (as it prints): its outline ink (read from the
+    SVG), the overlays' edges and each symptom's hatching against that white."""
+    import re as _re
+
+    from viewer.qt.app.theme import PRINTED
+
+    svg = (repo / "resources" / "bodychart.svg").read_text(encoding="utf-8")
+    outline_inks = set(_re.findall(r'stroke="(#[0-9a-fA-F]{6})" stroke-width="1.4"', svg))
+    overlay_inks = set(_re.findall(r'<path [^>]*stroke="(#[0-9a-fA-F]{6})" stroke-width="0\.[89]"', svg))
+    assert outline_inks and overlay_inks, "the chart's inks were not found in bodychart.svg"
+    pairs = {}
+    for key, theme in THEMES.items():
+        pairs.update({f"{key}: body outline {ink}": (ink, PRINTED.paper) for ink in outline_inks})
+        pairs.update({f"{key}: overlay edge {ink}": (ink, PRINTED.paper) for ink in overlay_inks})
+        pairs.update({f"{key}: {name} hatching": (getattr(theme, name), PRINTED.paper)
+                      for name in ("pain", "pins_and_needles", "numbness")})
+        pairs[f"{key}: intensity number"] = (theme.chart_ink, PRINTED.paper)
+    return pairs
+
+
+def test_body_chart_outline_and_hatching_meet_aa_in_every_theme(repo):
+    pairs = body_chart_pairs(repo)
+    low = {name: round(contrast(*pair), 2) for name, pair in pairs.items() if contrast(*pair) < GRAPHICS}
+    assert not low, f"body chart graphics below {GRAPHICS}:1 against the chart's paper: {low}"
+    number = {name: pair for name, pair in pairs.items() if "intensity number" in name}
+    assert all(contrast(*pair) >= TEXT for pair in number.values())

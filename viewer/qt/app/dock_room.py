@@ -118,3 +118,15 @@ def open_dock(window, dock: QDockWidget) -> None:
 
 def watch_close(window, dock: QDockWidget) -> None:
     window.dock_room.watch(dock)
+
+
+def scrolling(body):
+    """A side panel's content, scrolled rather than squeezed when large text needs more room than the dock has."""
+    from PySide6.QtWidgets import QFrame, QScrollArea
+
+    area = QScrollArea()
+    area.setWidget(body)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # rows wrap instead
+    return area

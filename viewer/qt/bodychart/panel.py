@@ -9,13 +9,15 @@ import html
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import (QCheckBox, QDockWidget, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea,
-                               QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QDockWidget, QLabel, QPushButton, QSpinBox, QVBoxLayout,
+                               QWidget)
 
 from viewer.model.bodychart.chart import KIND_NAMES, KINDS, BodyChart
 from viewer.model.bodychart.overlays import CHART_SVG, load_chart_text
 from viewer.model.content.lessons import CITATION
 from viewer.qt.bodychart.canvas import PATTERNS, ChartCanvas, chart_image, kind_colour
+from viewer.qt.app.dock_room import scrolling
+from viewer.qt.app.wrap_row import WrapRow
 from viewer.qt.app.theme import PRINTED
 
 
@@ -34,15 +36,6 @@ def swatch(kind: str) -> QIcon:
     return QIcon(pixmap)
 
 
-def scrolling(body: QWidget) -> QScrollArea:
-    """The panel's content, scrolled rather than squeezed when large text needs more room than the dock has."""
-    area = QScrollArea()
-    area.setWidget(body)
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    return area
-
-
 class BodyChartDock(QDockWidget):
     def __init__(self, window):
         super().__init__("Body chart", window)
@@ -58,7 +51,6 @@ class BodyChartDock(QDockWidget):
         self.canvas.selection_changed.connect(self._show_selection)
 
         self.kind_buttons = {}  # exclusive by hand: in a QButtonGroup, Tab would skip the unchecked ones
-        kinds = QHBoxLayout()
         for kind in KINDS:
             button = QPushButton(KIND_NAMES[kind])  # push buttons: Tab reaches each one (Alt+1-3 are the pen inks)
             button.setCheckable(True)
@@ -67,7 +59,6 @@ class BodyChartDock(QDockWidget):
             button.setChecked(kind == self.canvas.kind)
             button.clicked.connect(lambda _on=False, k=kind: self.set_kind(k))
             self.kind_buttons[kind] = button
-            kinds.addWidget(button)
         self.intensity = QSpinBox()
         self.intensity.setRange(0, 10)
         self.intensity.setValue(self.canvas.intensity)
@@ -75,23 +66,18 @@ class BodyChartDock(QDockWidget):
         self.intensity.setSuffix(" / 10")
         self.intensity.setAccessibleName("Intensity, 0 to 10")
         self.intensity.valueChanged.connect(self._set_intensity)
-        kinds.addStretch(1)
-        scale = QHBoxLayout()  # on its own row: at large text the three types already fill the width
-        scale.addWidget(self.intensity)
-        scale.addStretch(1)
+        kinds = WrapRow([*self.kind_buttons.values(), self.intensity])
 
-        buttons = QHBoxLayout()
         self.undo_button = QPushButton("Undo")
         self.redo_button = QPushButton("Redo")
         self.clear_button = QPushButton("Clear chart")
         for button, slot in ((self.undo_button, self.undo), (self.redo_button, self.redo),
                              (self.clear_button, self.clear)):
             button.clicked.connect(slot)
-            buttons.addWidget(button)
-        self.overlay_box = QCheckBox("Show typical patterns (DGS, L5, S1)")
+        buttons = WrapRow((self.undo_button, self.redo_button, self.clear_button))
+        self.overlay_box = QCheckBox("Show typical patterns")  # short: a check box does not wrap at large text
         self.overlay_box.setAccessibleName("Show typical patterns")
         self.overlay_box.toggled.connect(self.show_overlays)
-        buttons.addStretch(1)
 
         self.explanation = QLabel()
         self.explanation.setWordWrap(True)
@@ -102,15 +88,15 @@ class BodyChartDock(QDockWidget):
 
         self.selection_note = QLabel()  # what the type and intensity controls act on, in words
         self.selection_note.setWordWrap(True)
+        self.selection_note.setTextFormat(Qt.TextFormat.RichText)
         self.selection_note.setAccessibleName("Selected area")
 
         body = QWidget()
         layout = QVBoxLayout(body)
-        layout.addLayout(kinds)
-        layout.addLayout(scale)
+        layout.addWidget(kinds)
         layout.addWidget(self.selection_note)
         layout.addWidget(self.canvas, 1)
-        layout.addLayout(buttons)
+        layout.addWidget(buttons)
         layout.addWidget(self.overlay_box, 0, Qt.AlignmentFlag.AlignLeft)  # a click beside its words misses it
         layout.addWidget(self.explanation)
         self.setWidget(scrolling(body))

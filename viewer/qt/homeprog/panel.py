@@ -7,16 +7,38 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QDockWidget, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtWidgets import (QComboBox, QDockWidget, QFormLayout, QLabel, QLineEdit, QListWidget,
                                QListWidgetItem, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from viewer.model.homeprog.library import DOSE_FIELDS, DOSE_LIMITS, load_library
 from viewer.model.homeprog.programme import MAX_EXERCISES, SUGGESTED_MIN, Programme
+from viewer.qt.app.dock_room import scrolling
+from viewer.qt.app.wrap_row import WrapRow
 from viewer.qt.app.theme import PRINTED
 
 DOSE_LABELS = {"sets": "Sets", "reps": "Repetitions", "hold_seconds": "Hold (seconds)", "times_a_day": "Times a day"}
 ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class RowsList(QListWidget):
+    """A list at least ``rows`` lines high at any text size, its long lines wrapped rather than cut."""
+
+    def __init__(self, rows: int):
+        super().__init__()
+        self.rows = rows
+        self.setWordWrap(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)
+
+    def minimumSizeHint(self) -> QSize:
+        # as narrow as a short title (its lines wrap), as high as ``rows`` lines of the current text size
+        return QSize(self.fontMetrics().averageCharWidth() * 12, round(self.fontMetrics().lineSpacing() * 1.25 * self.rows) + 2 * self.frameWidth())
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.updateGeometry()  # View > Text size: the rows' height follows
 
 
 class HomeProgrammeDock(QDockWidget):
@@ -34,12 +56,15 @@ class HomeProgrammeDock(QDockWidget):
         self.region = QComboBox()
         self.region.setAccessibleName("Filter by structure")
         self.region.addItem("All structures", None)
+        # as wide as the panel gives it, not as the longest structure name (large text would clip the panel)
+        self.region.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.region.setMinimumContentsLength(10)
         for region in window.content.regions:
             self.region.addItem(region.name, region.id)
-        self.found = QListWidget()
+        self.found = RowsList(5)
         self.found.setAccessibleName("Exercises found")
         self.add_button = QPushButton("&Add to programme")
-        self.chosen = QListWidget()
+        self.chosen = RowsList(MAX_EXERCISES)
         self.chosen.setAccessibleName("The patient's programme")
         self.up_button = QPushButton("Move &up")
         self.down_button = QPushButton("Move &down")
@@ -48,6 +73,7 @@ class HomeProgrammeDock(QDockWidget):
         self.status.setWordWrap(True)
         self.picture = QLabel()
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.picture.setMinimumWidth(1)  # the drawing is redrawn to the panel's width; it never sets that width
         self.picture.setAccessibleName("Picture of the chosen exercise")
         self.details = QLabel()
         self.details.setWordWrap(True)
@@ -65,23 +91,20 @@ class HomeProgrammeDock(QDockWidget):
 
         body = QWidget()
         layout = QVBoxLayout(body)
-        finder = QHBoxLayout()
-        finder.addWidget(self.search, 2)
-        finder.addWidget(self.region, 1)
-        layout.addLayout(finder)
+        layout.addWidget(self.search)
+        layout.addWidget(self.region)
         layout.addWidget(self.found, 2)
         layout.addWidget(self.add_button)
-        layout.addWidget(QLabel("Programme for the handout:"))
+        heading = QLabel("Programme for the handout:")
+        heading.setWordWrap(True)
+        layout.addWidget(heading)
         layout.addWidget(self.chosen, 2)
-        order = QHBoxLayout()
-        for button in (self.up_button, self.down_button, self.remove_button):
-            order.addWidget(button)
-        layout.addLayout(order)
+        layout.addWidget(WrapRow((self.up_button, self.down_button, self.remove_button)))
         layout.addLayout(doses)
         layout.addWidget(self.picture)
         layout.addWidget(self.details)
         layout.addWidget(self.status)
-        self.setWidget(body)
+        self.setWidget(scrolling(body))
 
         self.search.textChanged.connect(self.refresh_found)
         self.region.currentIndexChanged.connect(self.refresh_found)
