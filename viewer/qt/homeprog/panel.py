@@ -33,7 +33,8 @@ class RowsList(QListWidget):
 
     def minimumSizeHint(self) -> QSize:
         # as narrow as a short title (its lines wrap), as high as ``rows`` lines of the current text size
-        return QSize(self.fontMetrics().averageCharWidth() * 12, round(self.fontMetrics().lineSpacing() * 1.25 * self.rows) + 2 * self.frameWidth())
+        height = round(self.fontMetrics().lineSpacing() * 1.25 * self.rows) + 2 * self.frameWidth()
+        return QSize(self.fontMetrics().averageCharWidth() * 12, height)
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
