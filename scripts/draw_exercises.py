@@ -158,6 +158,62 @@ def two(start_pose, end_pose, camera, x, props, support=None, level=0.0, arrow_j
     return (start, captions[0]), (end, captions[1])
 
 
+def reach(pose, side, target, elbow_range=range(0, 150, 10)):
+    """The pose with ``side``'s arm placed so the hand lands on ``target(joints)`` (a 3-D point): a small
+    search over shoulder flexion, abduction and elbow bend, so that holding a knee or an ankle is drawn
+    with the hand on it rather than near it."""
+    from dataclasses import replace
+
+    best = None
+    for flex in range(-20, 181, 6):
+        for abd in range(-70, 71, 6):
+            for elbow in elbow_range:
+                shoulders = {**pose.shoulders, side: {"flex": flex, "abd": abd}}
+                trial = replace(pose, shoulders=shoulders, elbows={**pose.elbows, side: elbow})
+                joints = skeleton(trial)
+                goal = target(joints)
+                gap = sum((joints["hand" + side][i] - goal[i]) ** 2 for i in range(3))
+                if best is None or gap < best[0]:
+                    best = (gap, trial)
+    return best[1]
+
+
+def on_step(pose, camera, x, height, side):
+    """Offset that puts the figure's pelvis at ``x`` and the lowest point of ``side``'s foot on ``height``."""
+    joints = skeleton(pose)
+    feet = {"heel": 0.9 * 0.018, "ankle": 0.018, "toe": 0.012}
+    bottom = min(camera.project(joints[name + side])[1] - r * H for name, r in feet.items())
+    return (x - camera.project(joints["pelvis"])[0], height - bottom)
+
+
+def alignment(pose, camera, at, side):
+    """The dashed line hip - knee - toe of the standing leg: where the knee should track."""
+    points = [joint_at(pose, camera, at, name + side) for name in ("hip", "knee", "toe")]
+    path = " L".join(f"{x:.1f},{-y:.1f}" for x, y in points)
+    return [f'<path d="M{path}" fill="none" stroke="{INK}" stroke-width="1.0" stroke-dasharray="2.5 1.8"/>']
+
+
+def between(a, b, share):
+    """A point ``share`` of the way from joint ``a`` to joint ``b``."""
+    return lambda joints: tuple(joints[a][i] + (joints[b][i] - joints[a][i]) * share for i in range(3))
+
+
+def heel_down(pose, side):
+    """Lying on the back with ``side``'s knee bent as given: the hip bend that puts that heel on the floor."""
+    from dataclasses import replace
+
+    best = None
+    for flex in range(0, 60):
+        trial = replace(pose, hips={**pose.hips, side: {**pose.hips[side], "flex": flex}})
+        shapes = parts(trial, SIDE)
+        joints = skeleton(trial)
+        lowest_body = min(y - r for part in shapes for _x, y, r in part.circles)
+        heel = SIDE.project(joints["heel" + side])[1] - 0.9 * 0.018 * H
+        if best is None or abs(heel - lowest_body) < best[0]:
+            best = (abs(heel - lowest_body), trial)
+    return best[1]
+
+
 def bridge_top():
     """Hips lifted until trunk and thighs are in line; the hip angle that keeps the feet on the floor."""
     best = None
@@ -189,25 +245,32 @@ def exercises():
                  neck=10, **lie)
     end = Pose(hips=legs({"flex": 88}, {"flex": 45}), knees={"L": 25, "R": 90}, ankles={"L": -30, "R": 0},
                neck=10, **lie)
+    behind_thigh = between("hipL", "kneeL", 0.7)  # both hands hold behind the thigh, near the knee
+    start = reach(reach(start, "L", behind_thigh), "R", behind_thigh)
+    end = reach(reach(end, "L", behind_thigh), "R", behind_thigh)
     out["nerve-slider-lying"] = two(start, end, SIDE, 70, mat(8, 142) + floor(5, 145), arrow_joint="ankleL",
                                     bend=0.35)
-    # --- piriformis stretch: knee toward the OPPOSITE shoulder (deep flexion, adduction, external rotation)
-    cam = Camera(-90, 30)
+    # --- piriformis stretch: knee toward the OPPOSITE shoulder (deep flexion, adduction, external rotation).
+    # The near (right) leg is the one stretched, so it is not hidden behind the body; one hand holds the
+    # knee and the other the ankle, as the steps say. "Across" does not show side-on: the caption says it.
+    cam = Camera(-90, 35)
     start = Pose(hips=legs({"flex": 45}, {"flex": 45}), knees={"L": 95, "R": 95}, neck=12,
                  shoulders=arms({"abd": 20}, {"abd": 20}), elbows={"L": 10, "R": 10}, body=(-90, 0, 0))
-    end = Pose(hips=legs({"flex": 112, "abd": -24, "rot": 25}, {"flex": 45}), knees={"L": 105, "R": 95},
-               neck=15, shoulders=arms({"flex": 60, "abd": -12}, {"flex": 70, "abd": -24}),
-               elbows={"L": 70, "R": 55}, body=(-90, 0, 0))
-    out["piriformis-stretch"] = two(start, end, cam, 75, mat(8, 142), arrow_joint="kneeL", bend=-0.3)
-    # --- side-lying hip abduction: lying on the right side, top leg lifts
-    cam = Camera(0, 0)
+    end = Pose(hips=legs({"flex": 45}, {"flex": 112, "abd": -24, "rot": 25}), knees={"L": 95, "R": 105},
+               neck=15, body=(-90, 0, 0))
+    end = reach(reach(end, "L", between("kneeR", "kneeR", 0)), "R", between("ankleR", "ankleR", 0))
+    out["piriformis-stretch"] = two(start, end, cam, 75, mat(8, 142), arrow_joint="kneeR", bend=-0.3, ghost=False,
+                                    captions=("", "Knee toward the other shoulder"))
+    # --- side-lying hip abduction: lying on the side, top leg lifts. Seen a little from above, so the
+    # bent bottom knee the steps ask for shows (level with the body it was foreshortened to a short leg)
+    cam = Camera(0, 30)
     side = dict(body=(0, 0, -90), shoulders=arms({"flex": 160}, {"flex": 20, "abd": 5}), elbows={"L": 120, "R": 60})
     start = Pose(hips=legs({"flex": 30}, {"flex": 0}), knees={"L": 60, "R": 0}, **side)
     end = Pose(hips=legs({"flex": 30}, {"flex": -8, "abd": 32}), knees={"L": 60, "R": 0}, **side)
     out["side-lying-abduction"] = two(start, end, cam, 75, mat(8, 142) + floor(5, 145), arrow_joint="ankleR",
                                       bend=0.2)
     # --- clamshell: side-lying, hips and knees bent, top knee opens (feet stay together)
-    cam = Camera(0, 12)
+    cam = Camera(0, 20)  # a little from above: the feet together and the knee opening both show
     side = dict(body=(0, 0, -90), shoulders=arms({"flex": 160}, {"flex": 20, "abd": 5}), elbows={"L": 120, "R": 60})
     start = Pose(hips=legs({"flex": 45}, {"flex": 45}), knees={"L": 90, "R": 90}, **side)
     end = Pose(hips=legs({"flex": 45}, {"flex": 45, "abd": 30, "rot": 25}), knees={"L": 90, "R": 90}, **side)
@@ -224,14 +287,31 @@ def exercises():
     lift = arrow(joint_at(start, SIDE, at_start, "pelvis"), joint_at(end, SIDE, at_end, "pelvis"), 0.0)
     out["bridge"] = ((props + figure_svg(start, SIDE, at_start), ""),
                      (props + figure_svg(end, SIDE, at_end) + lift, ""))
-    # --- step-down: stand on a low step on one leg; lower the other heel slowly, knee over the toes
-    cam = SIDE
+    # --- step-down: stand on a low step on one leg; lower the other heel slowly, knee over the toes.
+    # Panel 1, side-on: the movement (start as a ghost, the knee bending). Panel 2, from the front, as
+    # in the mirror the steps ask for: the end position with the line hip-knee-second toe, which is what
+    # a physiotherapist watches (the knee must not fall inward); a side view cannot show it.
     start = Pose(hips=legs({"flex": 0}, {"flex": 28}), knees={"L": 0, "R": 10}, ankles={"L": 0, "R": -10},
                  shoulders=arms({"abd": 12}, {"abd": 12}))
-    end = Pose(hips=legs({"flex": 40}, {"flex": 36}), knees={"L": 58, "R": 5}, ankles={"L": 22, "R": 0},
-               trunk=14, shoulders=arms({"flex": 25, "abd": 12}, {"flex": 25, "abd": 12}))
-    out["step-down"] = two(start, end, cam, 92, step(66, 150, 12) + floor(6, 181), support="ankleL", level=8.5,
-                           arrow_joint="heelR", bend=0.0)
+    # the standing knee bends enough for the free heel to go below the step, toward the floor
+    end = Pose(hips=legs({"flex": 38}, {"flex": 14}), knees={"L": 76, "R": 4}, ankles={"L": 30, "R": 0},
+               trunk=16, shoulders=arms({"flex": 25, "abd": 12}, {"flex": 25, "abd": 12}))
+    # the standing foot stays where it is on the step, its toes at the front edge; the free leg hangs beyond
+    at_start = on_step(start, SIDE, 100, 12.0, "L")
+    toe_x = joint_at(start, SIDE, at_start, "toeL")[0]
+    at_end = on_step(end, SIDE, 100, 12.0, "L")
+    at_end = (at_end[0] + toe_x - joint_at(end, SIDE, at_end, "toeL")[0], at_end[1])
+    props = step(toe_x - 2, toe_x + 70, 12) + floor(6, 181)
+    side_on = (props + figure_svg(start, SIDE, at_start, ghost=True, moved_from=(end, at_end))
+               + figure_svg(end, SIDE, at_end)
+               + arrow(joint_at(start, SIDE, at_start, "heelR"), joint_at(end, SIDE, at_end, "heelR"), 0.0), "")
+    front = Camera(0, 6)
+    at = on_step(end, front, 95, 12.0, "L")
+    foot = joint_at(end, front, at, "ankleL")
+    props = [f'<rect x="{foot[0] - 34:.1f}" y="-12" width="52" height="12" fill="#d9d9d9" stroke="{PROP}" '
+             'stroke-width="0.8"/>'] + floor(6, 181)
+    out["step-down"] = (side_on, (props + figure_svg(end, front, at) + alignment(end, front, at, "L"),
+                                  "In the mirror: knee over the second toe"))
     # --- walking: a long stride narrows the space; shorter steps
     long_ = Pose(hips=legs({"flex": 30}, {"flex": -22}), knees={"L": 3, "R": 12}, ankles={"L": 8, "R": -18},
                  shoulders=arms({"flex": -25}, {"flex": 25}), elbows={"L": 15, "R": 25})
@@ -250,8 +330,8 @@ def exercises():
     out["sitting-breaks"] = ((props + figure_svg(sit, SIDE, at_sit), ""),
                              (props + figure_svg(stand, SIDE, at_stand), ""))
     # --- hamstring isometric: lying on the back, knee a little bent; press the heel down (no movement)
-    start = Pose(hips=legs({"flex": 22}, {"flex": 0}), knees={"L": 62, "R": 0}, ankles={"L": 10, "R": -20},
-                 shoulders=arms({"abd": 12}, {"abd": 12}), neck=10, body=(-90, 0, 0))
+    start = heel_down(Pose(hips=legs({"flex": 0}, {"flex": 0}), knees={"L": 30, "R": 0}, ankles={"L": 10, "R": -20},
+                           shoulders=arms({"abd": 12}, {"abd": 12}), neck=10, body=(-90, 0, 0)), "L")
     at = placed(start, SIDE, 70)
     heel = joint_at(start, SIDE, at, "heelL")
     press = arrow((heel[0] + 6, heel[1] + 16), (heel[0] + 1, heel[1] + 3), bend=0.0)

@@ -36,14 +36,15 @@ def assert_readable(dock) -> None:
             assert not box.intersects(other_box), f"{name!r} overlaps {other!r}"
 
 
-@pytest.mark.parametrize("step, theme", [(7, "high-contrast"), (8, "dark")])  # 200% and 250% text
-def test_both_panels_readable_at_large_text_and_dark_themes(open_window, repo, step, theme):
+@pytest.mark.parametrize("step, theme, size", [(7, "high-contrast", (1600, 1000)), (8, "dark", (1600, 1000)),
+                                               (0, "light", (1100, 700))])  # 200%, 250%; 80% in a small window
+def test_both_panels_readable_at_large_text_and_dark_themes(open_window, repo, step, theme, size):
     from viewer.qt.app.text_size import SCALES
 
-    window = open_window(repo, size=(1600, 1000))
+    window = open_window(repo, size=size)
     window.text_size.set_step(step, remember=False)
     window.themes.actions[theme].trigger()
-    assert SCALES[step] >= 2.0
+    assert SCALES[step] in (0.8, 2.0, 2.5)
     window.chairside.body_chart_action.trigger()
     chart = window.chairside.body_chart
     chart.overlay_box.setChecked(True)                         # the longest state: the explanation shown

@@ -121,12 +121,20 @@ def watch_close(window, dock: QDockWidget) -> None:
 
 
 def scrolling(body):
-    """A side panel's content, scrolled rather than squeezed when large text needs more room than the dock has."""
+    """A side panel's content, scrolled up and down rather than squeezed when large text needs more height
+    than the dock has. Never sideways: the panel is kept at least as wide as its content needs, and its
+    rows wrap (viewer/qt/app/wrap_row.py) so that width stays small."""
     from PySide6.QtWidgets import QFrame, QScrollArea
 
-    area = QScrollArea()
+    class PanelScroll(QScrollArea):
+        def minimumSizeHint(self):
+            hint = super().minimumSizeHint()
+            hint.setWidth(body.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width())
+            return hint
+
+    area = PanelScroll()
     area.setWidget(body)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # rows wrap instead
+    area.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     return area
