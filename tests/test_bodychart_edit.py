@@ -86,6 +86,12 @@ def test_keyboard_only_tab_through_areas_change_them_delete_and_leave(chart, tmp
     assert canvas.selected == 0 and canvas.hasFocus()
     QTest.keyClick(canvas, Qt.Key.Key_Tab)
     assert canvas.selected == 1 and "Area 2 of 2 selected" in dock.selection_note.text()
+    QTest.keyClick(canvas, Qt.Key.Key_6)                      # 6 also answers a quiz; here it is the chart's
+    assert dock.chart.areas[1].intensity == 6
+    zoom = window.view.transform().m11()
+    QTest.keyClick(canvas, Qt.Key.Key_Plus)                   # the chart's, not the diagram's zoom, while selected
+    assert dock.chart.areas[1].intensity == 7 and window.view.transform().m11() == zoom
+    QTest.keyClick(canvas, Qt.Key.Key_Minus)
     QTest.keyClick(canvas, Qt.Key.Key_8)
     QTest.keyClick(canvas, Qt.Key.Key_Up)
     QTest.keyClick(canvas, Qt.Key.Key_T)                      # pain -> pins and needles
@@ -105,3 +111,20 @@ def test_keyboard_only_tab_through_areas_change_them_delete_and_leave(chart, tmp
     QTest.keyClick(canvas, Qt.Key.Key_Tab)
     QTest.keyClick(canvas, Qt.Key.Key_Tab)                    # past the last area, focus moves on
     assert not canvas.hasFocus() and canvas.selected is None
+
+
+def test_the_chart_keys_are_the_shortcut_tables(chart, monkeypatch):
+    """Give "next type" another key in the table: T no longer changes the selected area, that key does."""
+    from viewer.qt.app.shortcuts import BY_ID
+
+    window, dock = chart
+    canvas = dock.canvas
+    paint(canvas, [(145, 50), (148, 66)])
+    canvas.setFocus()
+    QTest.keyClick(canvas, Qt.Key.Key_Tab)
+    assert canvas.selected == 0
+    monkeypatch.setitem(BY_ID, "bodychart.kind", BY_ID["bodychart.kind"]._replace(keys=("K",)))
+    QTest.keyClick(canvas, Qt.Key.Key_T)
+    assert dock.chart.areas[0].kind == "pain"
+    QTest.keyClick(canvas, Qt.Key.Key_K)
+    assert dock.chart.areas[0].kind == "pins-and-needles"

@@ -3,7 +3,7 @@ overlays when switched on, and the painted areas; painting with the mouse (or a 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (QBrush, QColor, QFont, QImage, QPainter, QPainterPath, QPainterPathStroker, QPen)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -192,27 +192,44 @@ class ChartCanvas(QWidget):
         super().focusOutEvent(event)
         self.update()
 
+    KEYS = ("bodychart.done", "bodychart.remove", "bodychart.intensity", "bodychart.more", "bodychart.less",
+            "bodychart.kind")
+
+    def event(self, event) -> bool:
+        """With an area selected, its keys are the chart's, not the window's (+ and - would zoom the diagram,
+        1-6 answer a quiz): claiming the shortcut makes Qt send the key here."""
+        if event.type() == QEvent.Type.ShortcutOverride and self.selected is not None:
+            from viewer.qt.app.key_sequences import pressed
+
+            if any(pressed(event, shortcut_id) for shortcut_id in self.KEYS):
+                event.accept()
+                return True
+        return super().event(event)
+
     def keyPressEvent(self, event) -> None:
-        """With an area selected: 0-9, Up/Down or +/- its intensity, T its type, Delete removes it, Esc
-        lets it go (Tab and Shift+Tab would move on to the next area, so the keys act here)."""
-        index, key, text = self.selected, event.key(), event.text()
-        if index is None or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier & ~Qt.KeyboardModifier.ShiftModifier:
+        """With an area selected, the keys of the shortcut table's "bodychart." rows: 0-9, Up/Down or +/-
+        its intensity, T its type, Delete removes it, Esc lets it go (Tab and Shift+Tab would move on to
+        the next area, so these keys act here rather than on the panel's controls)."""
+        from viewer.qt.app.key_sequences import pressed
+
+        index = self.selected
+        if index is None:
             super().keyPressEvent(event)
             return
         area = self.chart.areas[index]
-        if key == Qt.Key.Key_Escape:
+        if pressed(event, "bodychart.done"):
             self.select(None)
             return
-        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+        if pressed(event, "bodychart.remove"):
             self.select(None)
             self.chart.remove(index)
-        elif text.isdigit() and len(text) == 1:
-            self.chart.set_intensity(index, int(text))
-        elif key in (Qt.Key.Key_Up, Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+        elif pressed(event, "bodychart.intensity"):
+            self.chart.set_intensity(index, int(event.text()))
+        elif pressed(event, "bodychart.more"):
             self.chart.set_intensity(index, area.intensity + 1)
-        elif key in (Qt.Key.Key_Down, Qt.Key.Key_Minus):
+        elif pressed(event, "bodychart.less"):
             self.chart.set_intensity(index, area.intensity - 1)
-        elif key == Qt.Key.Key_T:
+        elif pressed(event, "bodychart.kind"):
             self.chart.set_kind(index, KINDS[(KINDS.index(area.kind) + 1) % len(KINDS)])
         else:
             super().keyPressEvent(event)
