@@ -86,6 +86,8 @@ def test_keyboard_only_tab_through_areas_change_them_delete_and_leave(chart, tmp
     assert canvas.selected == 0 and canvas.hasFocus()
     QTest.keyClick(canvas, Qt.Key.Key_Tab)
     assert canvas.selected == 1 and "Area 2 of 2 selected" in dock.selection_note.text()
+    assert canvas.accessibleDescription().startswith("Area 2 of 2 selected: Front: pain 5/10.")  # read aloud
+    assert "0 … 9" in canvas.accessibleDescription() and "T (type)" in canvas.accessibleDescription()
     QTest.keyClick(canvas, Qt.Key.Key_6)                      # 6 also answers a quiz; here it is the chart's
     assert dock.chart.areas[1].intensity == 6
     zoom = window.view.transform().m11()

@@ -36,6 +36,21 @@ def swatch(kind: str) -> QIcon:
     return QIcon(pixmap)
 
 
+PAINTING = "Front and back of the body. Drag to paint where the patient feels symptoms; Tab selects a painted area."
+
+
+def key_hint() -> str:
+    """The keys that change a selected area, as the shortcut table gives them."""
+    from viewer.qt.app.shortcuts import keys_text, shortcut
+
+    def first(shortcut_id: str) -> str:
+        return shortcut(shortcut_id).keys[0]
+
+    return (f"Change it with the buttons above, or keys {keys_text(shortcut('bodychart.intensity'))}, "
+            f"{first('bodychart.more')} and {first('bodychart.less')} (intensity), {first('bodychart.kind')} (type); "
+            f"{first('bodychart.remove')} removes it, {first('bodychart.done')} to paint again.")
+
+
 class BodyChartDock(QDockWidget):
     def __init__(self, window):
         super().__init__("Body chart", window)
@@ -131,13 +146,13 @@ class BodyChartDock(QDockWidget):
         if index is None:
             kind, intensity = self.canvas.kind, self.canvas.intensity
             self.selection_note.setText("Drag on the body to paint. Click a painted area (or Tab to it) to change it.")
+            self.canvas.setAccessibleDescription(PAINTING)
         else:
             area = self.chart.areas[index]
             kind, intensity = area.kind, area.intensity
-            self.selection_note.setText(
-                f"<b>Area {index + 1} of {len(self.chart.areas)} selected: {self.chart.describe(index)}.</b> "
-                "Change it with the buttons above, or keys 0-9, ↑↓ (intensity) and T (type); "
-                "Delete removes it, Esc to paint again.")
+            selected = f"Area {index + 1} of {len(self.chart.areas)} selected: {self.chart.describe(index)}."
+            self.selection_note.setText(f"<b>{html.escape(selected)}</b> {html.escape(key_hint())}")
+            self.canvas.setAccessibleDescription(f"{selected} {key_hint()}")  # what a screen reader says
         self._show_kind(kind)
         self.intensity.blockSignals(True)
         self.intensity.setValue(intensity)
