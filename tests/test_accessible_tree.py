@@ -5,8 +5,9 @@ real AT-SPI bus)."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QAccessible, QAccessibleActionInterface
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
 from conftest import REPO
@@ -168,3 +169,60 @@ def test_a_position_change_is_announced(window, announcements):
     window.chairside.positions.show()
     window.chairside.positions.select(position.id)
     assert announcements[-1] == f"{position.name}: {position.patient}"
+
+
+DEPTHS = {"skin": ({"Buttock (skin)"}, {"Piriformis", "Sciatic nerve", "Gluteus maximus"}),
+          "gluteus-maximus": ({"Gluteus maximus", "Sciatic nerve"}, {"Piriformis", "Buttock (skin)"}),
+          "deep": ({"Piriformis", "Sciatic nerve"}, {"Gluteus maximus", "Buttock (skin)"})}
+
+
+@pytest.mark.parametrize("layer", list(DEPTHS))
+def test_the_structure_list_follows_the_depth(window, qtbot, layer):
+    """At each depth the list is what can be seen and clicked there, and Tab walks exactly that list."""
+    from gui_helpers import click_scene
+
+    window.depth_control.show_layer(layer, animate=False)
+    diagram = interface(window.view)
+    structures = children(diagram)
+    names = [name(s) for s in structures]
+    listed, hidden = DEPTHS[layer]
+    assert listed <= set(names) and not hidden & set(names), names
+    regions = {r.name: r for r in window.content.regions}
+    for structure in structures:  # where the screen reader says it is holds a point a click reaches it at
+        point = window.depth_control.point(regions[name(structure)])
+        on_screen = window.view.viewport().mapToGlobal(window.view.mapFromScene(QPointF(*point)))
+        assert structure.rect().adjusted(-1, -1, 1, 1).contains(on_screen), name(structure)
+        assert diagram.childAt(on_screen.x(), on_screen.y()).object() is structure.object()
+    if layer == "gluteus-maximus":  # only the nerve's lower part shows: only that part is claimed
+        nerve = next(s for s in structures if name(s) == "Sciatic nerve")
+        whole = window.view.mapFromScene(window.scene.region_items["sciatic-nerve"].sceneBoundingRect()).boundingRect()
+        shown = window.view.viewport().mapFromGlobal(nerve.rect().topLeft())
+        assert shown.y() > whole.top() + whole.height() / 3
+        point = window.view.mapToScene(window.view.viewport().mapFromGlobal(nerve.rect().center()))
+        click_scene(window, point.x(), point.y())
+        assert window.view.selected_id != "gluteus-maximus"  # its box's middle is not on the muscle
+    window.view.setFocus()
+    qtbot.waitUntil(window.view.hasFocus)
+    walked = []
+    for _ in names:
+        QTest.keyClick(window.view, Qt.Key.Key_Tab)
+        focused = diagram.focusChild()
+        walked.append(name(focused) if focused is not None else None)
+    assert walked == names
+    QTest.keyClick(window.view, Qt.Key.Key_Tab)
+    assert not window.view.hasFocus()  # past the last listed structure, Tab leaves the diagram
+
+
+def test_a_screen_reader_is_told_when_the_depth_changes_the_list(window, monkeypatch):
+    from viewer.qt.access import diagram as module
+
+    told: list[tuple] = []
+    monkeypatch.setattr(module, "_tell", lambda event: told.append((event.type(), name(interface(event.object())))))
+    diagram = interface(window.view)
+    deep = [name(s) for s in children(diagram)]
+    window.depth_control.show_layer("gluteus-maximus", animate=False)
+    gone = {n for kind, n in told if kind == QAccessible.Event.ObjectDestroyed}
+    made = {n for kind, n in told if kind == QAccessible.Event.ObjectCreated}
+    now = [name(s) for s in children(diagram)]
+    assert gone == set(deep) - set(now) and "Piriformis" in gone
+    assert made == set(now) - set(deep) and "Gluteus maximus" in made

@@ -82,3 +82,19 @@ def visible_point(depth: Depth, index, covers: dict, region):
             if region.shape.contains(x, y) and pick(depth, index, covers, x, y) is region:
                 return (x, y)
     return None
+
+
+def visible_box(depth: Depth, index, covers: dict, region, samples: int = 16):
+    """(left, top, right, bottom) around the part of ``region`` a click reaches at this depth (its
+    whole box when nothing covers it), or None: where a screen reader says the structure is."""
+    box = region.shape.bbox
+    points = [(box.left + box.width * i / samples, box.top + box.height * j / samples)
+              for i in range(samples + 1) for j in range(samples + 1)]
+    inner = index.interior_point(region)
+    if inner is not None:
+        points.append(inner)
+    seen = [(x, y) for x, y in points if region.shape.contains(x, y) and pick(depth, index, covers, x, y) is region]
+    if not seen:
+        return None
+    xs, ys = [x for x, _ in seen], [y for _, y in seen]
+    return (min(xs), min(ys), max(xs), max(ys))

@@ -22,6 +22,7 @@ class DiagramAccessible(QAccessibleWidget):
         self.nodes: dict[str, Node] = {}
         view.structureFocused.connect(self._announce_focus)
         view.selectionChanged.connect(self._announce_selection)
+        view.reachableChanged.connect(self._reachable_changed)
 
     # ----- the structures ---------------------------------------------------------------------------
     def _structures(self) -> list[Node]:
@@ -44,10 +45,10 @@ class DiagramAccessible(QAccessibleWidget):
                     parent_interface=lambda: QAccessible.queryAccessibleInterface(self.view))
 
     def _screen_rect(self, region_id: str) -> QRect:
-        item = self.view.diagram.region_items.get(region_id)
-        if item is None:
+        box = self.view.region_scene_box(region_id)
+        if box is None:
             return QRect()
-        in_view = self.view.mapFromScene(item.sceneBoundingRect()).boundingRect()
+        in_view = self.view.mapFromScene(box).boundingRect()
         visible = in_view.intersected(self.view.viewport().rect())
         return QRect(self.view.viewport().mapToGlobal(visible.topLeft()), visible.size())
 
@@ -75,6 +76,19 @@ class DiagramAccessible(QAccessibleWidget):
         return self.nodes[region_id].interface(self.view) if region_id in self.nodes else None
 
     # ----- events -------------------------------------------------------------------------------------
+    def _reachable_changed(self) -> None:
+        """The depth changed what is listed: structures that went are reported gone, new ones created,
+        so a screen reader's copy of the list matches what can be clicked and Tabbed to."""
+        before = dict(self.nodes)
+        now = self.view.region_ids()
+        for region_id, node in before.items():
+            if region_id not in now and node._proxy is not None:
+                _tell(QAccessibleEvent(node._proxy, QAccessible.Event.ObjectDestroyed))
+        self._structures()
+        for region_id in now:
+            if region_id not in before:
+                _tell(QAccessibleEvent(self.nodes[region_id].proxy(self.view), QAccessible.Event.ObjectCreated))
+
     def _announce_focus(self, region_id: str) -> None:
         """Tab moved to a structure: a screen reader reads its name and description."""
         self._structures()
@@ -92,3 +106,9 @@ class DiagramAccessible(QAccessibleWidget):
         if region_id in self.nodes:
             QAccessible.updateAccessibility(
                 QAccessibleEvent(self.nodes[region_id].proxy(self.view), QAccessible.Event.Selection))
+
+
+def _tell(event) -> None:
+    """Hand an event to the screen reader's bridge (one place, so a test can listen)."""
+    if QAccessible.isActive():
+        QAccessible.updateAccessibility(event)

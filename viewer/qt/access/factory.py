@@ -1,5 +1,6 @@
 """The one place Qt asks for the interfaces this package writes: by class name, for the diagram
-view, the lesson's page and the nodes' proxies; everything else is left to Qt."""
+view, the lesson's page, the hip-in-motion view and gauge, and the nodes' proxies; everything else
+is left to Qt."""
 
 from __future__ import annotations
 
@@ -39,6 +40,10 @@ def _factory(class_name: str, obj):
         from viewer.qt.access.nodes import NodeAccessible
 
         interface = NodeAccessible(obj)
+    elif class_name in ("AxialView", "SpaceGauge"):
+        from viewer.qt.access.motion import AxialAccessible, GaugeAccessible
+
+        interface = AxialAccessible(obj) if class_name == "AxialView" else GaugeAccessible(obj)
     elif class_name == "QWidget" and _is_lesson_page(obj):
         from viewer.qt.access.document import DocumentAccessible
 

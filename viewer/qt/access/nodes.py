@@ -18,9 +18,10 @@ from PySide6.QtWidgets import QAccessibleWidget, QWidget
 
 
 class Node:
-    """One accessible thing. Its owner (a container's accessible) sets the fields and keeps it."""
+    """One accessible thing. Its owner (a container's accessible) sets the fields and keeps it. A
+    name or description that changes as the user works (a space's width in this pose) is given as a callable."""
 
-    def __init__(self, role: QAccessible.Role, name: str, description: str = "",
+    def __init__(self, role: QAccessible.Role, name: str | Callable[[], str], description: str | Callable[[], str] = "",
                  rect: Callable[[], QRect] | None = None, activate: Callable[[], None] | None = None,
                  action_name: str = "", parent_interface: Callable[[], QAccessible | None] | None = None):
         self.role = role
@@ -69,7 +70,8 @@ class NodeAccessible(QAccessibleWidget):
 
     def __init__(self, proxy: NodeProxy):
         node = proxy.node
-        super().__init__(proxy, node.role if node else QAccessible.Role.NoRole, node.name if node else "")
+        super().__init__(proxy, node.role if node else QAccessible.Role.NoRole,
+                         node.name if node and isinstance(node.name, str) else "")
         self.proxy = proxy
 
     @property
@@ -110,9 +112,9 @@ class NodeAccessible(QAccessibleWidget):
         if node is None:
             return ""
         if kind == QAccessible.Text.Name:
-            return node.name
+            return node.name() if callable(node.name) else node.name
         if kind == QAccessible.Text.Description:
-            return node.description
+            return node.description() if callable(node.description) else node.description
         return ""
 
     def role(self) -> QAccessible.Role:

@@ -35,6 +35,7 @@ class DiagramView(QGraphicsView):
     zoomChanged = Signal(float)
     selectionChanged = Signal(str)     # the selected region, "" for none
     structureFocused = Signal(str)     # keyboard focus moved to a region ("" for none): screen readers
+    reachableChanged = Signal()        # the depth changed what can be clicked and walked (region_ids())
 
     def __init__(self, scene: DiagramScene, parent=None):
         super().__init__(scene, parent)
@@ -105,6 +106,19 @@ class DiagramView(QGraphicsView):
         if self._layers is not None:
             regions = self._layers.reachable(regions)
         return [r.id for r in regions]
+
+    def reachable_changed(self) -> None:
+        self.reachableChanged.emit()
+
+    def region_scene_box(self, region_id: str):
+        """The scene rectangle of what shows of a region at this depth (a screen reader's "where"), or None."""
+        item = self.diagram.region_items.get(region_id)
+        if item is None:
+            return None
+        if self._layers is None:
+            return item.sceneBoundingRect()
+        box = self._layers.box(self.diagram.content.region(region_id))
+        return QRectF(box[0], box[1], box[2] - box[0], box[3] - box[1]) if box else None
 
     def region_at(self, view_pos) -> str | None:
         if not self.diagram.region_items:

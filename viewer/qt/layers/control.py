@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEasingCurve, QObject, QVariantAnimation
 
-from viewer.model.layers.depth import Depth, pick, visible_point
+from viewer.model.layers.depth import Depth, pick, visible_box, visible_point
 from viewer.model.layers.spec import cover_of
 from viewer.qt.layers.widget import DepthSlider
 
@@ -30,6 +30,7 @@ class LayerControl(QObject):
         self._covers: dict | None = None
         self._animation: QVariantAnimation | None = None
         self._index_source = self.content.index  # the picking index (a nerve variant gives another)
+        self._solid: tuple = ()  # the layers that hide what lies beneath, as last told to the view
         if len(self.layers) < 2 or window.scene.svg is None:
             return  # nothing to peel
         window.view.use_layers(self)
@@ -131,6 +132,10 @@ class LayerControl(QObject):
         top = self.layers[depth.index(depth.top)]
         self.slider.show_depth(depth.position, top.name)
         view = self.window.view
+        solid = tuple(depth.solid_layers())
+        if solid != self._solid:  # what the pointer, Tab and a screen reader reach has changed
+            self._solid = solid
+            view.reachable_changed()
         if view.focused_id and view.focused_id not in view.region_ids():
             view.set_focused_region(None)
 
@@ -161,6 +166,17 @@ class LayerControl(QObject):
         if self.depth.position >= self.depth.deepest:
             return index.interior_point(region) if index.on_base_layer(region) else None
         return visible_point(self.depth, index, self.covers(), region)
+
+    def box(self, region):
+        """(left, top, right, bottom) in scene units of what is visible of ``region`` now, or None."""
+        index = self._index_source()
+        region = next((r for r in index.regions if r.id == region.id), region)
+        if region.shape is None:
+            return None
+        if self.depth.position >= self.depth.deepest:
+            box = region.shape.bbox
+            return (box.left, box.top, box.left + box.width, box.top + box.height) if index.on_base_layer(region) else None
+        return visible_box(self.depth, index, self.covers(), region)
 
     # ----- placement -----------------------------------------------------------------------------------
     def eventFilter(self, watched, event) -> bool:

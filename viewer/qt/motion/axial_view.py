@@ -49,12 +49,15 @@ class AxialView(QWidget):
 
     regionActivated = Signal(str)
     hoverChanged = Signal(str)
+    structureFocused = Signal(str)  # Tab moved to a structure ("" when focus left them)
     nudgeRequested = Signal(object, float)  # axis (None = neutral), degrees
 
-    def __init__(self, svg_path: Path, model: HipModel, names: dict[str, str] | None = None, parent=None):
+    def __init__(self, svg_path: Path, model: HipModel, names: dict[str, str] | None = None,
+                 descriptions: dict[str, str] | None = None, parent=None):
         super().__init__(parent)
         self.model = model
         self.names = names or {}
+        self.descriptions = descriptions or {}  # region id -> one sentence, for a screen reader
         self.renderer = QSvgRenderer(str(svg_path))
         self.setMouseTracking(True)
         self.setMinimumSize(240, 210)
@@ -65,6 +68,7 @@ class AxialView(QWidget):
         self.pose = Pose()
         self.measures = model.measure(self.pose)
         self.hover = ""
+        self.focused_id = ""  # the structure Tab has reached (Enter opens its lesson)
         self.keys: dict = {}  # Qt key -> (axis, degrees), set by the panel
         self._layers: dict[str, QPixmap] = {}
         self._layer_key: tuple = ()
@@ -147,6 +151,8 @@ class AxialView(QWidget):
             q = to_widget.map(self._shown_femur_point(gap.end, femur))
             rect = rect.united(QRectF(p, q).normalized().adjusted(-7 * em, -3.5 * em, 7 * em, 3.5 * em))
         rect = rect.united(to_widget.mapRect(QRectF(self.view_box().x(), self.view_box().y(), self.view_box().width(), 40)))
+        ring = 6 + THEME.hover_width + 3  # a ring round the tunnel moves with it
+        rect = rect.united(self.region_rect("ischiofemoral-tunnel", to_widget).adjusted(-ring, -ring, ring, ring))
         return rect.adjusted(-4, -4, 4, 4)
 
     # ----- painting ------------------------------------------------------------------------------------
@@ -293,18 +299,26 @@ class AxialView(QWidget):
         neutral = apply(inverse, point)
         return femur.map(svg_point(neutral[0], neutral[1]))
 
-    def _paint_hover(self, painter: QPainter, to_widget: QTransform) -> None:
-        if not self.hover:
-            return
-        element = next(e for e, r in REGIONS.items() if r == self.hover)
+    def region_ids(self) -> list[str]:
+        """The structures a click, Tab or a screen reader reaches, in Tab order."""
+        return list(REGIONS.values())
+
+    def region_rect(self, region_id: str, to_widget: QTransform | None = None) -> QRectF:
+        """A structure's box in widget pixels (the tunnel follows quadratus femoris as the femur moves)."""
+        element = next(e for e, r in REGIONS.items() if r == region_id)
         shape = self.quadratus_polygon().boundingRect() if element == "axial-region-ischiofemoral-tunnel" \
             else self.renderer.boundsOnElement(element)
-        painter.setPen(QPen(QColor(THEME.halo), THEME.hover_width + 3))
+        return (to_widget or self.svg_to_widget()).mapRect(shape)
+
+    def _paint_hover(self, painter: QPainter, to_widget: QTransform) -> None:
+        """The pointer's structure and the keyboard's, ringed as on the posterior diagram."""
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        rect = to_widget.mapRect(shape).adjusted(-4, -4, 4, 4)
-        painter.drawRoundedRect(rect, 8, 8)
-        painter.setPen(QPen(QColor(THEME.outline), THEME.hover_width))
-        painter.drawRoundedRect(rect, 8, 8)
+        for region_id in {self.hover, self.focused_id if self.hasFocus() else ""} - {""}:
+            rect = self.region_rect(region_id, to_widget).adjusted(-4, -4, 4, 4)
+            painter.setPen(QPen(QColor(THEME.halo), THEME.hover_width + 3))
+            painter.drawRoundedRect(rect, 8, 8)
+            painter.setPen(QPen(QColor(THEME.outline), THEME.hover_width))
+            painter.drawRoundedRect(rect, 8, 8)
 
     # ----- pointer -------------------------------------------------------------------------------------
     def region_at(self, widget_point: QPointF) -> str:
@@ -335,11 +349,44 @@ class AxialView(QWidget):
             self.update()
 
     def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and self.focused_id:
+            self.regionActivated.emit(self.focused_id)
+            return
         action = self.keys.get(event.key()) if event.modifiers() == Qt.KeyboardModifier.NoModifier else None
         if action is None:
             super().keyPressEvent(event)
             return
         self.nudgeRequested.emit(*action)
+
+    # ----- keyboard: Tab walks the structures, as on the posterior diagram ------------------------------
+    def set_focused_region(self, region_id: str) -> None:
+        self.focused_id = region_id
+        self.setToolTip(self.names.get(region_id, ""))
+        self.update()
+        self.structureFocused.emit(region_id)
+
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        ids = self.region_ids()
+        if self.hasFocus():
+            position = (ids.index(self.focused_id) + (1 if forward else -1)) if self.focused_id in ids else \
+                (0 if forward else len(ids) - 1)
+            if 0 <= position < len(ids):
+                self.set_focused_region(ids[position])
+                return True
+            self.set_focused_region("")
+        return super().focusNextPrevChild(forward)
+
+    def focusInEvent(self, event) -> None:
+        super().focusInEvent(event)
+        reason = event.reason()
+        if reason in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason) and not self.focused_id:
+            ids = self.region_ids()
+            self.set_focused_region(ids[0] if reason == Qt.FocusReason.TabFocusReason else ids[-1])
+
+    def focusOutEvent(self, event) -> None:
+        super().focusOutEvent(event)
+        if self.focused_id and event.reason() != Qt.FocusReason.PopupFocusReason:
+            self.set_focused_region("")
 
     def mouseReleaseEvent(self, event) -> None:
         if event.button() == Qt.MouseButton.LeftButton:

@@ -32,10 +32,11 @@ def angle_in_words(axis: str, value: float) -> str:
 
 
 class PoseControls(QWidget):
-    """Emits poseRequested(pose, animate): sliders ask without animation (the hand is the animation),
-    presets with it."""
+    """Emits poseRequested(pose, animate) when a slider moves (no animation: the hand is the animation)
+    and presetChosen(preset) when a preset is pressed (animated, and announced when it arrives)."""
 
     poseRequested = Signal(object, bool)
+    presetChosen = Signal(object)
 
     def __init__(self, presets: list[Preset], limits: dict[str, tuple[float, float]], parent=None):
         super().__init__(parent)
@@ -70,7 +71,7 @@ class PoseControls(QWidget):
             button = QPushButton(preset.name)
             button.setAccessibleName(f"Pose: {preset.name}")
             button.setObjectName(f"preset-{preset.id}")
-            button.clicked.connect(lambda _c=False, p=preset: self.poseRequested.emit(p.pose, True))
+            button.clicked.connect(lambda _c=False, p=preset: self.presetChosen.emit(p))
             presets_grid.addWidget(button, number // 2, number % 2)
             self.preset_buttons[preset.id] = button
         layout = QVBoxLayout(self)

@@ -62,6 +62,7 @@ class Motion(QObject):
 
         content = self.window.content
         names = {r.id: r.name for r in content.regions}
+        descriptions = {r.id: r.description for r in content.regions}
         try:
             model, words = load_hip_model(content.resources_dir), load_words(content.resources_dir)
         except (ContentError, OSError) as exc:
@@ -69,7 +70,7 @@ class Motion(QObject):
             self.window.statusBar().showMessage(f"Hip in motion is unavailable: {message}")
             return False
         self.panel = MotionPanel(model, words, presets_from(content.positions), content.resources_dir / "axial.svg",
-                                 names, self.window.level)
+                                 names, self.window.level, descriptions=descriptions)
         dock = QDockWidget("Hip in motion (model)", self.window)
         dock.setObjectName("motion-dock")
         dock.setWidget(self.panel)

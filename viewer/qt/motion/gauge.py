@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from viewer.model.motion.comparison import SINGER, TOSUN_NORMAL_ABOVE
+from viewer.model.motion.spoken import SPACES, space_in_words
 from viewer.qt.app.theme import THEME
 
 SCALE_MM = 60.0
@@ -25,18 +26,19 @@ class SpaceGauge(QWidget):
 
     def set_values(self, ifs_mm: float, qfs_mm: float) -> None:
         self.values = {"ifs": ifs_mm, "qfs": qfs_mm}
-        self.setAccessibleDescription(self.in_words())
         self.update()
 
     def in_words(self) -> str:
-        parts = []
-        for key, name in (("ifs", "Ischiofemoral space"), ("qfs", "Quadratus femoris space")):
-            value = self.values[key]
-            c_mean, c_sd = SINGER[key]["control"]
-            p_mean, p_sd = SINGER[key]["patient"]
-            parts.append(f"{name} {value:.0f} millimetres in the model; people without the problem average "
-                         f"{c_mean:.0f} (give or take {c_sd:.0f}), people with it {p_mean:.0f} (give or take {p_sd:.0f})")
-        return ". ".join(parts) + "."
+        """The two rows as a screen reader hears them (the panel sets them as the description once a pose settles)."""
+        return "In the model: " + "; ".join(self.row_in_words(key) for key in SPACES) + "."
+
+    def row_in_words(self, key: str) -> str:
+        return space_in_words(key, self.values[key], tick=True)
+
+    def row_rect(self, key: str) -> QRectF:
+        """Where a row (label, scale, bands and marker) is drawn, in the gauge's pixels."""
+        row_h = (self.height() - self.fontMetrics().height()) / 2
+        return QRectF(0, SPACES.index(key) * row_h + 4, self.width(), row_h)
 
     def sizeHint(self):
         size = super().sizeHint()

@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.model.content.lessons import drop_citations
-from viewer.model.motion.pose import Pose, clamp, interpolate
+from viewer.model.motion.pose import Pose, clamp, describe, interpolate
+from viewer.model.motion.spoken import pose_settled
+from viewer.qt.access.announce import announce
 from viewer.qt.app.theme import THEME
 from viewer.qt.motion.axial_view import AxialView
 from viewer.qt.motion.controls import PoseControls
@@ -31,7 +33,8 @@ POSE_KEYS = ((Qt.Key.Key_Up, "flexion", KEY_STEP), (Qt.Key.Key_Down, "flexion", 
              (Qt.Key.Key_PageUp, "rotation", KEY_STEP), (Qt.Key.Key_PageDown, "rotation", -KEY_STEP),
              (Qt.Key.Key_Home, None, 0.0))
 KEY_HELP = ("Keys in the picture: Up/Down bend or straighten the hip, Right/Left move the knee across or out, "
-            "Page Up/Page Down turn the leg in or out, Home goes back to lying flat.")
+            "Page Up/Page Down turn the leg in or out, Home goes back to lying flat. "
+            "Tab moves between the structures, Enter opens one.")
 LARGE_FONT_FACTOR = 1.7
 TENSED_ABOVE_PCT = 2.0  # a deep rotator lengthened more than this is hatched as tensed on the posterior view
 MUSCLE_REGIONS = {"piriformis": "piriformis", "obturator-internus": "gemelli-obturator-internus"}
@@ -42,13 +45,15 @@ class MotionPanel(QWidget):
 
     poseShown = Signal(object)  # every frame, with the pose drawn
 
-    def __init__(self, model, words, presets, svg_path, names: dict[str, str], level: str = "patient", parent=None):
+    def __init__(self, model, words, presets, svg_path, names: dict[str, str], level: str = "patient", parent=None,
+                 descriptions: dict[str, str] | None = None):
         super().__init__(parent)
         self.model, self.words, self.level = model, words, level
         self.pose = Pose()
         self.target = Pose()
         self._start = Pose()
-        self.view = AxialView(svg_path, model, names)
+        self._arriving = ""  # what to call the pose the animation is heading for, said when it arrives
+        self.view = AxialView(svg_path, model, names, descriptions)
         self.controls = PoseControls(presets, model.landmarks.limits)
         self.gauge = SpaceGauge()
         self.readout = QLabel()
@@ -85,17 +90,21 @@ class MotionPanel(QWidget):
         self.animation.setEasingCurve(QEasingCurve.Type.Linear)  # the model eases (viewer/model/motion/pose.py)
         self.animation.valueChanged.connect(self._frame)
         self.controls.poseRequested.connect(self.request)
+        self.controls.presetChosen.connect(lambda preset: self.request(preset.pose, True, preset.name))
         self.view.keys = {key: (axis, step) for key, axis, step in POSE_KEYS}
         self.view.nudgeRequested.connect(self.nudge)
         self.view.setAccessibleDescription(KEY_HELP)
         self._show(Pose())
 
     # ----- pose ----------------------------------------------------------------------------------------
-    def request(self, pose: Pose, animate: bool = True) -> None:
+    def request(self, pose: Pose, animate: bool = True, label: str = "") -> None:
+        """Show ``pose``; an animated change is announced when it arrives, as ``label`` (a preset's
+        name) or the pose in words (a key in the picture). Slider moves are not: the slider says its value."""
         pose = clamp(pose, self.model.landmarks.limits)
         self.target = pose
         self.controls.show_pose(pose)
         self.animation.stop()
+        self._arriving = (label or describe(pose).capitalize()) if animate else ""
         if animate and pose != self.pose:
             self._start = self.pose
             self.animation.start()
@@ -120,6 +129,10 @@ class MotionPanel(QWidget):
         self.gauge.set_values(m.ifs.mm, m.qfs.mm)
         if settled:
             self.readout.setText(self.readout_html())
+            self.gauge.setAccessibleDescription(self.gauge.in_words())  # once it settles, not every frame
+            if self._arriving:
+                announce(self, pose_settled(self._arriving, m))
+                self._arriving = ""
         self.poseShown.emit(pose)
 
     def set_large(self, large: bool) -> None:
