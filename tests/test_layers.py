@@ -307,3 +307,20 @@ def test_handout_shows_the_chosen_type(open_window, repo):
     window.variant_control.set_variant("F")
     other = render_picture(window.scene, source, 600)
     assert _difference(usual, other) > 0.005
+
+
+def test_the_visible_box_is_the_part_of_a_structure_that_shows(repo):
+    """What a screen reader is told of a half-covered structure's place: only the part that shows."""
+    from viewer.model.layers.depth import visible_box
+    from viewer.model.layers.spec import cover_of
+
+    content = load_content(repo)
+    index, layers = content.index(), list(content.layers)
+    covers = {layer.id: cover_of(content.diagram, layer) for layer in layers[:-1]}
+    nerve = content.region("sciatic-nerve")
+    whole = nerve.shape.bbox
+    deep = visible_box(Depth(LAYERS, 2), index, covers, nerve)
+    assert deep is not None and deep[1] <= whole.top + whole.height / 16 and deep[3] >= whole.top + whole.height * 15 / 16
+    under_muscle = visible_box(Depth(LAYERS, 1), index, covers, nerve)
+    assert under_muscle is not None and under_muscle[1] > whole.top + whole.height / 3  # its lower part only
+    assert visible_box(Depth(LAYERS, 1), index, covers, content.region("piriformis")) is None

@@ -116,3 +116,19 @@ def test_nothing_focusable_or_visible_is_unnamed_on_the_bus(seen):
                if not n["name"].strip() and n["role"] not in ("filler", "separator", "panel")
                and ({"focusable", "showing"} & set(n["states"]))]
     assert unnamed == []
+
+
+def test_the_axial_views_structures_and_gauge_are_on_the_bus(seen):
+    """Hip in motion (Ctrl+M): three structures with place and action, the gauge's rows in words."""
+    axial = seen["axial"]
+    assert axial, "Ctrl+M did not bring the axial view onto the bus"
+    parts = [n for n in axial if n["path"].count("/") == 1]
+    assert [n["name"] for n in parts] == ["Ischiofemoral tunnel (quadratus femoris)", "Hamstring origin", "Sciatic nerve"]
+    for node in parts:
+        assert node["description"] and node["actions"] and "focusable" in node["states"]
+        assert node["extents"] and node["extents"][2] > 0 and node["extents"][3] > 0
+    assert "ischiofemoral space" in parts[0]["description"]
+    rows = [n for n in seen["gauge"] if n["path"].count("/") == 1]
+    assert [n["name"].split(":")[0] for n in rows] == ["Ischiofemoral space (IFS)", "Quadratus femoris space (QFS)"]
+    assert all(" mm" in n["name"] and "people without the problem" in n["description"] for n in rows)
+    assert seen["lesson_after_axial_action"].startswith("Sciatic nerve")

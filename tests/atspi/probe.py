@@ -2,7 +2,8 @@
 
 Run by tests/test_screen_reader.py with the system Python (Debian's python3-pyatspi), never by
 pytest itself. Steps: the whole accessible tree; invoking "Open lesson" on a structure; Tab from
-structure to structure (keys typed with xdotool) while listening for focus events.
+structure to structure (keys typed with xdotool) while listening for focus events; Ctrl+M, then
+the hip-in-motion view's structures and gauge, and invoking "Open lesson" on its sciatic nerve.
 """
 
 import json
@@ -125,7 +126,34 @@ def main():
     GLib.timeout_add(100, step)
     pyatspi.Registry.start()
     result["focus_events"] = focused
+    result.update(axial_view(app))
     print(json.dumps(result))
+
+
+def axial_view(app) -> dict:
+    """Ctrl+M opens Hip in motion: its axial view and gauge as the bus shows them, and the nerve's action."""
+    subprocess.run(["xdotool", "key", "ctrl+m"], check=True, timeout=10)
+    axial = None
+    end = time.time() + 15
+    while axial is None and time.time() < end:
+        time.sleep(0.3)
+        axial = find(app, lambda n: (n.name or "").startswith("Axial view"))
+    if axial is None:
+        return {"axial": None, "gauge": None, "lesson_after_axial_action": ""}
+    time.sleep(0.5)
+    found = {"axial": walk(axial, "axial"),
+             "gauge": walk(find(app, lambda n: (n.name or "").startswith("Gauge:")) or axial, "gauge")}
+    nerve = find(axial, lambda n: n.name == "Sciatic nerve")
+    text = ""
+    if nerve is not None:
+        action = nerve.queryAction()
+        action.doAction(next(i for i in range(action.nActions) if action.getName(i) in ("Press", "press", "Open lesson")))
+        end = time.time() + 10
+        while time.time() < end and not text.startswith("Sciatic nerve"):
+            time.sleep(0.2)
+            text = lesson_text(app)
+    found["lesson_after_axial_action"] = text
+    return found
 
 
 if __name__ == "__main__":

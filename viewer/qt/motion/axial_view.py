@@ -237,11 +237,11 @@ class AxialView(QWidget):
         labels_box = self._labels_box
         painter.drawPixmap(QRectF(to_widget.map(labels_box.topLeft() + shift), labels_box.size() * scale),
                            layer("axial-femur-labels", scale), QRectF())
+        self._paint_hover(painter, to_widget)  # under the calipers' numbers, which stay readable
         self._paint_measure(painter, to_widget, femur, self.measures.ifs, THEME.measure_ifs, "IFS", scale)
         self._paint_measure(painter, to_widget, femur, self.measures.qfs, THEME.measure_qfs, "QFS", scale)
         if self.drawn_nearer():
             self._paint_note(painter, to_widget, "Deep flexion: the thigh bone is drawn nearer than the numbers say")
-        self._paint_hover(painter, to_widget)
 
     def quadratus_polygon(self, femur: QTransform | None = None) -> QPolygonF:
         femur = femur or self.femur_transform()
