@@ -4,8 +4,10 @@ A real main window at 1920x1080 and 3840x2160 with the motion view given most of
 (as `--view axial`), animated between presets. Each frame is what one animation tick does:
 the model's measures for the eased pose, the axial view, the gauge, the words, the sliders and the
 posterior view's hatching; timed from the tick until the axial view has painted (events processed
-meanwhile, so any other repaint the tick causes is included). The floor, measured in the same run,
-is a tick that changes nothing but still repaints the view.
+meanwhile, so any other repaint the tick causes is included). Two floors, measured in the same run
+between the frames: an empty frame (one pixel of the view repainted: the event loop, a paint and the
+flush to the screen, with nothing to draw) and a full repaint of the view (every pixel, nothing moved).
+Wall-clock includes waiting for a core on a shared machine; CPU is this process's own time.
 
     python benchmarks/motion.py [--frames 400] [--json FILE]
 """
@@ -51,7 +53,7 @@ def frames(window, count: int) -> dict:
     QApplication.processEvents()
     poses = {p.id: p.pose for p in presets_from(window.content.positions)}
     counter = PaintCounter(panel.view)
-    ticks, floor, first, cpu_ticks, cpu_floor = [], [], None, [], []
+    ticks, floor, first, cpu_ticks, cpu_floor, empty, cpu_empty = [], [], None, [], [], [], []
     route = [poses[name] for name in ROUTE]
     index = 0
     while len(ticks) < count:
@@ -68,9 +70,13 @@ def frames(window, count: int) -> dict:
             wall, cpu = timed(counter, panel.view.update)
             floor.append(wall)
             cpu_floor.append(cpu)
+            wall, cpu = timed(counter, lambda: panel.view.update(0, 0, 1, 1))
+            empty.append(wall)
+            cpu_empty.append(cpu)
     return {"frames": len(ticks), "first_ms": round(first, 2), "p50_ms": round(statistics.median(ticks), 2),
             "p95_ms": round(percentile(ticks, 95), 2), "max_ms": round(max(ticks), 2),
-            "floor_p95_ms": round(percentile(floor, 95), 2), "cpu_p50_ms": round(statistics.median(cpu_ticks), 2),
+            "floor_p95_ms": round(percentile(floor, 95), 2), "empty_p95_ms": round(percentile(empty, 95), 2),
+            "cpu_empty_p95_ms": round(percentile(cpu_empty, 95), 2), "cpu_p50_ms": round(statistics.median(cpu_ticks), 2),
             "cpu_p95_ms": round(percentile(cpu_ticks, 95), 2), "cpu_floor_p95_ms": round(percentile(cpu_floor, 95), 2),
             "view_px": [panel.view.width(), panel.view.height()]}
 
@@ -97,9 +103,13 @@ def main() -> None:
     for name, figures in results.items():
         print(f"{name}: view {figures['view_px'][0]}x{figures['view_px'][1]}, {figures['frames']} frames, "
               f"p50 {figures['p50_ms']} ms, p95 {figures['p95_ms']} ms, max {figures['max_ms']} ms, "
-              f"first {figures['first_ms']} ms; floor p95 {figures['floor_p95_ms']} ms | CPU p50 {figures['cpu_p50_ms']} "
-              f"ms, p95 {figures['cpu_p95_ms']} ms, floor p95 {figures['cpu_floor_p95_ms']} ms")
-    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+              f"first {figures['first_ms']} ms; floors p95: empty frame {figures['empty_p95_ms']} ms, full repaint "
+              f"{figures['floor_p95_ms']} ms | CPU p50 {figures['cpu_p50_ms']} ms, p95 {figures['cpu_p95_ms']} ms, "
+              f"floors p95 {figures['cpu_empty_p95_ms']} / {figures['cpu_floor_p95_ms']} ms")
+    import PySide6.QtGui as gui
+
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; Qt platform "
+          f"{gui.QGuiApplication.platformName()}")
     if args.json:
         args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
 

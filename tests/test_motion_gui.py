@@ -253,3 +253,31 @@ def test_text_size_reaches_the_motion_panel(motion, qtbot):
     qtbot.waitUntil(lambda: panel.readout.font().pointSizeF() > before)
     assert panel.controls.value_labels["flexion"].font().pointSizeF() > before
     window.text_size.smaller_action.trigger()
+
+
+def test_an_animation_frame_repaints_only_what_moves(motion, qtbot):
+    """Issue 18's frame time: a frame repaints the femur, quadratus and calipers, not the whole top of the picture."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QRegion
+
+    window, panel = motion
+    view = panel.view
+    painted: list[QRegion] = []
+    original = view.paintEvent
+
+    def spy(event):
+        painted.append(QRegion(event.region()))
+        original(event)
+
+    view.paintEvent = spy
+    panel.request(Pose(flexion=-20, adduction=5, rotation=-15), animate=False)
+    qtbot.waitUntil(lambda: bool(painted))
+    region = painted[-1]
+    note_strip = QRect(0, 0, view.width(), view.svg_to_widget().mapRect(view.view_box()).top() + 30)
+    assert not region.intersects(note_strip)  # the deep-flexion note is not shown: its strip is not repainted
+    area = sum(r.width() * r.height() for r in region)
+    assert area < 0.4 * view.width() * view.height()
+    painted.clear()
+    panel.request(Pose(flexion=110), animate=False)  # deep flexion: the note appears, and is painted
+    qtbot.waitUntil(lambda: bool(painted))
+    assert view.drawn_nearer() and painted[-1].intersects(note_strip)

@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QPen,
     QPixmap,
     QPolygonF,
+    QRegion,
     QTransform,
 )
 from PySide6.QtSvg import QSvgRenderer
@@ -131,29 +132,34 @@ class AxialView(QWidget):
 
     def set_pose(self, pose: Pose) -> None:
         """Only what moves is repainted: the femur, its labels, quadratus femoris and the two calipers,
-        where they were and where they go (an animation frame at 4K is then a fraction of the view)."""
-        before = self.moving_rect()
+        where they were and where they go, each its own rectangle (an animation frame at 4K is then a
+        fraction of the view; one rectangle round them all took in the whole top of the picture)."""
+        before = self.moving_region()
         self.pose = pose
         self.measures = self.model.measure(pose)
-        self.update(before.united(self.moving_rect()).toAlignedRect())
+        self.update(before.united(self.moving_region()))
 
-    def moving_rect(self) -> QRectF:
+    def moving_region(self) -> QRegion:
         """Widget pixels that the moving parts cover in the current pose (with room for the caliper labels)."""
         to_widget = self.svg_to_widget()
         femur = self.femur_transform()
         anchor = self._femur_box.center()
-        rect = to_widget.mapRect(femur.mapRect(self._femur_box.adjusted(-6, -6, 6, 6)))
-        rect = rect.united(to_widget.mapRect(self._labels_box.translated(femur.map(anchor) - anchor)))
-        rect = rect.united(to_widget.map(self.quadratus_polygon(femur)).boundingRect())
+        rects = [to_widget.mapRect(femur.mapRect(self._femur_box.adjusted(-6, -6, 6, 6))),
+                 to_widget.mapRect(self._labels_box.translated(femur.map(anchor) - anchor)),
+                 to_widget.map(self.quadratus_polygon(femur)).boundingRect()]
         em = max(11, round(22 * to_widget.m11()))
         for gap in (self.measures.ifs, self.measures.qfs):
             p = to_widget.map(svg_point(gap.start[0], gap.start[1]))
             q = to_widget.map(self._shown_femur_point(gap.end, femur))
-            rect = rect.united(QRectF(p, q).normalized().adjusted(-7 * em, -3.5 * em, 7 * em, 3.5 * em))
-        rect = rect.united(to_widget.mapRect(QRectF(self.view_box().x(), self.view_box().y(), self.view_box().width(), 40)))
+            rects.append(QRectF(p, q).normalized().adjusted(-7 * em, -3.5 * em, 7 * em, 3.5 * em))
+        if self.drawn_nearer():  # the note along the top, only while it is shown
+            rects.append(to_widget.mapRect(QRectF(self.view_box().x(), self.view_box().y(), self.view_box().width(), 40)))
         ring = 6 + THEME.hover_width + 3  # a ring round the tunnel moves with it
-        rect = rect.united(self.region_rect("ischiofemoral-tunnel", to_widget).adjusted(-ring, -ring, ring, ring))
-        return rect.adjusted(-4, -4, 4, 4)
+        rects.append(self.region_rect("ischiofemoral-tunnel", to_widget).adjusted(-ring, -ring, ring, ring))
+        region = QRegion()
+        for rect in rects:
+            region = region.united(QRegion(rect.adjusted(-4, -4, 4, 4).toAlignedRect()))
+        return region
 
     # ----- painting ------------------------------------------------------------------------------------
     def _layer(self, element_id: str, scale: float) -> QPixmap:
