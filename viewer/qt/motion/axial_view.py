@@ -26,11 +26,12 @@ from PySide6.QtGui import (
     QTransform,
 )
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QSizePolicy
 
 from viewer.model.motion.kinematics import HipModel
 from viewer.model.motion.pose import Pose
 from viewer.qt.app.theme import PAPER, THEME
+from viewer.qt.motion.structure_keys import StructureKeys
 
 MM = 5.0  # SVG units per millimetre (see the comment in axial.svg)
 PIVOT = QPointF(450.0, 300.0)  # the femoral head centre's projection
@@ -45,13 +46,10 @@ def svg_point(x_mm: float, y_mm: float) -> QPointF:
     return QPointF(PIVOT.x() - MM * x_mm, PIVOT.y() - MM * y_mm)
 
 
-class AxialView(QWidget):
+class AxialView(StructureKeys):
     """Shows one pose; `set_pose` redraws. Emits regionActivated(region_id) on a click."""
 
-    regionActivated = Signal(str)
     hoverChanged = Signal(str)
-    structureFocused = Signal(str)  # Tab moved to a structure ("" when focus left them)
-    nudgeRequested = Signal(object, float)  # axis (None = neutral), degrees
 
     def __init__(self, svg_path: Path, model: HipModel, names: dict[str, str] | None = None,
                  descriptions: dict[str, str] | None = None, parent=None):
@@ -69,8 +67,6 @@ class AxialView(QWidget):
         self.pose = Pose()
         self.measures = model.measure(self.pose)
         self.hover = ""
-        self.focused_id = ""  # the structure Tab has reached (Enter opens its lesson)
-        self.keys: dict = {}  # Qt key -> (axis, degrees), set by the panel
         self._layers: dict[str, QPixmap] = {}
         self._layer_key: tuple = ()
         self._anchors = {name: self._centre(f"axial-qf-{name}") for name in ("ischium-a", "ischium-b", "femur-a", "femur-b")}
@@ -353,46 +349,6 @@ class AxialView(QWidget):
             self.hover = ""
             self.hoverChanged.emit("")
             self.update()
-
-    def keyPressEvent(self, event) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and self.focused_id:
-            self.regionActivated.emit(self.focused_id)
-            return
-        action = self.keys.get(event.key()) if event.modifiers() == Qt.KeyboardModifier.NoModifier else None
-        if action is None:
-            super().keyPressEvent(event)
-            return
-        self.nudgeRequested.emit(*action)
-
-    # ----- keyboard: Tab walks the structures, as on the posterior diagram ------------------------------
-    def set_focused_region(self, region_id: str) -> None:
-        self.focused_id = region_id
-        self.setToolTip(self.names.get(region_id, ""))
-        self.update()
-        self.structureFocused.emit(region_id)
-
-    def focusNextPrevChild(self, forward: bool) -> bool:
-        ids = self.region_ids()
-        if self.hasFocus():
-            position = (ids.index(self.focused_id) + (1 if forward else -1)) if self.focused_id in ids else \
-                (0 if forward else len(ids) - 1)
-            if 0 <= position < len(ids):
-                self.set_focused_region(ids[position])
-                return True
-            self.set_focused_region("")
-        return super().focusNextPrevChild(forward)
-
-    def focusInEvent(self, event) -> None:
-        super().focusInEvent(event)
-        reason = event.reason()
-        if reason in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason) and not self.focused_id:
-            ids = self.region_ids()
-            self.set_focused_region(ids[0] if reason == Qt.FocusReason.TabFocusReason else ids[-1])
-
-    def focusOutEvent(self, event) -> None:
-        super().focusOutEvent(event)
-        if self.focused_id and event.reason() != Qt.FocusReason.PopupFocusReason:
-            self.set_focused_region("")
 
     def mouseReleaseEvent(self, event) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
