@@ -8,6 +8,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QWidget
 
+from viewer.qt.app.key_sequences import pressed
+
 
 class StructureKeys(QWidget):
     """A picture with structures (AxialView): it gives region_ids(); this walks them."""
@@ -26,7 +28,7 @@ class StructureKeys(QWidget):
         raise NotImplementedError
 
     def keyPressEvent(self, event) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and self.focused_id:
+        if pressed(event, "diagram.open") and self.focused_id:  # the diagram's keys (the shortcut table)
             self.regionActivated.emit(self.focused_id)
             return
         action = self.keys.get(event.key()) if event.modifiers() == Qt.KeyboardModifier.NoModifier else None
