@@ -10,12 +10,27 @@ from __future__ import annotations
 
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from interaction import PaintCounter, open_window, percentile, until_painted
+
+from viewer.qt.layers.fade import view_key
+
+
+def settle(window, seconds: float = 3.0) -> None:
+    """Process events until the art's sharp tiles, the labels' and highlights' pictures and the layers'
+    pictures are made (or ``seconds``)."""
+    deadline = time.perf_counter() + seconds
+    while time.perf_counter() < deadline:
+        QApplication.processEvents()
+        if (window.scene.art.pending_tiles() == 0 and window.depth_control._warmed == view_key(window.view)
+                and not window.scene._to_warm):
+            break
+        time.sleep(0.01)
 
 
 def peel_frames(size, frames: int) -> dict:
@@ -28,6 +43,7 @@ def peel_frames(size, frames: int) -> dict:
         QApplication.processEvents()
         control, viewport = window.depth_control, window.view.viewport()
         counter = PaintCounter(viewport)
+        settle(window)  # as a user would find it: the view still a moment after it opened at this size
         first = until_painted(counter, lambda: control.set_position(1.99))  # the first peel makes the layers' pictures
         times, floor = [], []
         for _ in range(3):  # deep -> skin -> deep, 60 Hz steps of a 450 ms fade per layer

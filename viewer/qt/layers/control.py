@@ -9,13 +9,16 @@ frame only copies pixels with an opacity.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEasingCurve, QObject, QVariantAnimation
+from PySide6.QtCore import QEasingCurve, QObject, QTimer, QVariantAnimation
 
 from viewer.model.layers.depth import Depth, pick, visible_box, visible_point
 from viewer.model.layers.spec import cover_of
+from viewer.qt.diagram.tile_art import has_picture, warm_picture
+from viewer.qt.layers.fade import Fade, view_key
 from viewer.qt.layers.widget import DepthSlider
 
 PEEL_MS = 450
+WARM_AFTER_MS = 300  # the view still this long after a resize or zoom: the layers' pictures are made
 LAYER_Z, LABEL_Z = 15.0, 20.5  # between the deep regions (10) and labels (20); layer labels above deep labels
 
 
@@ -31,6 +34,11 @@ class LayerControl(QObject):
         self._animation: QVariantAnimation | None = None
         self._index_source = self.content.index  # the picking index (a nerve variant gives another)
         self._solid: tuple = ()  # the layers that hide what lies beneath, as last told to the view
+        self.fade = Fade(self)
+        self._warmed: tuple = ()  # the view (zoom, size) the layers' pictures were made for
+        self._warm_timer = QTimer(self)
+        self._warm_timer.setSingleShot(True)
+        self._warm_timer.timeout.connect(self._warm_next)
         if len(self.layers) < 2 or window.scene.svg is None:
             return  # nothing to peel
         window.view.use_layers(self)
@@ -39,6 +47,7 @@ class LayerControl(QObject):
         self.slider.show_depth(self.depth.position, self.layers[-1].name)
         self.slider.adjustSize()
         window.view.installEventFilter(self)
+        window.view.zoomChanged.connect(lambda _zoom: self.warm_soon())
         self.deeper_action = window.add_action("Peel &deeper", lambda: self.peel(True), "layers.deeper",
                                                "Lift the top layer away")
         self.shallower_action = window.add_action("&Put layer back", lambda: self.peel(False), "layers.shallower",
@@ -80,13 +89,27 @@ class LayerControl(QObject):
         self._animation.start()
 
     def set_position(self, position: float) -> None:
-        """Show the layers at ``position`` (0 = outermost on top; fractions fade)."""
+        """Show the layers at ``position`` (0 = outermost on top; fractions fade, drawn as a dissolve of
+        the whole depths either side while the depth moves: viewer/qt/layers/fade.py)."""
         self._ensure_items()
         self.depth.position = max(0.0, min(float(self.depth.deepest), position))
-        self._apply()
+        whole = self.depth.position == int(self.depth.position)
+        if whole or not self.fade.show(self.depth.position):
+            self.fade.leave()
+            self.apply_items()
+        else:
+            self._check_reachable()  # the items wait for the fade to end; what can be reached does not
+        self._show_slider()
 
     # ----- drawing -------------------------------------------------------------------------------------
     def _ensure_items(self) -> None:
+        if self._items is not None and self._warmed == self._view_key():
+            return
+        self._make_items()
+        if self.window.view.isVisible():
+            self._warm_all()
+
+    def _make_items(self) -> None:
         if self._items is not None:
             return
         scene = self.window.scene
@@ -96,16 +119,43 @@ class LayerControl(QObject):
             body = scene.svg_item(layer.element, z)
             labels = scene.svg_item(layer.labels, LABEL_Z + len(self.layers) - k) if layer.labels else None
             self._items[layer.id] = (body, labels)
-        views = scene.views()
-        if views:  # their pictures for this zoom now, so the fade's frames only copy pixels
-            for body, labels in self._items.values():
-                for item in (body, labels):
-                    if item is not None:
-                        item.setOpacity(0.0)
-                        item.setVisible(True)
-                        item.warm(views[0].viewportTransform())
+            for item in (body, labels):
+                if item is not None:
+                    item.setVisible(False)
 
-    def _apply(self) -> None:
+    def _all_items(self) -> list:
+        return [item for pair in (self._items or {}).values() for item in pair if item is not None]
+
+    def _view_key(self) -> tuple:
+        return view_key(self.window.view)
+
+    def _warm_all(self) -> None:
+        """Each layer's picture for this zoom, so the first peel only copies pixels."""
+        transform = self.window.view.viewportTransform()
+        for item in self._all_items():
+            warm_picture(item, transform, None, item._draw)
+        self._warmed = self._view_key()
+
+    def warm_soon(self) -> None:
+        """After the first frame, a resize or a zoom: make the layers' pictures once the view is still."""
+        if len(self.layers) > 1 and self.window.scene.svg is not None:
+            self._warm_timer.start(WARM_AFTER_MS)
+
+    def _warm_next(self) -> None:
+        """One layer's picture per turn of the event loop (each takes tens of milliseconds)."""
+        if not self.window.view.isVisible():
+            return
+        self._make_items()
+        transform = self.window.view.viewportTransform()
+        cold = [item for item in self._all_items() if not has_picture(item, transform, None)]
+        if cold:
+            warm_picture(cold[0], transform, None, cold[0]._draw)
+            self._warm_timer.start(0)
+        else:
+            self._warmed = self._view_key()
+
+    def apply_items(self) -> None:
+        """Each layer, its labels, its regions' highlights and the deep labels at the current depth."""
         depth, scene = self.depth, self.window.scene
         labels_on = self.window.labels_action.isChecked()
         for layer in self.layers[:-1]:
@@ -129,15 +179,20 @@ class LayerControl(QObject):
         caption = scene.svg_item(deep.caption) if deep.caption else None
         if caption is not None:
             caption.setOpacity(deep_labels)
-        top = self.layers[depth.index(depth.top)]
-        self.slider.show_depth(depth.position, top.name)
         view = self.window.view
-        solid = tuple(depth.solid_layers())
-        if solid != self._solid:  # what the pointer, Tab and a screen reader reach has changed
-            self._solid = solid
-            view.reachable_changed()
+        self._check_reachable()
         if view.focused_id and view.focused_id not in view.region_ids():
             view.set_focused_region(None)
+
+    def _show_slider(self) -> None:
+        top = self.layers[self.depth.index(self.depth.top)]
+        self.slider.show_depth(self.depth.position, top.name)
+
+    def _check_reachable(self) -> None:
+        solid = tuple(self.depth.solid_layers())
+        if solid != self._solid:  # what the pointer, Tab and a screen reader reach has changed
+            self._solid = solid
+            self.window.view.reachable_changed()
 
     # ----- what the pointer and keyboard reach (DiagramView.use_layers) ---------------------------------
     def covers(self) -> dict:
@@ -184,4 +239,6 @@ class LayerControl(QObject):
             view = self.window.view
             self.slider.adjustSize()
             self.slider.move(10, view.height() - self.slider.height() - 10)
+            self.fade.forget()
+            self.warm_soon()
         return False
