@@ -48,7 +48,7 @@ class FadeItem(QGraphicsItem):
             outside = QRegion(transform.mapRect(option.exposedRect).toAlignedRect())
             outside -= QRegion(transform.mapRect(self.rect).toAlignedRect())
             painter.setTransform(QTransform())
-            for rect in outside:
+            for rect in outside.rects():
                 painter.fillRect(rect, self.canvas)
         painter.setTransform(QTransform())
         at = QPointF(round(origin.x()), round(origin.y()))
@@ -104,7 +104,7 @@ class Fade:
         pair = (low, low + 1)
         for depth in pair:
             if depth not in item.pictures:
-                item.pictures[depth] = self._picture(depth)
+                item.pictures[depth] = self._picture(depth, item.rect)
         item.pair, item.amount = pair, position - low
         if not self._hidden:
             self._hide_items()
@@ -157,7 +157,7 @@ class Fade:
         for item in self._hidden:
             item.setVisible(False)
 
-    def _picture(self, depth: int) -> QImage:
+    def _picture(self, depth: int, rect: QRectF) -> QImage:
         """The view as it looks at whole ``depth``, without what is drawn above the fade (drawings, tags)."""
         control, scene = self.control, self.scene
         was_hidden, self._hidden = self._hidden, []
@@ -169,7 +169,7 @@ class Fade:
         kept = control.depth.position
         control.depth.position = float(depth)
         control.apply_items()
-        area = self.view.viewportTransform().mapRect(self.item.rect).toAlignedRect()
+        area = self.view.viewportTransform().mapRect(rect).toAlignedRect()
         picture = self.view.viewport().grab(area).toImage().convertToFormat(OPAQUE)
         control.depth.position = kept
         control.apply_items()
