@@ -48,7 +48,7 @@ class FadeItem(QGraphicsItem):
             outside = QRegion(transform.mapRect(option.exposedRect).toAlignedRect())
             outside -= QRegion(transform.mapRect(self.rect).toAlignedRect())
             painter.setTransform(QTransform())
-            for rect in outside.rects():
+            for rect in outside:  # type: ignore[attr-defined]  # iterable at run time, not in the stubs
                 painter.fillRect(rect, self.canvas)
         painter.setTransform(QTransform())
         at = QPointF(round(origin.x()), round(origin.y()))
