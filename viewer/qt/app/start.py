@@ -43,10 +43,8 @@ def create_window(content: Content, data_dir, select: str | None = None, layer: 
     # its scene keeps the diagram's pictures in <data dir>/cache; a second copy shares the folder read-only
     window = MainWindow(AppContext(content, Settings(data_dir, shared=shared)))
     window.restore(select=select)
-    if layer:
-        window.depth_control.show_layer(layer, animate=False)
-    if variant:
-        window.variant_control.set_variant(variant)
+    window.depth_control.restore(layer)  # --layer, else the depth and type the user left the diagram at
+    window.variant_control.restore(variant)
     return window
 
 

@@ -297,10 +297,12 @@ class Chairside(QObject):
         if self._home_programme is not None:
             self._home_programme.forget()
         self.window.view.select_region(None)
+        self.window.depth_control.reset()  # the deep space and type A: no trace of the last patient's picture
+        self.window.variant_control.reset()
         self.window.history.clear()
         self.window.go_home()
         self.window.statusBar().showMessage("Ready for a new patient: drawing, notes, body chart, programme and "
-                                            "selection cleared.")
+                                            "selection cleared; the diagram shows the deep space, nerve type A.")
 
     # ----- handout -------------------------------------------------------------------------------------
     def current_view(self) -> QRectF:

@@ -18,6 +18,7 @@ from viewer.qt.layers.fade import Fade, view_key
 from viewer.qt.layers.widget import DepthSlider
 
 PEEL_MS = 450
+LAYER_KEY = "diagram/layer"  # the top layer the diagram was left at, restored at the next start
 WARM_AFTER_MS = 300  # the view still this long after a resize or zoom: the layers' pictures are made
 LAYER_Z, LABEL_Z = 15.0, 20.5  # between the deep regions (10) and labels (20); layer labels above deep labels
 
@@ -61,13 +62,31 @@ class LayerControl(QObject):
             action.triggered.connect(lambda _c=False, i=layer.id: self.show_layer(i))
 
     # ----- depth ---------------------------------------------------------------------------------------
-    def show_layer(self, layer_id: str, animate: bool = True) -> None:
+    @property
+    def enabled(self) -> bool:
+        """Whether there are layers to peel (a diagram with [[layer]] tables and the SVG loaded)."""
+        return hasattr(self, "slider")
+
+    def restore(self, layer_id: str | None = None) -> None:
+        """At start: ``layer_id`` (--layer), else the depth the user last left the diagram at."""
+        wanted = layer_id or str(self.window.settings.value(LAYER_KEY, ""))
+        if self.enabled and wanted in self.depth.layer_ids and self.depth.index(wanted) != self.depth.deepest:
+            self.show_layer(wanted, animate=False, remember=False)
+
+    def reset(self) -> None:
+        """New patient: back to the deep space."""
+        if self.enabled:
+            if self._animation is not None:
+                self._animation.stop()
+            self.show_layer(self.layers[-1].id, animate=False)
+
+    def show_layer(self, layer_id: str, animate: bool = True, remember: bool = True) -> None:
         """Peel to ``layer_id`` (it is then the top layer)."""
         target = float(self.depth.index(layer_id))
         if animate:
             self.animate_to(target)
         else:
-            self.set_position(target)
+            self.set_position(target, remember)
 
     def peel(self, deeper: bool) -> None:
         end = self._animation.endValue() if self._animation is not None and self._animation.state() else None
@@ -88,11 +107,14 @@ class LayerControl(QObject):
         self._animation.setEndValue(float(target))
         self._animation.start()
 
-    def set_position(self, position: float) -> None:
+    def set_position(self, position: float, remember: bool = True) -> None:
         """Show the layers at ``position`` (0 = outermost on top; fractions fade, drawn as a dissolve of
-        the whole depths either side while the depth moves: viewer/qt/layers/fade.py)."""
+        the whole depths either side while the depth moves: viewer/qt/layers/fade.py). ``remember``: the
+        top layer is where the next start opens (not when --layer set it)."""
         self._ensure_items()
         self.depth.position = max(0.0, min(float(self.depth.deepest), position))
+        if remember:
+            self.window.settings.set(LAYER_KEY, self.depth.top)
         whole = self.depth.position == int(self.depth.position)
         if whole or not self.fade.show(self.depth.position):
             self.fade.leave()

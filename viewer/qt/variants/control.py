@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QToolButton
 from viewer.qt.app.shortcuts import keys_text, shortcut
 from viewer.model.variants.spec import replacements, variant_index
 
+VARIANT_KEY = "diagram/variant"  # the type last shown, restored at the next start
 LESSON = "variants"  # issue 16's lesson; the piriformis lesson's Variants section if it is missing
 
 
@@ -60,10 +61,24 @@ class VariantControl(QObject):
             self._reshape_regions(self._indexes[self.current])
         return self._indexes[self.current]
 
-    def set_variant(self, variant_id: str) -> None:
+    def restore(self, variant_id: str | None = None) -> None:
+        """At start: ``variant_id`` (--variant), else the type the user last chose."""
+        wanted = variant_id or str(self.window.settings.value(VARIANT_KEY, ""))
+        if self.variants and self.window.scene.art is not None and self.variant(wanted) is not None:
+            if wanted != self.current:
+                self.set_variant(wanted, remember=False)
+
+    def reset(self) -> None:
+        """New patient: back to the commonest type (the first declared, A)."""
+        if self.variants and self.window.scene.art is not None:
+            self.set_variant(self.variants[0].id)
+
+    def set_variant(self, variant_id: str, remember: bool = True) -> None:
         variant = self.variant(variant_id)
         if variant is None:
             return
+        if remember:
+            self.window.settings.set(VARIANT_KEY, variant.id)
         self.current = variant.id
         scene = self.window.scene
         substitutes = replacements(self.content.diagram, variant)
