@@ -29,6 +29,16 @@ class Variant:
     element: str      # its SVG group
     line: int
     short: str = ""   # a caption of a few words for the picker
+    plain: str = ""   # the path in a patient's words (the handout)
+    how_common: str = ""  # how often it is found, in a patient's words
+
+
+def handout_line(variant: Variant) -> str:
+    """The handout's sentence naming the type shown, from regions.toml's words ("" if it has none)."""
+    if not variant.plain:
+        return ""
+    common = f" ({variant.how_common})" if variant.how_common else ""
+    return f"Nerve variant shown: {variant.name[:1].lower()}{variant.name[1:]} \u2014 {variant.plain}{common}."
 
 
 def load_variants(path: Path) -> tuple[list[Variant], list[Problem]]:
@@ -53,7 +63,8 @@ def load_variants(path: Path) -> tuple[list[Variant], list[Problem]]:
             continue
         variants.append(Variant(variant_id, str(entry.get("name", f"Type {variant_id}")),
                                 str(entry.get("description", "")).strip(), entry["element"], line,
-                                str(entry.get("short", "")).strip()))
+                                str(entry.get("short", "")).strip(), str(entry.get("plain", "")).strip(),
+                                str(entry.get("how_common", "")).strip()))
     return variants, problems
 
 

@@ -49,7 +49,8 @@ def picture_width_px(paper: str, source: QRectF) -> int:
 
 def build_document(content: Content, lesson_id: str | None, title: str, picture: QImage | None, notes: str,
                    paper: str, today: date | None = None, teachback: str = "", labels=(), details=None,
-                   programme=None, body_chart: QImage | None = None, body_chart_legend=()) -> QTextDocument:
+                   programme=None, body_chart: QImage | None = None, body_chart_legend=(),
+                   caption: str = "") -> QTextDocument:
     """The handout, fitted to two pages where it can be: fewer sources first, then a smaller picture.
 
     The picture is never shrunk to a thumbnail and charts are never dropped to save a page: a long
@@ -59,7 +60,7 @@ def build_document(content: Content, lesson_id: str | None, title: str, picture:
     first = None
     extras = {"programme": programme if programme is not None and programme.items else None,
               "body_chart": body_chart, "body_chart_legend": list(body_chart_legend), "labels": labels,
-              "details": details}
+              "details": details, "caption": caption}
     for sources, picture_height in ((MAX_SOURCES, MAX_PICTURE_HEIGHT_PT), (MAX_SOURCES, 280), (MAX_SOURCES, 230),
                                     (2, 200), (2, 165), (1, 165)):
         document = _layout(content, lesson_id, title, picture, notes, paper, today, sources, picture_height,
@@ -82,7 +83,7 @@ def _pages_before_programme(document: QTextDocument) -> int:
 def _layout(content: Content, lesson_id: str | None, title: str, picture: QImage | None, notes: str,
             paper: str, today: date | None, max_sources: int, max_picture_height: float,
             teachback: str = "", labels=(), details=None, programme=None, body_chart: QImage | None = None,
-            body_chart_legend=()) -> QTextDocument:
+            body_chart_legend=(), caption: str = "") -> QTextDocument:
     layout = page_layout(paper)
     page = layout.paintRectPoints()
     document = QTextDocument()
@@ -139,6 +140,9 @@ def _layout(content: Content, lesson_id: str | None, title: str, picture: QImage
         block.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         picture_cursor.setBlockFormat(block)
         picture_cursor.insertImage(image_format)
+        if caption:  # what the picture shows that the eye may miss: the nerve type chosen
+            picture_cursor.insertBlock()
+            picture_cursor.insertText(caption)
     if chart_cell is not None:
         from viewer.qt.homeprog.handout_section import insert_body_chart
 

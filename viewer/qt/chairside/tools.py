@@ -335,7 +335,7 @@ class Chairside(QObject):
         legend: list = self._body_chart.legend() if chart is not None else []
         return build_document(w.content, lesson_id, title, picture, self.notes_text(), paper,
                               teachback=teachback, labels=labels, details=self.details, programme=programme,
-                              body_chart=chart, body_chart_legend=legend)
+                              body_chart=chart, body_chart_legend=legend, caption=w.variant_control.handout_line())
 
     def save_handout(self) -> None:
         from viewer.qt.chairside.handout_save import ask_details, ask_path  # the dialogs load on first use

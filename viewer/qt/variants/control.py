@@ -12,7 +12,7 @@ from PySide6.QtGui import QPainterPath
 from PySide6.QtWidgets import QToolButton
 
 from viewer.qt.app.shortcuts import keys_text, shortcut
-from viewer.model.variants.spec import replacements, variant_index
+from viewer.model.variants.spec import handout_line, replacements, variant_index
 
 VARIANT_KEY = "diagram/variant"  # the type last shown, restored at the next start
 LESSON = "variants"  # issue 16's lesson; the piriformis lesson's Variants section if it is missing
@@ -88,6 +88,14 @@ class VariantControl(QObject):
         if self._picker is not None:
             self._picker.buttons[variant.id].setChecked(True)
         self.window.statusBar().showMessage(f"Nerve variant: {variant.name}, {variant.description.lower()}.")
+
+    def handout_line(self) -> str:
+        """The handout's sentence naming the type shown; none for the usual path (type A), which the
+        picture shows unless the clinician chose another."""
+        variant = self.variant()
+        if variant is None or not self.variants or variant.id == self.variants[0].id:
+            return ""
+        return handout_line(variant)
 
     def _reshape_regions(self, index) -> None:
         """Each highlight outlines its structure as drawn now (both pieces of a nerve that passes the muscle)."""
