@@ -9,10 +9,10 @@ frame only copies pixels with an opacity.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEasingCurve, QObject, QTimer, QVariantAnimation
+from PySide6.QtCore import QAbstractAnimation, QEasingCurve, QObject, QTimer, QVariantAnimation
 
 from viewer.model.layers.depth import Depth, pick, visible_box, visible_point
-from viewer.model.layers.spec import cover_of
+from viewer.model.layers.spec import cover_of, layer_of
 from viewer.qt.diagram.tile_art import has_picture, warm_picture
 from viewer.qt.layers.fade import Fade, view_key
 from viewer.qt.layers.widget import DepthSlider
@@ -36,6 +36,8 @@ class LayerControl(QObject):
         self._index_source = self.content.index  # the picking index (a nerve variant gives another)
         self._solid: tuple = ()  # the layers that hide what lies beneath, as last told to the view
         self.fade = Fade(self)
+        self.labels_withheld = False  # a quiz hides the layers' labels (one group each: none can be left out)
+        self._remember_animation = True  # the running animation was the user's (its end is remembered)
         self._warmed: tuple = ()  # the view (zoom, size) the layers' pictures were made for
         self._warm_timer = QTimer(self)
         self._warm_timer.setSingleShot(True)
@@ -84,9 +86,35 @@ class LayerControl(QObject):
         """Peel to ``layer_id`` (it is then the top layer)."""
         target = float(self.depth.index(layer_id))
         if animate:
-            self.animate_to(target)
+            self.animate_to(target, remember)
         else:
+            if self._animation is not None:
+                self._animation.stop()
             self.set_position(target, remember)
+
+    def withhold_labels(self, withheld: bool) -> None:
+        """During a quiz the superficial layers' labels are hidden: each layer's labels are one group, so
+        the asked one cannot be hidden alone."""
+        self.labels_withheld = withheld
+        if self._items is not None and not self.fade.active:
+            self.apply_items()
+
+    def reveal(self, region_ids: list[str]) -> bool:
+        """Peel (or lay a layer back) so that one of these structures can be seen and clicked, unless
+        one already can at the depth shown (or being reached): a quiz asks only about what is on show.
+        The depth is not remembered for the next start. True if the depth changes."""
+        if not self.enabled:
+            return False
+        regions = [r for r in map(self.content.region, region_ids) if r is not None and r.shape is not None]
+        running = self._animation is not None and self._animation.state() == QAbstractAnimation.State.Running
+        now = self.depth.position
+        self.depth.position = float(self._animation.endValue()) if running else now
+        visible = any(self.point(r) is not None for r in regions)
+        self.depth.position = now
+        if visible or not regions:
+            return False
+        self.show_layer(layer_of(regions[0], self.layers), remember=False)
+        return True
 
     def peel(self, deeper: bool) -> None:
         end = self._animation.endValue() if self._animation is not None and self._animation.state() else None
@@ -95,12 +123,14 @@ class LayerControl(QObject):
         self.depth.position = now
         self.animate_to(target)
 
-    def animate_to(self, target: float) -> None:
+    def animate_to(self, target: float, remember: bool = True) -> None:
         self._ensure_items()
+        self._remember_animation = remember
         if self._animation is None:
             self._animation = QVariantAnimation(self)
             self._animation.setEasingCurve(QEasingCurve(QEasingCurve.Type.InOutCubic))
-            self._animation.valueChanged.connect(lambda value: self.set_position(float(value)))
+            self._animation.valueChanged.connect(lambda value: self.set_position(float(value),
+                                                                                 self._remember_animation))
         self._animation.stop()
         self._animation.setDuration(round(PEEL_MS * min(1.0, abs(target - self.depth.position)) or 1))
         self._animation.setStartValue(float(self.depth.position))
@@ -144,6 +174,7 @@ class LayerControl(QObject):
             for item in (body, labels):
                 if item is not None:
                     item.setVisible(False)
+        self.apply_items()  # their highlights over their own layer from the start
 
     def _all_items(self) -> list:
         return [item for pair in (self._items or {}).values() for item in pair if item is not None]
@@ -179,7 +210,7 @@ class LayerControl(QObject):
     def apply_items(self) -> None:
         """Each layer, its labels, its regions' highlights and the deep labels at the current depth."""
         depth, scene = self.depth, self.window.scene
-        labels_on = self.window.labels_action.isChecked()
+        labels_on = self.window.labels_action.isChecked() and not self.labels_withheld
         for layer in self.layers[:-1]:
             body, labels = self._items[layer.id]
             opacity = depth.opacity(layer.id)

@@ -101,6 +101,7 @@ class DiagramQuiz(QObject):
         self._detached: list[tuple] = []
         self._labels: set[str] | None = None
         self.covers = None   # study_labels.LabelCovers, made for the first label question
+        self._depth = ""     # the top layer when the quiz began
 
     # ----- taking over and giving back ---------------------------------------------------------------
     def begin(self) -> None:
@@ -124,6 +125,8 @@ class DiagramQuiz(QObject):
         view.set_focus_cue("pointer")  # and a focus outline would look like a hint
         view.installEventFilter(self)
         view.select_region(None)
+        self._depth = w.depth_control.depth.top  # given back as it was; each question shows its structure
+        w.depth_control.withhold_labels(True)
         self.active = True
 
     def end(self) -> None:
@@ -143,6 +146,9 @@ class DiagramQuiz(QObject):
         view.tag.setOpacity(1.0)
         view.set_focus_cue("callout")
         self.clear_marks()
+        w.depth_control.withhold_labels(False)
+        if w.depth_control.enabled and self._depth:
+            w.depth_control.show_layer(self._depth, remember=False)  # also stops a question's peel under way
         w.scene.set_labels_visible(w.labels_action.isChecked())
         current = w.current_lesson()
         region = w.content.region_for_lesson(current) if current else None
@@ -177,10 +183,14 @@ class DiagramQuiz(QObject):
             return None
         self.unmark(region_id)
         region = self.window.content.region(region_id)
-        point = self.window.content.index().interior_point(region) if region else None
+        layers = self.window.depth_control
+        point = (layers.point(region) if layers.enabled else None) if region else None  # where it can be seen
+        if point is None and region is not None:
+            point = self.window.content.index().interior_point(region)
         bounds = item.path().boundingRect()
         y = point[1] if point else bounds.center().y()
         mark = QuizMark(region_id, style, item.path(), tag_text, QPointF(bounds.right() + 6, y))
+        mark.setZValue(max(MARK_Z, item.zValue() + 0.2))  # over its own layer (gluteus maximus, skin), if on one
         scene.addItem(mark)
         if mark.tag is not None:
             self._fit_tag(mark.tag, bounds, QPointF(*point) if point else bounds.center())

@@ -172,6 +172,10 @@ class StudySession(QObject):
         d.next_button.setEnabled(False)
         d.next_button.setText("Next" if number < total else "See results")
         self.diagram.clear_marks()
+        if task.kind in ("find", "name") and task.region:
+            # a structure under a layer is shown first (the layer lifted, as a tutor would), and one of a
+            # superficial layer has its layer laid back: never asked about what cannot be seen
+            self.window.depth_control.reveal(list(task.targets) or [task.region])
         if task.kind == "name":
             self.diagram.mark(task.region, "asked", "?")
             self.diagram.show_region(task.region)

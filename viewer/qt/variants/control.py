@@ -64,7 +64,7 @@ class VariantControl(QObject):
     def restore(self, variant_id: str | None = None) -> None:
         """At start: ``variant_id`` (--variant), else the type the user last chose."""
         wanted = variant_id or str(self.window.settings.value(VARIANT_KEY, ""))
-        if self.variants and self.window.scene.art is not None and self.variant(wanted) is not None:
+        if wanted and self.variants and self.window.scene.art is not None and self.variant(wanted) is not None:
             if wanted != self.current:
                 self.set_variant(wanted, remember=False)
 
