@@ -106,9 +106,10 @@ class LayerControl(QObject):
         if not self.enabled:
             return False
         regions = [r for r in map(self.content.region, region_ids) if r is not None and r.shape is not None]
-        running = self._animation is not None and self._animation.state() == QAbstractAnimation.State.Running
+        animation = self._animation
+        running = animation is not None and animation.state() == QAbstractAnimation.State.Running
         now = self.depth.position
-        self.depth.position = float(self._animation.endValue()) if running else now
+        self.depth.position = float(animation.endValue()) if animation is not None and running else now
         visible = any(self.point(r) is not None for r in regions)
         self.depth.position = now
         if visible or not regions:
