@@ -145,7 +145,7 @@ class LayerControl(QObject):
         self._ensure_items()
         self.depth.position = max(0.0, min(float(self.depth.deepest), position))
         if remember:
-            self.window.settings.set(LAYER_KEY, self.depth.top)
+            self._remember(self.depth.top)
         whole = self.depth.position == int(self.depth.position)
         if whole or not self.fade.show(self.depth.position):
             self.fade.leave()
@@ -237,6 +237,11 @@ class LayerControl(QObject):
         self._check_reachable()
         if view.focused_id and view.focused_id not in view.region_ids():
             view.set_focused_region(None)
+
+    def _remember(self, layer_id: str) -> None:
+        """Only when the top layer changes: QSettings writes its file after each change (not every frame)."""
+        if str(self.window.settings.value(LAYER_KEY, "")) != layer_id:
+            self.window.settings.set(LAYER_KEY, layer_id)
 
     def _show_slider(self) -> None:
         top = self.layers[self.depth.index(self.depth.top)]
