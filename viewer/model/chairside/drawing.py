@@ -5,6 +5,8 @@ Kept in memory only: nothing about a patient is stored unless a handout is saved
 
 from __future__ import annotations
 
+from typing import Literal
+
 from viewer.model.core.record import record
 
 
@@ -20,10 +22,13 @@ class Stroke:
     arrow: bool = False         # an arrow from the first point to the last
 
 
+_Step = tuple[Literal["add"], Stroke] | tuple[Literal["clear"], list[Stroke]]  # what undo takes back
+
+
 class Drawing:
     def __init__(self) -> None:
-        self._done: list[tuple[str, object]] = []    # ("add", stroke) | ("clear", [strokes])
-        self._undone: list[tuple[str, object]] = []
+        self._done: list[_Step] = []
+        self._undone: list[_Step] = []
         self.strokes: list[Stroke] = []
 
     def add(self, stroke: Stroke) -> None:
@@ -51,19 +56,19 @@ class Drawing:
     def undo(self) -> None:
         if not self._done:
             return
-        kind, value = self._done.pop()
-        if kind == "add":
-            self.strokes.remove(value)
+        step = self._done.pop()
+        if step[0] == "add":
+            self.strokes.remove(step[1])
         else:
-            self.strokes = list(value)
-        self._undone.append((kind, value))
+            self.strokes = list(step[1])
+        self._undone.append(step)
 
     def redo(self) -> None:
         if not self._undone:
             return
-        kind, value = self._undone.pop()
-        if kind == "add":
-            self.strokes.append(value)
+        step = self._undone.pop()
+        if step[0] == "add":
+            self.strokes.append(step[1])
         else:
             self.strokes = []
-        self._done.append((kind, value))
+        self._done.append(step)

@@ -104,32 +104,37 @@ def load_json(path, kind: str, current_version: int) -> LoadResult:
     except OSError as exc:
         return LoadResult(None, f"Your {kind} file {path} could not be read ({_reason(exc)}). "
                                 f"Changes this session will not be saved to it.", writable=False)
-    problem, data = _parse(raw, kind)
-    if problem is None:
-        version = data["version"]
-        if version <= current_version:
-            return LoadResult(data)
-        return _set_aside(path, "newer", kind,
-                          f"was written by a newer version of the app (format {version}; this version "
-                          f"understands up to {current_version})", "Update the app to use it again.")
-    return _set_aside(path, "corrupt", kind, f"could not be read ({problem})", "")
+    try:
+        data = _parse(raw, kind)
+    except _Unusable as problem:
+        return _set_aside(path, "corrupt", kind, f"could not be read ({problem})", "")
+    version = data["version"]
+    if version <= current_version:
+        return LoadResult(data)
+    return _set_aside(path, "newer", kind,
+                      f"was written by a newer version of the app (format {version}; this version "
+                      f"understands up to {current_version})", "Update the app to use it again.")
 
 
-def _parse(raw: bytes, kind: str) -> tuple[str | None, dict | None]:
+class _Unusable(Exception):
+    """A data file that cannot be used; the message says why, for the user."""
+
+
+def _parse(raw: bytes, kind: str) -> dict:
     try:
         data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        return "it is not text", None
+        raise _Unusable("it is not text") from None
     except ValueError as exc:
-        return f"damaged at line {getattr(exc, 'lineno', '?')}", None
+        raise _Unusable(f"damaged at line {getattr(exc, 'lineno', '?')}") from None
     if not isinstance(data, dict):
-        return "unexpected contents", None
+        raise _Unusable("unexpected contents")
     if data.get("kind", kind) != kind:
-        return f"it holds {data.get('kind')!r}, not {kind}", None
+        raise _Unusable(f"it holds {data.get('kind')!r}, not {kind}")
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        return "no format version", None
-    return None, data
+        raise _Unusable("no format version")
+    return data
 
 
 def aside_name(path: Path, tag: str, when: datetime | None = None) -> Path:

@@ -102,16 +102,19 @@ def record(cls: type | None = None, /, *, frozen: bool = False, order: bool = Fa
     """Use as ``@record``, ``@record(frozen=True)`` or ``@record(frozen=True, order=True)``: the
     same meaning as those ``dataclass`` options (equality by fields; a frozen record is hashable)."""
     def wrap(cls: type) -> type:
-        cls = dataclass(cls, init=False, repr=False, eq=False)
-        cls.__record_plan__ = _Plan(cls)
-        cls.__init__ = _init
-        cls.__repr__ = _repr
-        cls.__eq__ = _eq
-        cls.__hash__ = _hash if frozen else None  # as dataclass: mutable and compared by value, so unhashable
+        declared: type = dataclass(cls, init=False, repr=False, eq=False)
+        shared: dict[str, object] = {
+            "__record_plan__": _Plan(declared),
+            "__init__": _init,
+            "__repr__": _repr,
+            "__eq__": _eq,
+            "__hash__": _hash if frozen else None,  # as dataclass: mutable and compared by value, so unhashable
+        }
         if frozen:
-            cls.__setattr__ = _frozen_setattr
-            cls.__delattr__ = _frozen_delattr
+            shared |= {"__setattr__": _frozen_setattr, "__delattr__": _frozen_delattr}
         if order:
-            cls.__lt__, cls.__le__, cls.__gt__, cls.__ge__ = _lt, _le, _gt, _ge
-        return cls
+            shared |= {"__lt__": _lt, "__le__": _le, "__gt__": _gt, "__ge__": _ge}
+        for name, method in shared.items():  # methods are put on the class at run time: hence setattr
+            setattr(declared, name, method)
+        return declared
     return wrap if cls is None else wrap(cls)

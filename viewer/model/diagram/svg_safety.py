@@ -75,18 +75,18 @@ def neutralized(root: ET.Element) -> ET.Element:
                 parent.remove(child)  # a <use> without its target only draws a warning
     for element in root.iter():
         for attr in HREF_ATTRS:
-            if element.get(attr) and not element.get(attr).startswith("#"):
+            if (href := element.get(attr)) and not href.startswith("#"):
                 del element.attrib[attr]
         if local_tag(element) == "style" and element.text:
             element.text = EXTERNAL_URL.sub("none", CSS_IMPORT.sub("", element.text))
         for attr in URL_ATTRS:
-            if element.get(attr):
-                element.set(attr, EXTERNAL_URL.sub("none", element.get(attr)))
+            if value := element.get(attr):
+                element.set(attr, EXTERNAL_URL.sub("none", value))
     return root
 
 
 def _external_href(element: ET.Element) -> bool:
-    return any(element.get(a) and not element.get(a).startswith("#") for a in HREF_ATTRS)
+    return any((href := element.get(a)) and not href.startswith("#") for a in HREF_ATTRS)
 
 
 def safe_svg_bytes(data: bytes) -> bytes | None:

@@ -67,12 +67,12 @@ class Notes:
     @classmethod
     def from_json(cls, data: dict) -> Notes:
         notes = cls()
-        marks = data.get("bookmarks") if isinstance(data.get("bookmarks"), list) else []
-        for lesson_id in marks:
+        marks = data.get("bookmarks")
+        for lesson_id in (marks if isinstance(marks, list) else ()):
             if isinstance(lesson_id, str) and lesson_id and lesson_id not in notes.bookmarks:
                 notes.bookmarks.append(lesson_id)
-        entries = data.get("notes") if isinstance(data.get("notes"), dict) else {}
-        for lesson_id, entry in entries.items():
+        entries = data.get("notes")
+        for lesson_id, entry in (entries.items() if isinstance(entries, dict) else ()):
             if isinstance(entry, dict) and isinstance(entry.get("text"), str) and entry["text"].strip():
                 notes.notes[str(lesson_id)] = Note(entry["text"], str(entry.get("updated", "")))
         return notes

@@ -11,13 +11,23 @@ fsrs is imported on the first answer, never on load, so reading progress stays c
 from __future__ import annotations
 
 from datetime import date, datetime, timezone
-from typing import Iterable, Mapping
+from typing import TYPE_CHECKING, Iterable, Mapping, NotRequired, TypeGuard
 
 from viewer.model.core.record import record
 
 VERSION = 1
 KIND = "progress"
 UNSORTED = "other"  # stats group for attempts without a region or topic
+
+if TYPE_CHECKING:  # fsrs is imported on the first answer (see above), its types only for the checker
+    from fsrs import Scheduler
+    from fsrs.card import CardDict
+
+    class StoredCard(CardDict):
+        """A card's state as stored: fsrs's ``Card.to_dict()`` plus what the card is about."""
+
+        region: NotRequired[str]
+        topic: NotRequired[str]
 
 
 @record
@@ -96,9 +106,9 @@ def _parse_time(text: str) -> datetime:
 class Progress:
     def __init__(self):
         self.attempts: list[Attempt] = []
-        self.cards: dict[str, dict] = {}   # card id -> fsrs Card.to_dict() plus "region"/"topic"
+        self.cards: dict[str, StoredCard] = {}   # card id -> fsrs Card.to_dict() plus "region"/"topic"
         self.revision = 0                   # bumps on every change; the saver compares it
-        self._scheduler = None
+        self._scheduler: Scheduler | None = None
 
     # ----- answering ------------------------------------------------------------------------------------
     def record(self, card_id: str, correct: bool, *, region: str | None = None, topic: str | None = None,
@@ -110,9 +120,9 @@ class Progress:
         state = self.cards.get(card_id)
         card = Card.from_dict(state) if state else Card(card_id=len(self.cards) + 1, due=now)
         card, _log = self.scheduler.review_card(card, Rating.Good if correct else Rating.Again, now)
-        saved = card.to_dict()
-        old = state or {}
-        region, topic = region or old.get("region"), topic or old.get("topic")
+        saved: StoredCard = {**card.to_dict()}
+        old_region, old_topic = (state.get("region"), state.get("topic")) if state else (None, None)
+        region, topic = region or old_region, topic or old_topic
         if region:
             saved["region"] = region
         if topic:
@@ -122,7 +132,7 @@ class Progress:
         self.revision += 1
 
     @property
-    def scheduler(self):
+    def scheduler(self) -> Scheduler:
         if self._scheduler is None:
             from fsrs import Scheduler
 
@@ -236,12 +246,12 @@ class Progress:
     def from_json(cls, data: dict) -> Progress:
         """Build from stored JSON. Entries that make no sense are skipped, not fatal."""
         progress = cls()
-        cards = data.get("cards") if isinstance(data.get("cards"), dict) else {}
-        for card_id, state in cards.items():
-            if isinstance(state, dict) and isinstance(state.get("due"), str):
+        cards = data.get("cards")
+        for card_id, state in (cards.items() if isinstance(cards, dict) else ()):
+            if _is_card_state(state):
                 progress.cards[str(card_id)] = state
-        attempts = data.get("attempts") if isinstance(data.get("attempts"), list) else []
-        for entry in attempts:
+        attempts = data.get("attempts")
+        for entry in (attempts if isinstance(attempts, list) else ()):
             try:
                 progress.attempts.append(Attempt.from_json(entry))
             except (KeyError, TypeError, ValueError, AttributeError):
@@ -257,17 +267,22 @@ class Progress:
         for card_id, state in other.cards.items():
             mine = self.cards.get(card_id)
             if mine is None or _last_review(state) > _last_review(mine):
-                self.cards[card_id] = dict(state)
+                self.cards[card_id] = state.copy()
         self.revision += 1
 
     def replace_with(self, other: Progress) -> None:
         self.attempts = list(other.attempts)
-        self.cards = {card_id: dict(state) for card_id, state in other.cards.items()}
+        self.cards = {card_id: state.copy() for card_id, state in other.cards.items()}
         self.revision += 1
 
 
-def _last_review(state: dict) -> datetime:
+def _is_card_state(value: object) -> TypeGuard[StoredCard]:
+    """Enough of a stored card to keep (a due time); fsrs reads the rest when the card is next answered."""
+    return isinstance(value, dict) and isinstance(value.get("due"), str)
+
+
+def _last_review(state: StoredCard) -> datetime:
     try:
-        return _parse_time(state["last_review"])
+        return _parse_time(state["last_review"] or "")  # never reviewed: the earliest time
     except (KeyError, TypeError, ValueError):
         return datetime.min.replace(tzinfo=timezone.utc)

@@ -48,8 +48,9 @@ def read_export(text: str) -> Bundle:
         raise TransferError("it has no format version")
     if version > VERSION:
         raise TransferError(f"it was made by a newer version of the app (format {version}); update the app first")
-    progress = data.get("progress") if isinstance(data.get("progress"), dict) else {}
-    notes = data.get("notes") if isinstance(data.get("notes"), dict) else {}
+    progress, notes = data.get("progress"), data.get("notes")
+    progress = progress if isinstance(progress, dict) else {}
+    notes = notes if isinstance(notes, dict) else {}
     return Bundle(Progress.from_json(progress), Notes.from_json(notes))
 
 
