@@ -148,7 +148,12 @@ def read_cached(root: Path, cache_dir: Path):
             return None
         files = source_files(root)
         listed = {f[0] for f in files}
-        files += [_stat(root, f[0]) for f in header.get("files", []) if f[0] not in listed]  # a diagram in a subfolder
+        for entry in header.get("files", []):
+            if entry[0] not in listed:  # a diagram in a subfolder
+                stat = _stat(root, entry[0])
+                if stat is None:  # gone since
+                    return None
+                files.append(stat)
         if files != header.get("files"):
             return None
         if zlib.crc32(data) != header.get("crc32"):

@@ -108,7 +108,7 @@ class Lesson:
         return [(line.number, m.group(1)) for line in self.body_lines() for m in LINK.finditer(line.text)]
 
     def citations(self) -> list[tuple[int, str]]:
-        found = []
+        found: list[tuple[int, str]] = []
         for line in self.body_lines():
             for match in CITATION.finditer(line.text):
                 found.extend((line.number, key.strip().lstrip("@")) for key in match.group(1).split(";"))

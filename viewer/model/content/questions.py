@@ -154,7 +154,9 @@ def _parse_entry(entry: dict, path: Path, line: int, field_lines: dict[str, int]
     cite = _string_list(entry.get("cite", []))
     if cite is None:
         problem("cite", f"{name}: cite must be a list of reference keys")
-    choices, answer, regions = [], None, []
+    choices: list[str] = []
+    answer: int | None = None
+    regions: list[str] | None = []
     if kind == "choice":
         choices, answer = _choices(entry, name, problem)
     elif kind == "find":
@@ -168,8 +170,8 @@ def _parse_entry(entry: dict, path: Path, line: int, field_lines: dict[str, int]
     elif answer_text.strip() and kind != "find":
         problem("answer_text", f"{name}: answer_text is only used by find questions; choice questions show "
                                f"the right choice", "warning")
-    if problems and any(p.severity == "error" for p in problems):
-        return None, problems
+    if any(p.severity == "error" for p in problems) or not isinstance(topic, str) or not isinstance(level, str):
+        return None, problems  # (a topic or level that is not one of the names is reported above)
     lesson, _, anchor = texts["lesson"].partition("#")
     return Question(id=question_id, topic=topic, region=region or None, level=level, teachback=teachback,
                     kind=kind, prompt=texts["prompt"], choices=choices, answer=answer, regions=regions or [],

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 
-from viewer.model.diagram.geometry import Point, visible_interior_point
+from viewer.model.diagram.geometry import Point, Shape, visible_interior_point
 from viewer.model.diagram.regions import Region
 
 
@@ -23,7 +23,8 @@ class RegionIndex:
 
     def __init__(self, regions: list[Region], z_order: dict[str, int], layers: dict[str, str] | None = None,
                  base: str = ""):
-        self.regions = [r for r in regions if r.shape is not None]
+        self._shapes: dict[str, Shape] = {r.id: r.shape for r in regions if r.shape is not None}  # ids are unique
+        self.regions = [r for r in regions if r.id in self._shapes]
         self.layers = layers or {}
         self.base = base
         self.top_first = sorted(self.regions, key=lambda r: z_order.get(r.element, 0), reverse=True)
@@ -31,7 +32,7 @@ class RegionIndex:
         self._build_grid()
 
     def _build_grid(self) -> None:
-        boxes = [r.shape.bbox for r in self.top_first]
+        boxes = [self._shapes[r.id].bbox for r in self.top_first]
         if not boxes:
             self._cells: list[list[Region]] = []
             return
@@ -42,7 +43,7 @@ class RegionIndex:
         self._cell_w, self._cell_h = width / self._columns, height / self._rows
         self._cells = [[] for _ in range(self._columns * self._rows)]
         for region in self.top_first:  # each cell keeps the top-most-first order
-            box = region.shape.bbox
+            box = self._shapes[region.id].bbox
             for row in range(self._row(box.top), self._row(box.bottom) + 1):
                 for column in range(self._column(box.left), self._column(box.right) + 1):
                     self._cells[row * self._columns + column].append(region)
@@ -60,7 +61,7 @@ class RegionIndex:
         if accept is None:
             accept = self.on_base_layer
         for region in self._cells[self._row(y) * self._columns + self._column(x)]:
-            if (accept is None or accept(region)) and region.shape.contains(x, y):
+            if (accept is None or accept(region)) and self._shapes[region.id].contains(x, y):
                 return region
         return None
 
@@ -78,5 +79,6 @@ class RegionIndex:
     def interior_point(self, region: Region) -> Point | None:
         """A point where a click reaches ``region`` (inside it, not under another region)."""
         if region.id not in self._interior:
-            self._interior[region.id] = visible_interior_point(region.shape, [r.shape for r in self.covering(region)])
+            self._interior[region.id] = visible_interior_point(self._shapes[region.id],
+                                                               [self._shapes[r.id] for r in self.covering(region)])
         return self._interior[region.id]

@@ -61,12 +61,13 @@ class Diagram:
         """Fill and transform that the element receives from its ancestors."""
         assert self._root is not None
         parents = {child: parent for parent in self._root.iter() for child in parent}
-        fill, transforms = None, []
+        fill: str | None = None
+        transforms: list[str] = []
         node = parents.get(element)
         while node is not None:
             fill = fill or _fill_of(node)
-            if node.get("transform"):
-                transforms.insert(0, node.get("transform"))
+            if transform := node.get("transform"):
+                transforms.insert(0, transform)
             node = parents.get(node)
         return fill, " ".join(transforms)
 
@@ -102,7 +103,8 @@ def unsafe_references(diagram: Diagram) -> list[Problem]:
     problems = []
     for element, what in unsafe_parts(diagram._root):
         tag = element.tag.replace(SVG_NS, "")
-        line = diagram.line_of_id(element.get("id")) if element.get("id") else line_of(diagram.text, f"<{tag}")
+        element_id = element.get("id")
+        line = diagram.line_of_id(element_id) if element_id else line_of(diagram.text, f"<{tag}")
         problems.append(Problem(diagram.path, line, f"{what}; this is not allowed and is left out of the view"))
     return problems
 
@@ -186,4 +188,4 @@ def _quad_to_cubic(seg) -> Command:
 def document_order(diagram: Diagram) -> dict[str, int]:
     """Position of each id in drawing order: later elements are painted on top."""
     assert diagram._root is not None
-    return {el.get("id"): index for index, el in enumerate(diagram._root.iter()) if el.get("id")}
+    return {element_id: index for index, el in enumerate(diagram._root.iter()) if (element_id := el.get("id"))}

@@ -37,6 +37,7 @@ from __future__ import annotations
 import math
 from dataclasses import field
 from pathlib import Path
+from typing import TypeGuard
 
 from viewer.model.evidence.fence import CHART_FENCE
 from viewer.model.core.problems import ContentError, Problem
@@ -283,7 +284,7 @@ def _parse_item(chart: Chart, raw: dict, line: int, problem, key_lines: dict[str
     return item
 
 
-def _is_number(value) -> bool:
+def _is_number(value: object) -> TypeGuard[float]:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 
@@ -311,6 +312,7 @@ def text_lines(chart: Chart) -> list[str]:
     lines = [f"Chart: {chart.title}" + (f" ({chart.unit})" if chart.unit else "") + "."]
     for item in chart.items:
         if chart.type == "accuracy":
+            assert item.sens is not None and item.spec is not None  # an accuracy item is read with both
             ratios = ""
             if item.lr_pos is not None and item.lr_neg is not None:
                 ratios = f"; LR+ {number_text(item.lr_pos)}, LR− {number_text(item.lr_neg)}"

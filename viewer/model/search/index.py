@@ -113,8 +113,9 @@ class SearchIndex:
             choices = [str(c) for c in getattr(question, "choices", None) or []]
             parts = [prompt, *choices, str(getattr(question, "explanation", "") or "")]
             body = "\n".join(p if p[-1:] in ".!?:;" else p + "." for p in parts if p)  # reads on one line
-            lesson_id, _, anchor = str(getattr(question, "lesson", None) or "").partition("#")
+            lesson_ref, _, anchor = str(getattr(question, "lesson", None) or "").partition("#")
             anchor = getattr(question, "anchor", "") or anchor
+            lesson_id: str | None = lesson_ref
             if lesson_id not in self.content.lessons:
                 region = self.content.region(getattr(question, "region", None) or "")
                 lesson_id = region.lesson if region and region.lesson in self.content.lessons else None
@@ -147,7 +148,8 @@ class SearchIndex:
             self._vocab_starts.append(self._vocab_starts[-1] + len(word) + 1)
         self._heads = {key: _bits(ids) for key, ids in heads.items()}
         self._head_keys = sorted(self._heads)
-        self._pairs: dict[tuple[str, str], list[int] | int] = pair_ids  # for phrases; bits made when asked
+        self._pair_docs = pair_ids  # for phrases; made into bits (_pair_masks) when asked
+        self._pair_masks: dict[tuple[str, str], int] = {}
         self._pair_keys = sorted(pair_ids)
         self._lessons = _bits(kind_ids.get("lesson", []))
         shared = _bits(level_ids.get(None, []))
@@ -265,9 +267,12 @@ class SearchIndex:
         return bits
 
     def _pair_bits(self, pair: tuple[str, str]) -> int:
-        bits = self._pairs.get(pair, 0)
-        if isinstance(bits, list):
-            bits = self._pairs[pair] = _bits(bits)
+        if pair in self._pair_masks:
+            return self._pair_masks[pair]
+        numbers = self._pair_docs.get(pair)
+        if numbers is None:
+            return 0
+        bits = self._pair_masks[pair] = _bits(numbers)
         return bits
 
     # ----- hits ------------------------------------------------------------------------------------------
@@ -301,15 +306,14 @@ class SearchIndex:
         level first, then at the other."""
         term = self.content.glossary.definition(self.docs[number].anchor)
         forms = [f for f in (words(t) for t in (term.term, *term.aliases)) if f] if term else []
-        for lessons in (self._lessons & self._level.get(level, -1), self._lessons):
+        for lessons in (self._lessons & self._level.get(level or "", -1), self._lessons):
             for form in forms:
                 for doc_number in _lowest(self._heads.get(" ".join(form), 0) & lessons, 1):
                     doc = self.docs[doc_number]
                     if not doc.anchor:
                         return doc.lesson_id, "", "", doc.level
             for as_phrase in (True, False):
-                found = [self._first_use(form, lessons, as_phrase) for form in forms]
-                found = [f for f in found if f]
+                found = [f for f in (self._first_use(form, lessons, as_phrase) for form in forms) if f]
                 if found:
                     doc_number, text = min(found)
                     doc = self.docs[doc_number]
@@ -387,7 +391,7 @@ def _tiers(found: int, better: tuple[int, ...]):
 
 
 def _lowest(bits: int, count: int) -> list[int]:
-    numbers = []
+    numbers: list[int] = []
     while bits and len(numbers) < count:
         low = bits & -bits
         numbers.append(low.bit_length() - 1)

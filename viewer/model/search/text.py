@@ -122,7 +122,7 @@ def highlight_spans(text: str, query: str) -> list[tuple[int, int]]:
     """Where the query words occur in ``text`` (as a search matches them), merged and in order."""
     terms = list(dict.fromkeys(words(query)))
     folded = fold(text)
-    spans = []
+    spans: list[tuple[int, int]] = []
     for term in terms:
         pattern = re.escape(term) if len(term) >= SUBSTRING_MIN else at_word_start(term)
         spans.extend(m.span() for m in re.finditer(pattern, folded))
