@@ -41,7 +41,6 @@ class Content:
     bibliography: dict[str, Reference] = field(default_factory=dict)
     _problems: list[Problem] = field(default_factory=list, repr=False)
     _unread_bodies: list[Lesson] = field(default_factory=list, repr=False)  # lessons whose body is unread
-    regions_path: Path | None = None
     glossary: Glossary = field(default_factory=lambda: Glossary([]))
     positions: list[Position] = field(default_factory=list)
     _questions: list | None = field(default=None, repr=False)
@@ -72,6 +71,10 @@ class Content:
     @property
     def resources_dir(self) -> Path:
         return self.root / "resources"
+
+    @property
+    def regions_path(self) -> Path:
+        return self.resources_dir / "regions.toml"
 
     def lesson_order(self) -> list[str]:
         """Lesson ids as the table of contents lists them; unlisted lessons follow by title, and the
@@ -202,7 +205,6 @@ def _load_content(root: Path) -> Content:
 
 
 def _load_regions_and_diagram(content: Content) -> None:
-    content.regions_path = content.resources_dir / "regions.toml"
     try:
         region_file, problems = load_regions(content.regions_path)
     except ContentError as exc:

@@ -14,14 +14,19 @@ import difflib
 import random
 import re
 from dataclasses import field
+from typing import TYPE_CHECKING, TypeVar
 
 from viewer.model.core.typos import allowed_typos, typos
 from viewer.model.content.questions import Question
 from viewer.model.core.record import record
 from viewer.model.diagram.regions import Region
 
+if TYPE_CHECKING:  # label_quiz imports this module
+    from viewer.model.study.label_quiz import DiagramLabel
+
 NAME_CHOICES = 4
 MATCH_THRESHOLD = 0.8  # difflib ratio: "pirifomis" for "piriformis" passes, "lower" for "upper" does not
+Named = TypeVar("Named")  # a thing answered by its name: a region or a label
 
 
 @record
@@ -36,6 +41,13 @@ class Task:
     answer: int | None = None                          # index of the right option
     question: Question | None = None
     label: str | None = None                           # label: the label group asked
+
+    @property
+    def right_choice(self) -> str:
+        """The right option's text (choice, name and label tasks have one)."""
+        if self.answer is None:
+            raise ValueError(f"task {self.card_id} has no right option")
+        return self.choices[self.answer]
 
     @property
     def concealed(self) -> list[str]:
@@ -74,10 +86,11 @@ def best_match(text: str, regions: list[Region]) -> tuple[Region | None, float, 
     return closest(text, [(region, names_of(region)) for region in regions])
 
 
-def closest(text: str, candidates: list[tuple[object, list[str]]]) -> tuple[object | None, float, bool]:
+def closest(text: str, candidates: list[tuple[Named, list[str]]]) -> tuple[Named | None, float, bool]:
     """The candidate (thing, its accepted normalised names) closest to ``text``, how close, and whether close enough."""
     typed = normalise(text)
-    best, score, close = None, 0.0, False
+    best: Named | None = None
+    score, close = 0.0, False
     if not typed:
         return None, 0.0, False
     for region, names in candidates:
@@ -98,13 +111,13 @@ def name_matches(text: str, target: Region, regions: list[Region]) -> bool:
     return region is not None and region.id == target.id and close
 
 
-def label_names(label) -> list[str]:
+def label_names(label: DiagramLabel) -> list[str]:
     """Accepted spellings: the whole text, the text without its bracket, and the bracket alone."""
     names = [label.text, re.sub(r"\(.*?\)", " ", label.text)] + re.findall(r"\((.*?)\)", label.text)
     return [n for n in dict.fromkeys(normalise(n) for n in names) if n]
 
 
-def label_matches(text: str, label_id: str, labels: list) -> bool:
+def label_matches(text: str, label_id: str, labels: list[DiagramLabel]) -> bool:
     """Right when the asked label is the closest and close enough (case and small typos are forgiven)."""
     best, _score, close = closest(text, [(label, label_names(label)) for label in labels])
     if best is None or not close:
@@ -171,7 +184,7 @@ class QuizSession:
     and only the labels of what has been asked are revealed."""
 
     def __init__(self, mode: str, tasks: list[Task], regions: list[Region], hide_all_labels: bool = False,
-                 record: bool = True, labels: list | None = None):
+                 record: bool = True, labels: list[DiagramLabel] | None = None):
         self.mode = mode
         self.tasks = tasks
         self.regions = regions
@@ -217,16 +230,16 @@ class QuizSession:
         task = self._open_task("choice", "name", "label")
         if not 0 <= index < len(task.choices):
             raise ValueError(f"no choice {index + 1}")
-        return self._settle(task, Outcome(index == task.answer, task.choices[index], task.choices[task.answer]))
+        return self._settle(task, Outcome(index == task.answer, task.choices[index], task.right_choice))
 
     def answer_text(self, text: str) -> Outcome:
         task = self._open_task("name", "label")
         if task.kind == "label":
-            correct = label_matches(text, task.label, self.labels)
+            correct = task.label is not None and label_matches(text, task.label, self.labels)
         else:
             target = self.region(task.region)
             correct = target is not None and name_matches(text, target, self.regions)
-        return self._settle(task, Outcome(correct, text.strip(), task.choices[task.answer]))
+        return self._settle(task, Outcome(correct, text.strip(), task.right_choice))
 
     def give_up(self) -> Outcome:
         """"Show me": counts as not known, and reveals the answer."""
@@ -234,7 +247,7 @@ class QuizSession:
         if task.kind == "find":
             right = self._find_answer(task)
         else:
-            right = task.choices[task.answer]
+            right = task.right_choice
         return self._settle(task, Outcome(False, "", right))
 
     def _find_answer(self, task: Task) -> str:
