@@ -23,18 +23,20 @@ class RegionIndex:
 
     def __init__(self, regions: list[Region], z_order: dict[str, int], layers: dict[str, str] | None = None,
                  base: str = ""):
-        self._shapes: dict[str, Shape] = {r.id: r.shape for r in regions if r.shape is not None}  # ids are unique
-        self.regions = [r for r in regions if r.id in self._shapes]
+        placed = [(r, r.shape) for r in regions if r.shape is not None]
+        self.regions = [r for r, _shape in placed]
         self.layers = layers or {}
         self.base = base
-        self.top_first = sorted(self.regions, key=lambda r: z_order.get(r.element, 0), reverse=True)
+        # each region with its shape (ids may repeat: a variant's pieces drawn over another structure)
+        self._top_first = sorted(placed, key=lambda p: z_order.get(p[0].element, 0), reverse=True)
+        self.top_first = [r for r, _shape in self._top_first]
         self._interior: dict[str, Point | None] = {}
         self._build_grid()
 
     def _build_grid(self) -> None:
-        boxes = [self._shapes[r.id].bbox for r in self.top_first]
+        boxes = [shape.bbox for _region, shape in self._top_first]
         if not boxes:
-            self._cells: list[list[Region]] = []
+            self._cells: list[list[tuple[Region, Shape]]] = []
             return
         self._left, self._top = min(b.left for b in boxes), min(b.top for b in boxes)
         width = max(b.right for b in boxes) - self._left or 1.0
@@ -42,11 +44,11 @@ class RegionIndex:
         self._columns = self._rows = min(64, max(1, math.ceil(math.sqrt(len(boxes)) * 2)))
         self._cell_w, self._cell_h = width / self._columns, height / self._rows
         self._cells = [[] for _ in range(self._columns * self._rows)]
-        for region in self.top_first:  # each cell keeps the top-most-first order
-            box = self._shapes[region.id].bbox
+        for placed in self._top_first:  # each cell keeps the top-most-first order
+            box = placed[1].bbox
             for row in range(self._row(box.top), self._row(box.bottom) + 1):
                 for column in range(self._column(box.left), self._column(box.right) + 1):
-                    self._cells[row * self._columns + column].append(region)
+                    self._cells[row * self._columns + column].append(placed)
 
     def _column(self, x: float) -> int:
         return min(self._columns - 1, max(0, int((x - self._left) / self._cell_w)))
@@ -60,8 +62,8 @@ class RegionIndex:
             return None
         if accept is None:
             accept = self.on_base_layer
-        for region in self._cells[self._row(y) * self._columns + self._column(x)]:
-            if (accept is None or accept(region)) and self._shapes[region.id].contains(x, y):
+        for region, shape in self._cells[self._row(y) * self._columns + self._column(x)]:
+            if (accept is None or accept(region)) and shape.contains(x, y):
                 return region
         return None
 
@@ -73,12 +75,15 @@ class RegionIndex:
 
     def covering(self, region: Region) -> list[Region]:
         """Regions of its own layer drawn above ``region``."""
+        return [r for r, _shape in self._above(region)]
+
+    def _above(self, region: Region) -> list[tuple[Region, Shape]]:
         layer = self.layer(region)
-        return [r for r in self.top_first[: self.top_first.index(region)] if self.layer(r) == layer]
+        return [p for p in self._top_first[: self.top_first.index(region)] if self.layer(p[0]) == layer]
 
     def interior_point(self, region: Region) -> Point | None:
         """A point where a click reaches ``region`` (inside it, not under another region)."""
         if region.id not in self._interior:
-            self._interior[region.id] = visible_interior_point(self._shapes[region.id],
-                                                               [self._shapes[r.id] for r in self.covering(region)])
+            shape = self._top_first[self.top_first.index(region)][1]
+            self._interior[region.id] = visible_interior_point(shape, [s for _r, s in self._above(region)])
         return self._interior[region.id]
