@@ -30,11 +30,11 @@ class Overlay:
 class ChartText:
     """The overlays and the caveat shown with them."""
 
+    path: Path                   # lessons/bodychart.toml (it may be missing: no overlays)
     overlays: list[Overlay] = field(default_factory=list)
     caveat: str = ""
     caveat_lesson: str = ""
     references: list[str] = field(default_factory=list)
-    path: Path | None = None
 
 
 def load_chart_text(path: Path) -> tuple[ChartText, list[Problem]]:

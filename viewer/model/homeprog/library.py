@@ -80,8 +80,8 @@ class Exercise:
 
 @record
 class Library:
+    path: Path                   # lessons/exercises.toml (it may be missing: no exercises)
     exercises: list[Exercise] = field(default_factory=list)
-    path: Path | None = None
 
     def get(self, exercise_id: str) -> Exercise | None:
         return next((e for e in self.exercises if e.id == exercise_id), None)

@@ -51,7 +51,8 @@ def load_variants(path: Path) -> tuple[list[Variant], list[Problem]]:
     if not isinstance(entries, list):
         return [], [Problem(path, 1, "'variant' must be a list of [[variant]] tables")]
     lines = table_array_lines(text, "variant")
-    variants, problems = [], []
+    variants: list[Variant] = []
+    problems: list[Problem] = []
     for number, entry in enumerate(entries, start=1):
         line = lines[number - 1] if number <= len(lines) else 1
         variant_id = entry.get("id")
@@ -87,7 +88,7 @@ def pieces(diagram, variant: Variant) -> list[tuple[str, str]]:
 
 
 def check_variants(variants: list[Variant], regions, diagram, path: Path) -> list[Problem]:
-    problems = []
+    problems: list[Problem] = []
     if diagram is None:
         return problems
     art = _element(diagram, "art")
