@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 
 from viewer.qt.app.theme import THEME
+from viewer.qt.diagram.overlays import other_overlays
 
 
 def _effects(window) -> dict:
@@ -63,7 +64,7 @@ def test_positions_key_keeps_its_corner_when_the_window_changes(open_window, rep
         window.resize(*size)
         qtbot.waitUntil(lambda: dock.legend.geometry().right() == window.view.viewport().geometry().right() - 10)
         assert window.view.viewport().geometry().contains(dock.legend.geometry())
-        others = dock.legend._overlays()  # the depth slider, say: never covered by the key
+        others = other_overlays(window.view, dock.legend)  # the depth slider, say: never covered by the key
         assert not any(other.geometry().intersects(dock.legend.geometry()) for other in others)
         assert dock.legend.geometry().bottom() >= window.view.viewport().geometry().bottom() - 10 or others
         before = dock.legend.geometry()

@@ -101,11 +101,15 @@ def _key(root: Path) -> str:
 
 
 def code_stamp() -> list:
-    """The app's version, Python's, and the model code's files: a change to any of them is a miss."""
+    """The app's version, Python's, and every file of the model's code (viewer/model/): a change to any
+    of them is a miss."""
     stamp = [FORMAT, __version__, sys.version]
-    try:
-        entries = sorted(os.scandir(MODEL_DIR), key=lambda e: e.name)
-        stamp += [[e.name, e.stat().st_mtime_ns, e.stat().st_size] for e in entries if e.name.endswith(".py")]
+    try:  # the whole model: the pickle holds its records, regions, shapes and indexes, not only content's
+        for folder, _dirs, names in sorted(os.walk(MODEL_DIR.parent)):
+            for name in sorted(n for n in names if n.endswith(".py")):
+                status = os.stat(os.path.join(folder, name))
+                stamp.append([os.path.relpath(os.path.join(folder, name), MODEL_DIR.parent), status.st_mtime_ns,
+                              status.st_size])
     except OSError:  # not plain files (a frozen app): the version alone tells code apart
         pass
     return stamp

@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent, QRect, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
+from viewer.qt.diagram.overlays import clear_top
 from viewer.qt.app.theme import THEME
 
 ENTRIES = (("tenses", "Tensed (stretched)"), ("narrows", "Narrowed (less room)"))
@@ -73,17 +74,9 @@ class PositionsLegend(QWidget):
             self.setFont(font)  # its FontChange places it again, with the same result
         self.resize(width, height)
         x, y = max(area.left(), area.right() + 1 - width - MARGIN), max(area.top(), area.bottom() + 1 - height - MARGIN)
-        for other in self._overlays():  # another control over the diagram (the depth slider): sit above it
-            if QRect(x, y, width, height).intersects(other.geometry()):
-                y = max(area.top(), other.geometry().top() - height - MARGIN // 2)
+        y = clear_top(self.view, self, x, y, width, height, area.top())  # above the depth slider, the nerve button
         self.move(x, y)
         self.update()
-
-    def _overlays(self) -> list[QWidget]:
-        """Other widgets shown over the diagram, as this one is (children of the view, not its own parts)."""
-        own = {self.view.viewport(), self.view.horizontalScrollBar(), self.view.verticalScrollBar()}
-        return [w for w in self.view.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
-                if w is not self and w.isVisible() and w not in own and w.parentWidget() is self.view]
 
     def entry_rects(self) -> list[tuple[str, str, QRect, QRect]]:
         """(effect, text, swatch rectangle, text rectangle), top to bottom."""

@@ -7,12 +7,13 @@ index. The handout and PNG export draw the scene, so they show the chosen type t
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QPoint
+from PySide6.QtCore import QObject, QPoint, QTimer
 from PySide6.QtGui import QPainterPath
 from PySide6.QtWidgets import QToolButton
 
 from viewer.qt.app.shortcuts import keys_text, shortcut
 from viewer.model.variants.spec import handout_line, replacements, variant_index
+from viewer.qt.diagram.overlays import clear_top, other_overlays
 
 VARIANT_KEY = "diagram/variant"  # the type last shown, restored at the next start
 LESSON = "variants"  # issue 16's lesson; the piriformis lesson's Variants section if it is missing
@@ -29,6 +30,7 @@ class VariantControl(QObject):
         self._picker = None
         self._reshaped = self.current  # the variant the highlights outline (A: as the scene made them)
         self._shown: dict[str, object] = {}  # region id -> the shape its highlight outlines, once changed
+        self._watched: set = set()  # the other controls over the diagram, whose moves this button follows
         if not self.variants or window.scene.art is None:
             return
         window.depth_control.use_index(self.index)
@@ -116,12 +118,21 @@ class VariantControl(QObject):
         self._place()
 
     def _place(self) -> None:
-        view = self.window.view
-        self.button.move(view.width() - self.button.width() - 10, view.height() - self.button.height() - 10)
+        """Bottom right of the diagram; above the depth slider when a narrow window or large text would
+        make them meet."""
+        view, button = self.window.view, self.button
+        button.adjustSize()  # the text size may have changed since
+        x, y = view.width() - button.width() - 10, view.height() - button.height() - 10
+        self.button.move(x, clear_top(view, button, x, y, button.width(), button.height()))
+        for other in other_overlays(view, button):  # the depth slider grows with the text: follow it
+            if other not in self._watched:
+                self._watched.add(other)
+                other.installEventFilter(self)
 
     def eventFilter(self, watched, event) -> bool:
-        if event.type() == event.Type.Resize:
+        if event.type() in (event.Type.Resize, event.Type.FontChange, event.Type.Move, event.Type.Show):
             self._place()
+            QTimer.singleShot(0, self._place)  # again once the view and the controls over it have their new places
         return False
 
     # ----- picker --------------------------------------------------------------------------------------
