@@ -21,7 +21,7 @@ def test_each_type_has_plain_words_and_how_common(repo):
     assert problems == [] and [v.id for v in variants] == list("ABCDEF")
     lines = {v.id: handout_line(v) for v in variants}
     assert lines["B"] == ("Nerve variant shown: type B \u2014 the nerve divides; one part passes through the piriformis "
-                          "muscle, one below it (about 1 in 10 legs).")
+                          "muscle, one below it (about 1 in 10 legs; usually harmless).")
     assert all(line.startswith(f"Nerve variant shown: type {vid} \u2014 ") and line.endswith(").")
                for vid, line in lines.items())
     patient = (repo / "lessons" / "variants.md").read_text(encoding="utf-8")
@@ -46,4 +46,4 @@ def test_handout_names_the_type_chosen_in_the_picker(open_window, repo, tmp_path
     assert write_pdf(window.chairside.handout_document("a4"), chosen, "a4")
     text = _pdf_text(chosen)
     assert "Nerve variant shown: type B" in text and "one part passes through the piriformis" in text
-    assert "(about 1 in 10 legs)" in text
+    assert "(about 1 in 10 legs; usually harmless)" in text
