@@ -94,7 +94,7 @@ def test_preset_animates_through_intermediate_poses(motion, qtbot):
     qtbot.waitUntil(lambda: panel.pose == Pose(-20, 5, -15), timeout=3000)
     assert len(seen) >= 3 and any(-20 < p.flexion < 0 for p in seen)  # it moved, it did not jump
     text = panel.readout.text()
-    assert "narrower than in most people without this problem" in text
+    assert "narrower than in most people whose gap does not cause pain" in text
     assert "Model, not a measurement" in text
 
 
