@@ -152,7 +152,7 @@ def test_gauge_rows_say_the_values_against_the_bands(motion):
                                        f"Quadratus femoris space (QFS): {m.qfs.mm:.0f} mm"]
     ifs_low = SINGER["ifs"]["control"][0] - SINGER["ifs"]["control"][1]
     assert m.ifs.mm < ifs_low
-    assert "narrower than most people without the problem (average 26 mm, give or take 8)" in description(rows[0])
+    assert "narrower than most hips without ischiofemoral impingement (average 26 mm, give or take 8)" in description(rows[0])
     assert "dashed mark at 18 mm" in description(rows[0])
     assert panel.gauge.accessibleDescription() == description(gauge)
     assert description(rows[0]) in description(gauge) and description(rows[1]) in description(gauge)
@@ -161,7 +161,7 @@ def test_gauge_rows_say_the_values_against_the_bands(motion):
     assert rows[0].rect().top() < rows[1].rect().top()
     panel.request(Pose(flexion=90), animate=False)  # the same row, asked again, says the new value
     assert name(rows[0]) == f"Ischiofemoral space (IFS): {panel.view.measures.ifs.mm:.0f} mm"
-    assert "wider than most people without the problem" in description(rows[0])
+    assert "wider than most hips without ischiofemoral impingement" in description(rows[0])
 
 
 def test_gauge_description_is_not_rewritten_on_every_frame(motion, qtbot):
@@ -195,8 +195,8 @@ def test_a_preset_is_announced_when_it_arrives(motion, qtbot, announcements):
     m = panel.view.measures
     assert len(announcements) == 1
     said = announcements[0]
-    assert said.startswith(f"{preset.name}: ischiofemoral space {m.ifs.mm:.0f} mm, narrower than most people "
-                           "without the problem")
+    assert said.startswith(f"{preset.name}: ischiofemoral space {m.ifs.mm:.0f} mm, narrower than most hips "
+                           "without ischiofemoral impingement")
     assert f"quadratus femoris space {m.qfs.mm:.0f} mm" in said and said.endswith("Model, not a measurement.")
 
 

@@ -162,27 +162,30 @@ def test_measure_with_angles_and_out_of_range(repo, tmp_path):
     assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1
 
 
-def test_spaces_are_said_against_the_published_bands():
-    from viewer.model.motion.spoken import space_in_words
+def test_spaces_are_said_against_the_published_bands(repo):
+    """The words come from resources/motion-text.toml [spoken]; the bands are Singer's hips, not 'people'."""
+    from viewer.model.motion.wording import load_words
 
-    assert space_in_words("ifs", 12.4) == ("ischiofemoral space 12 mm, narrower than most people without the problem "
-                                           "(average 26 mm, give or take 8), within the range of people with the "
-                                           "problem (average 15 mm, give or take 5)")
-    assert "within the range of people without the problem" in space_in_words("ifs", 26.0)
-    assert "wider than most people with the problem" in space_in_words("ifs", 26.0)
-    assert "narrower than most people with the problem" in space_in_words("qfs", 4.0)
-    assert space_in_words("ifs", 17.0, tick=True).endswith("below the dashed mark at 18 mm, a 'normal' threshold "
-                                                           "quoted second-hand")
-    assert "at or above the dashed mark at 10 mm" in space_in_words("qfs", 12.0, tick=True)
-    assert space_in_words("ifs", 0.0, contact=True) == "ischiofemoral space: the bones touch in this model"
+    spoken = load_words(repo / "resources").spoken
+    assert spoken.space_in_words("ifs", 12.4) == (
+        "ischiofemoral space 12 mm, narrower than most hips without ischiofemoral impingement (average 26 mm, "
+        "give or take 8), close to the average for hips with ischiofemoral impingement (average 15 mm, give or take 5)")
+    assert "close to the average for hips without ischiofemoral impingement" in spoken.space_in_words("ifs", 26.0)
+    assert "wider than most hips with ischiofemoral impingement" in spoken.space_in_words("ifs", 26.0)
+    assert "narrower than most hips with ischiofemoral impingement" in spoken.space_in_words("qfs", 4.0)
+    assert spoken.space_in_words("ifs", 17.0, tick=True).endswith(
+        "below the dashed mark at 18 mm, a 'normal' threshold quoted second-hand and not checked")
+    assert "at or above the dashed mark at 10 mm" in spoken.space_in_words("qfs", 12.0, tick=True)
+    assert spoken.space_in_words("ifs", 0.0, contact=True) == "ischiofemoral space: the bones touch in this model"
+    assert "people" not in spoken.space_in_words("ifs", 20.0, tick=True)
 
 
 def test_a_settled_pose_is_said_with_both_spaces_and_that_it_is_a_model(repo):
     from viewer.model.motion.presets import load_hip_model
-    from viewer.model.motion.spoken import pose_settled
+    from viewer.model.motion.wording import load_words
 
     model = load_hip_model(repo / "resources")
     m = model.measure(Pose(flexion=-20, adduction=5, rotation=-15))
-    said = pose_settled("Long stride", m)
+    said = load_words(repo / "resources").spoken.pose_settled("Long stride", m)
     assert said.startswith(f"Long stride: ischiofemoral space {m.ifs.mm:.0f} mm, ")
     assert f"; quadratus femoris space {m.qfs.mm:.0f} mm, " in said and said.endswith("Model, not a measurement.")

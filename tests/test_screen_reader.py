@@ -130,5 +130,5 @@ def test_the_axial_views_structures_and_gauge_are_on_the_bus(seen):
     assert "ischiofemoral space" in parts[0]["description"]
     rows = [n for n in seen["gauge"] if n["path"].count("/") == 1]
     assert [n["name"].split(":")[0] for n in rows] == ["Ischiofemoral space (IFS)", "Quadratus femoris space (QFS)"]
-    assert all(" mm" in n["name"] and "people without the problem" in n["description"] for n in rows)
+    assert all(" mm" in n["name"] and "hips without ischiofemoral impingement" in n["description"] for n in rows)
     assert seen["lesson_after_axial_action"].startswith("Sciatic nerve")

@@ -8,6 +8,7 @@ from viewer.model.core.problems import ContentError, Problem
 from viewer.model.core.record import record
 from viewer.model.core.textfile import read_text
 from viewer.model.core.tomlfile import parse_toml
+from viewer.model.motion.spoken import SPOKEN_KEYS, Spoken
 
 TEXT_FILE = "motion-text.toml"
 
@@ -24,6 +25,7 @@ class MotionWords:
     muscle_longer: str
     muscle_shorter: str
     muscle_clinical: str
+    spoken: Spoken  # what a screen reader hears about the gauge
     swing_patient: str = ""
     swing_clinical: str = ""
 
@@ -50,6 +52,7 @@ def load_words(resources_dir: Path) -> MotionWords:
             caveat_clinical=data["caveat"]["clinical"], gauge_clinical=data["gauge"]["clinical"], bands=bands,
             muscle_longer=data["muscles"]["patient_longer"], muscle_shorter=data["muscles"]["patient_shorter"],
             muscle_clinical=data["muscles"]["clinical"],
+            spoken=Spoken({key: str(data["spoken"][key]) for key in SPOKEN_KEYS}),
             swing_patient=data.get("swing", {}).get("patient", ""), swing_clinical=data.get("swing", {}).get("clinical", ""))
     except (KeyError, TypeError, ValueError) as exc:
         raise ContentError(Problem(path, 1, f"missing or malformed entry: {exc}")) from exc

@@ -16,7 +16,7 @@ from PySide6.QtGui import QAccessible, QAccessibleEvent
 from PySide6.QtWidgets import QAccessibleWidget, QWidget
 
 from viewer.model.motion.pose import describe
-from viewer.model.motion.spoken import ROW_NAMES, SPACES, space_in_words
+from viewer.model.motion.spoken import ROW_NAMES, SPACES
 from viewer.qt.access.nodes import Node
 
 OPEN_LESSON = "Open lesson"
@@ -96,8 +96,11 @@ class AxialAccessible(_NodeOwner):
         if region_id != "ischiofemoral-tunnel":
             return about
         m = self.view.measures
-        now = (f"In this pose (model): {space_in_words('ifs', m.ifs.mm, m.ifs.contact)}; "
-               f"{space_in_words('qfs', m.qfs.mm, m.qfs.contact)}.")
+        spoken = self.view.spoken
+        if spoken is None:
+            return about
+        now = (f"In this pose (model): {spoken.space_in_words('ifs', m.ifs.mm, m.ifs.contact)}; "
+               f"{spoken.space_in_words('qfs', m.qfs.mm, m.qfs.contact)}.")
         return f"{about} {now}".strip()
 
     def text(self, kind: QAccessible.Text) -> str:

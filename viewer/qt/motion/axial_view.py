@@ -28,6 +28,7 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy
 
+from viewer.model.motion.spoken import Spoken
 from viewer.model.motion.kinematics import HipModel
 from viewer.model.motion.pose import Pose
 from viewer.qt.app.theme import PAPER, THEME
@@ -52,9 +53,10 @@ class AxialView(StructureKeys):
     hoverChanged = Signal(str)
 
     def __init__(self, svg_path: Path, model: HipModel, names: dict[str, str] | None = None,
-                 descriptions: dict[str, str] | None = None, parent=None):
+                 descriptions: dict[str, str] | None = None, spoken: Spoken | None = None, parent=None):
         super().__init__(parent)
         self.model = model
+        self.spoken = spoken  # the spaces in words, for a screen reader (viewer/qt/access/motion.py)
         self.names = names or {}
         self.descriptions = descriptions or {}  # region id -> one sentence, for a screen reader
         self.renderer = QSvgRenderer(str(svg_path))

@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from viewer.model.motion.comparison import SINGER, TOSUN_NORMAL_ABOVE
-from viewer.model.motion.spoken import SPACES, space_in_words
+from viewer.model.motion.spoken import SPACES, Spoken
 from viewer.qt.app.theme import THEME
 
 SCALE_MM = 60.0
@@ -17,8 +17,9 @@ class SpaceGauge(QWidget):
     """Two scales (IFS, QFS), 0-60 mm: green band = control mean ± SD, red = patients' (Singer 2015),
     a tick at the Tosun normal threshold, and a marker at the model's value."""
 
-    def __init__(self, parent=None):
+    def __init__(self, spoken: Spoken, parent=None):
         super().__init__(parent)
+        self.spoken = spoken
         self.values = {"ifs": 0.0, "qfs": 0.0}
         self.setMinimumHeight(96)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -33,7 +34,7 @@ class SpaceGauge(QWidget):
         return "In the model: " + "; ".join(self.row_in_words(key) for key in SPACES) + "."
 
     def row_in_words(self, key: str) -> str:
-        return space_in_words(key, self.values[key], tick=True)
+        return self.spoken.space_in_words(key, self.values[key], tick=True)
 
     def row_rect(self, key: str) -> QRectF:
         """Where a row (label, scale, bands and marker) is drawn, in the gauge's pixels."""

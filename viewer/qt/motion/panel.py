@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 
 from viewer.model.content.lessons import drop_citations
 from viewer.model.motion.pose import Pose, clamp, describe, interpolate
-from viewer.model.motion.spoken import pose_settled
 from viewer.qt.access.announce import announce
 from viewer.qt.app.theme import THEME
 from viewer.qt.motion.axial_view import AxialView
@@ -53,9 +52,9 @@ class MotionPanel(QWidget):
         self.target = Pose()
         self._start = Pose()
         self._arriving = ""  # what to call the pose the animation is heading for, said when it arrives
-        self.view = AxialView(svg_path, model, names, descriptions)
+        self.view = AxialView(svg_path, model, names, descriptions, words.spoken)
         self.controls = PoseControls(presets, model.landmarks.limits)
-        self.gauge = SpaceGauge()
+        self.gauge = SpaceGauge(words.spoken)
         self.readout = QLabel()
         self.readout.setWordWrap(True)
         self.readout.setTextFormat(Qt.TextFormat.RichText)
@@ -131,7 +130,7 @@ class MotionPanel(QWidget):
             self.readout.setText(self.readout_html())
             self.gauge.setAccessibleDescription(self.gauge.in_words())  # once it settles, not every frame
             if self._arriving:
-                announce(self, pose_settled(self._arriving, m))
+                announce(self, self.words.spoken.pose_settled(self._arriving, m))
                 self._arriving = ""
         self.poseShown.emit(pose)
 
