@@ -37,6 +37,11 @@ def _inked(element_id: str) -> bool:
     return element_id.startswith(("label", "caption")) or element_id == "orientation"
 
 
+def _grows(element_id: str) -> bool:
+    """Whether an SVG element holds label words that grow with the text size (a label, a layer's labels)."""
+    return element_id.startswith(("label-", "labels-"))
+
+
 def _styled(element) -> bool:
     """Whether a group carries anything that must apply to it as a whole (not child by child)."""
     return any(name in element.attrib for name in ("opacity", "filter", "mask", "clip-path", "style", "transform"))
@@ -57,6 +62,10 @@ class DiagramScene(QGraphicsScene):
         self.region_items: dict = {}  # region id -> viewer.qt.diagram.region_item.RegionItem, made after the first frame
         self._svg_items: dict[str, SvgElementItem] = {}
         self.label_ink = self._label_halo = ""  # the theme's colours for labels ("": as drawn), see use_ink
+        self.label_scale = 1.0  # the labels' words at the user's text size (set_label_scale)
+        self._grown: dict[float, tuple] = {}  # scale -> (its SVG's source, placed labels), made on first use
+        self._drawn_bounds: dict[str, QRectF] = {}  # each grown item's bounds as the SVG itself draws it
+        self._rects_at_one: dict[str, QRectF] | None = None
         self.diagram_rect = QRectF(0, 0, 1000, 1250)
         if content.diagram is not None:
             self._add_art()
@@ -152,6 +161,11 @@ class DiagramScene(QGraphicsScene):
         known = self._known["bounds"].get(element_id)
         item = SvgElementItem(self.svg, element_id, QRectF(*known) if known else None)
         self._svg_items[element_id] = item
+        if _grows(element_id):
+            self._drawn_bounds[element_id] = item.bounds
+            if self.label_scale != 1.0:
+                source = self._grown[self.label_scale][0]
+                item.use_source(source, source.renderer.boundsOnElement(element_id))
         if self.label_ink and _inked(element_id):
             item.set_ink(self.label_ink, self._label_halo)
         item.setZValue(z)
@@ -252,8 +266,57 @@ class DiagramScene(QGraphicsScene):
 
     @property
     def label_store_key(self) -> str:
+        """Names the labels' kept pictures: per SVG, ink and text size (a 100% picture never shows at 200%)."""
         key = getattr(self, "svg_key", "")
-        return f"{key}-{self.label_ink.lstrip('#')}" if self.label_ink else key
+        key = f"{key}-{self.label_ink.lstrip('#')}" if self.label_ink else key
+        return f"{key}-s{round(self.label_scale * 100)}" if self.label_scale != 1.0 else key
+
+    def set_label_scale(self, scale: float, sizes=()) -> None:
+        """Draw the labels' words ``scale`` times their size in the SVG, placed clear of one another (or
+        at the largest of ``sizes`` that fits: viewer/model/diagram/label_layout.py); 1.0: as drawn."""
+        if self.svg is None or "labels" not in self.content.diagram.layer_ids or scale == self.label_scale:
+            return
+        if scale != 1.0 and scale not in self._grown:
+            from viewer.qt.diagram.label_scale import GrownSource, grown_svg, place_labels
+
+            placed = place_labels(self.content.diagram, scale, sizes, self.diagram_rect)
+            diagram = self.content.diagram
+            source = diagram.safe_svg or diagram.text.encode("utf-8")
+            self._grown[scale] = (GrownSource(grown_svg(source, diagram, placed), self), placed)
+        self.label_scale = scale
+        for element_id, item in self._svg_items.items():
+            if element_id in self._drawn_bounds:
+                if scale == 1.0:
+                    item.use_source(self.svg, self._drawn_bounds[element_id])
+                else:
+                    grown = self._grown[scale][0]
+                    item.use_source(grown, grown.renderer.boundsOnElement(element_id))
+        self._labels_kept_for = label_store.load(self.cache, self.label_store_key, self._svg_items)
+        if self._labels_kept_for is None and self.views():
+            self.label_drawn_straight()  # pictures for this size, kept for the next start at it
+
+    def placed_labels(self) -> dict:
+        """The labels' placement at the current text size (label id -> PlacedLabel); {} at 100%."""
+        return self._grown[self.label_scale][1] if self.label_scale != 1.0 else {}
+
+    def labels_svg(self) -> bytes:
+        """The SVG the labels are drawn from now (the grown copy above 100%)."""
+        if self.label_scale != 1.0:
+            return self._grown[self.label_scale][0].data
+        diagram = self.content.diagram
+        return diagram.safe_svg or diagram.text.encode("utf-8")
+
+    def label_word_rects(self) -> dict[str, QRectF]:
+        """Where each label's words are drawn now, by label id, in scene units (with label_boxes.PAD)."""
+        from viewer.qt.diagram.label_boxes import PAD, label_text_rects
+
+        if self.label_scale != 1.0:
+            from viewer.qt.diagram.label_scale import word_rects
+
+            return word_rects(self._grown[self.label_scale][1], PAD)
+        if self._rects_at_one is None:
+            self._rects_at_one = label_text_rects(self.content)
+        return self._rects_at_one
 
     def set_labels_visible(self, visible: bool, only: set[str] | None = None) -> None:
         for label_id, item in self.label_items.items():
