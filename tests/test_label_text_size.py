@@ -148,9 +148,13 @@ def test_callouts_quiz_boxes_and_presentation_follow_the_grown_words(open_window
     assert boxes and all(box.rect() == grown[label_id] for label_id, box in boxes.items())
     runner.stop()
     window.chairside.present_action.trigger()
-    shown = [item for item in window.scene.label_items.values() if item.isVisible()]
-    assert shown and all(item.source.renderer is not window.scene.renderer for item in shown)  # grown words
+    shown = [label_id for label_id, item in window.scene.label_items.items() if item.isVisible()]
+    assert shown and all(window.scene.label_items[i].source.renderer is not window.scene.renderer for i in shown)
+    placed = window.scene.placed_labels()
+    assert {placed[label_id].scale for label_id in shown} == {2.0}  # the few shown get the full size
+    assert window.view._visible_label_rects() == [window.scene.label_word_rects()[i] for i in shown]
     window.chairside.present_action.trigger()
+    assert window.scene.label_word_rects() == grown  # all labels back, laid out together again
 
 
 def test_dark_theme_draws_grown_labels_in_its_ink(open_window, repo, qtbot):

@@ -71,6 +71,11 @@ def label_sets(root) -> list[list]:
     return sets
 
 
+def _layer_of(root, layer_id: str) -> list:
+    layer = next((el for el in root.iter() if el.get("id") == layer_id), None)
+    return list(layer) if layer is not None else []
+
+
 def _words(group, metrics: _Metrics) -> tuple[LabelWords, QFontMetricsF]:
     texts = [t for t in group.iter() if _tag(t) == "text"]
     first = texts[0]
@@ -97,13 +102,16 @@ def _top_edge(root, top: float) -> float:
     return edge
 
 
-def place_labels(diagram, scale: float, sizes, bounds: QRectF) -> dict[str, PlacedLabel]:
-    """Every label at ``scale`` (see label_layout.layout), by label group id."""
+def place_labels(diagram, scale: float, sizes, bounds: QRectF, only=None) -> dict[str, PlacedLabel]:
+    """Every label at ``scale`` (see label_layout.layout), by label group id; of the labels layer,
+    ``only`` those (if given: the others are hidden)."""
     root = diagram._root
     metrics = _Metrics()
     edges = (bounds.left(), _top_edge(root, bounds.top()), bounds.right(), bounds.bottom())
     placed: dict[str, PlacedLabel] = {}
     for groups in label_sets(root):
+        if only is not None and groups and groups[0] in _layer_of(root, "labels"):
+            groups = [group for group in groups if group.get("id") in only]
         words = [_words(group, metrics) for group in groups if any("".join(t.itertext()).strip()
                                                                    for t in group.iter() if _tag(t) == "text")]
         fonts = {label.id: font for label, font in words}
