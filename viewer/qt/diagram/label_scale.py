@@ -105,7 +105,9 @@ def _top_edge(root, top: float) -> float:
 def place_labels(diagram, scale: float, sizes, bounds: QRectF, only=None) -> dict[str, PlacedLabel]:
     """Every label at ``scale`` (see label_layout.layout), by label group id; of the labels layer,
     ``only`` those (if given: the others are hidden)."""
-    root = diagram._root
+    root = getattr(diagram, "_root", None)
+    if root is None:
+        return {}
     metrics = _Metrics()
     edges = (bounds.left(), _top_edge(root, bounds.top()), bounds.right(), bounds.bottom())
     placed: dict[str, PlacedLabel] = {}
