@@ -18,7 +18,8 @@ REPO = Path(__file__).resolve().parent.parent
 # imported lazily by the features that need them; none of them may load before the first frame
 HEAVY_MODULES = ("pyqtgraph", "numpy", "fsrs", "markdown_it", "svgelements", "PIL", "PySide6.QtPrintSupport",
                  "PySide6.QtCharts", "viewer.qt.chairside.handout", "viewer.qt.chairside.docks", "viewer.model.content.questions",
-                 "viewer.model.search.index", "viewer.qt.motion.panel", "viewer.model.motion.kinematics")
+                 "viewer.model.search.index", "viewer.qt.motion.panel", "viewer.model.motion.kinematics",
+                 "viewer.qt.diagram.label_scale", "viewer.model.diagram.label_layout")
 
 
 def child_env(pycache: Path) -> dict:

@@ -49,6 +49,8 @@ def test_starting_the_window_imports_no_heavy_module(repo, tmp_path):
                 if line.startswith("import time:")}
     assert "viewer.qt.app.main_window" in imported  # the window really started
     assert not imported & {"pyqtgraph", "numpy", "markdown_it", "PIL"}
+    # the labels grown with the text size: nothing of them at 100%
+    assert not imported & {"viewer.qt.diagram.label_scale", "viewer.model.diagram.label_layout"}
 
 
 QT_NAMESPACE_PROBE = """

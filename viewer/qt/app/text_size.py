@@ -55,6 +55,9 @@ class TextSize:
         font.setPointSizeF(size)
         QApplication.setFont(font)
         _apply_lesson_font(window, size, place)
+        window.scene.set_label_scale(SCALES[step], SCALES)  # the diagram's label words (drawn text) too
+        if window.view.focused_id:  # its callout kept clear of the labels as they are now
+            window.view.set_focused_region(window.view.focused_id)
         self.bigger_action.setEnabled(step < len(SCALES) - 1)
         self.smaller_action.setEnabled(step > 0)
         if remember:

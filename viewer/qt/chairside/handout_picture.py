@@ -34,11 +34,14 @@ def picture_with_labels(scene, source: QRectF, width: int, keep: set[str]) -> QI
     """The view as a picture with only the ``keep`` labels (their leader lines); the window's labels as
     they were afterwards."""
     shown = {label_id for label_id, item in scene.label_items.items() if item.isVisible()}
+    scale = scene.label_scale  # on paper the words are written again at LABEL_PT (handout_labels.py) over the
+    scene.set_label_scale(1.0)  # SVG's own, so the picture has the SVG's words and leaders, at any text size
     scene.set_labels_visible(True, only=keep)
     try:
         return render_picture(scene, source, width)
     finally:
         scene.set_labels_visible(bool(shown), only=shown or None)
+        scene.set_label_scale(scale)
 
 
 def side_by_side(left: QImage, right: QImage) -> QImage:

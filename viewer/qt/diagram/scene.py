@@ -24,6 +24,7 @@ from viewer.qt.diagram.tile_art import SETTLE_MS, ArtLayer, SvgElementItem, pict
 from PySide6.QtGui import QFont
 
 ART_Z, REGION_Z, LABEL_Z, TAG_Z = 0, 10, 20, 30
+GROWN_KEPT = 6  # label layouts kept (text sizes, presentation's few labels), each a parsed copy of the SVG
 WARM_LIMIT = 64  # regions whose highlight pictures are drawn ahead, while idle
 
 
@@ -35,6 +36,11 @@ def _inked(element_id: str) -> bool:
     """Whether an SVG element is words and pointers (labels, captions, the orientation key), drawn in a
     dark theme's ink, rather than art (a layer's body), which keeps its colours."""
     return element_id.startswith(("label", "caption")) or element_id == "orientation"
+
+
+def _grows(element_id: str) -> bool:
+    """Whether an SVG element holds label words that grow with the text size (a label, a layer's labels)."""
+    return element_id.startswith(("label-", "labels-"))
 
 
 def _styled(element) -> bool:
@@ -57,6 +63,13 @@ class DiagramScene(QGraphicsScene):
         self.region_items: dict = {}  # region id -> viewer.qt.diagram.region_item.RegionItem, made after the first frame
         self._svg_items: dict[str, SvgElementItem] = {}
         self.label_ink = self._label_halo = ""  # the theme's colours for labels ("": as drawn), see use_ink
+        self.label_scale = 1.0  # the labels' words at the user's text size (set_label_scale)
+        self._grown: dict[tuple, tuple] = {}  # (scale, labels laid out) -> (its SVG's source, placed labels)
+        self._label_layout: tuple = (1.0, None)  # the key of the layout in use
+        self._label_only: frozenset | None = None  # the labels layer's labels shown, if not all
+        self._label_sizes: tuple = ()  # the text sizes a crowded layout may fall back to
+        self._drawn_bounds: dict[str, QRectF] = {}  # each grown item's bounds as the SVG itself draws it
+        self._rects_at_one: dict[str, QRectF] | None = None
         self.diagram_rect = QRectF(0, 0, 1000, 1250)
         if content.diagram is not None:
             self._add_art()
@@ -152,6 +165,11 @@ class DiagramScene(QGraphicsScene):
         known = self._known["bounds"].get(element_id)
         item = SvgElementItem(self.svg, element_id, QRectF(*known) if known else None)
         self._svg_items[element_id] = item
+        if _grows(element_id):
+            self._drawn_bounds[element_id] = item.bounds
+            if self.label_scale != 1.0:
+                source = self._grown[self._label_layout][0]
+                item.use_source(source, source.renderer.boundsOnElement(element_id))
         if self.label_ink and _inked(element_id):
             item.set_ink(self.label_ink, self._label_halo)
         item.setZValue(z)
@@ -195,7 +213,7 @@ class DiagramScene(QGraphicsScene):
     def _keep_label_pictures(self) -> None:
         self._keeping_labels = False
         views = self.views()
-        if not views or not self._svg_items:
+        if not views or not self._svg_items or self._label_layout[1] is not None:
             return
         transform = views[0].viewportTransform()
         if self._labels_kept_for == picture_key(transform, None):
@@ -252,9 +270,77 @@ class DiagramScene(QGraphicsScene):
 
     @property
     def label_store_key(self) -> str:
+        """Names the labels' kept pictures: per SVG, ink and text size (a 100% picture never shows at 200%)."""
         key = getattr(self, "svg_key", "")
-        return f"{key}-{self.label_ink.lstrip('#')}" if self.label_ink else key
+        key = f"{key}-{self.label_ink.lstrip('#')}" if self.label_ink else key
+        return f"{key}-s{round(self.label_scale * 100)}" if self.label_scale != 1.0 else key
+
+    def set_label_scale(self, scale: float, sizes=()) -> None:
+        """Draw the labels' words ``scale`` times their size in the SVG, placed clear of one another (or
+        at the largest of ``sizes`` that fits: viewer/model/diagram/label_layout.py); 1.0: as drawn."""
+        if self.svg is None or "labels" not in self.content.diagram.layer_ids:
+            return
+        self._label_sizes = tuple(sizes) or self._label_sizes
+        self._use_label_layout(scale, self._label_only)
+
+    def _use_label_layout(self, scale: float, only: frozenset | None) -> None:
+        """Labels at ``scale``, laid out among ``only`` those of the labels layer (None: all of them)."""
+        key = (scale, only if scale != 1.0 else None)
+        if key == self._label_layout:
+            return
+        if scale != 1.0 and key not in self._grown:
+            from viewer.qt.diagram.label_scale import GrownSource, grown_svg, place_labels
+
+            while len(self._grown) >= GROWN_KEPT:
+                self._grown.pop(next(iter(self._grown)))[0].renderer.deleteLater()
+            placed = place_labels(self.content.diagram, scale, self._label_sizes, self.diagram_rect, only)
+            diagram = self.content.diagram
+            source = diagram.safe_svg or diagram.text.encode("utf-8")
+            self._grown[key] = (GrownSource(grown_svg(source, diagram, placed), self), placed)
+        self.label_scale, self._label_layout = scale, key
+        grown = self._grown[key][0] if scale != 1.0 else None
+        for element_id, item in self._svg_items.items():
+            if element_id in self._drawn_bounds:
+                if grown is None:
+                    item.use_source(self.svg, self._drawn_bounds[element_id])
+                else:
+                    item.use_source(grown, grown.renderer.boundsOnElement(element_id))
+        if key[1] is not None:  # a few labels laid out alone (presentation): pictures made, not kept on disk
+            self._labels_kept_for = None
+            return
+        self._labels_kept_for = label_store.load(self.cache, self.label_store_key, self._svg_items)
+        if self._labels_kept_for is None and self.views():
+            self.label_drawn_straight()  # pictures for this size, kept for the next start at it
+
+    def placed_labels(self) -> dict:
+        """The labels' placement at the current text size (label id -> PlacedLabel); {} at 100%."""
+        return self._grown[self._label_layout][1] if self.label_scale != 1.0 else {}
+
+    def labels_svg(self) -> bytes:
+        """The SVG the labels are drawn from now (the grown copy above 100%)."""
+        if self.label_scale != 1.0:
+            return self._grown[self._label_layout][0].data
+        diagram = self.content.diagram
+        return diagram.safe_svg or diagram.text.encode("utf-8")
+
+    def label_word_rects(self) -> dict[str, QRectF]:
+        """Where each label's words are drawn now, by label id, in scene units (with label_boxes.PAD)."""
+        from viewer.qt.diagram.label_boxes import PAD, label_text_rects
+
+        if self.label_scale != 1.0:
+            from viewer.qt.diagram.label_scale import word_rects
+
+            return word_rects(self.placed_labels(), PAD)
+        if self._rects_at_one is None:
+            self._rects_at_one = label_text_rects(self.content)
+        return self._rects_at_one
 
     def set_labels_visible(self, visible: bool, only: set[str] | None = None) -> None:
+        """Show the labels (``only`` those, if given). Above 100% text, a few labels shown alone are laid
+        out among themselves, so they can grow to the full size a crowded diagram cannot give them all."""
         for label_id, item in self.label_items.items():
             item.setVisible(visible and (only is None or label_id in only))
+        few = frozenset(only) & set(self.label_items) if visible and only is not None else None
+        self._label_only = few if few is not None and len(few) < len(self.label_items) else None
+        if self.label_scale != 1.0:
+            self._use_label_layout(self.label_scale, self._label_only)

@@ -68,6 +68,16 @@ class SvgElementItem(QGraphicsItem):
     def renderer(self):
         return self.source.renderer
 
+    def use_source(self, source, bounds: QRectF) -> None:
+        """Draw from another SVG (the labels grown with the text size, viewer/qt/diagram/label_scale.py)."""
+        if source is self.source and bounds == self.bounds:
+            return
+        self.prepareGeometryChange()
+        self.source, self.bounds = source, bounds
+        self._rect = bounds.adjusted(-2, -2, 2, 2)
+        self.__dict__.pop("_pictures", None)
+        self.update()
+
     def boundingRect(self) -> QRectF:
         return self._rect
 

@@ -67,7 +67,6 @@ class DiagramView(QGraphicsView):
         self._layers = None  # what the depth control lets the pointer and keyboard reach (viewer/qt/layers)
         self.focus_cue = "callout"  # or "pointer" (see set_focus_cue)
         self._pointer = None
-        self._label_rects: dict[str, QRectF] | None = None
 
     @property
     def tag(self) -> NameTag:
@@ -210,12 +209,9 @@ class DiagramView(QGraphicsView):
 
     def _visible_label_rects(self) -> list:
         """The words of the labels shown now, in scene units (what a callout must not cover)."""
-        if self._label_rects is None:
-            from viewer.qt.diagram.label_boxes import label_text_rects
-
-            self._label_rects = label_text_rects(self.diagram.content)
+        rects = self.diagram.label_word_rects()  # grown with the text size
         items = self.diagram.label_items
-        return [rect for label_id, rect in self._label_rects.items()
+        return [rect for label_id, rect in rects.items()
                 if label_id in items and items[label_id].isVisible()]
 
     # ----- keyboard ------------------------------------------------------------------------------------

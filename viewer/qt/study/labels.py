@@ -63,9 +63,11 @@ class LabelCovers:
                 if item is not None:
                     item.hide()
                 continue
+            rect = self.scene.label_word_rects().get(label.id) or text_rect(label)  # grown with the text size
             if item is None:
-                item = self.items[label.id] = LabelCover(label.id, text_rect(label))
+                item = self.items[label.id] = LabelCover(label.id, rect)
                 self.scene.addItem(item)
+            item.setRect(rect)
             item.set_asked(label.id == asked)
             item.show()
 
