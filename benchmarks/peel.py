@@ -15,6 +15,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repo, when run from a clone
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from interaction import PaintCounter, open_window, percentile, until_painted
 
