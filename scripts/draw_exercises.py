@@ -117,9 +117,11 @@ def panel(number, body, caption="", scale=1.0):
     label = f'<text x="4" y="11" font-family="DejaVu Sans, Arial, sans-serif" font-size="10" ' \
             f'font-weight="bold" fill="{INK}">{number}</text>'
     cap = ""
-    if caption:
-        cap = f'<text x="{PANEL_W / 2:.0f}" y="{PANEL_H - 4:.0f}" text-anchor="middle" ' \
-              f'font-family="DejaVu Sans, Arial, sans-serif" font-size="7.5" fill="{INK}">{caption}</text>'
+    lines = caption.split("\n") if caption else []  # a caption too long for one line goes at the top, where
+    for n, line in enumerate(lines):                 # the space above a lying figure is empty
+        y = PANEL_H - 4 if len(lines) == 1 else 12 + 8.5 * n
+        cap += f'<text x="{PANEL_W / 2:.0f}" y="{y:.0f}" text-anchor="middle" ' \
+               f'font-family="DejaVu Sans, Arial, sans-serif" font-size="7.5" fill="{INK}">{line}</text>'
     return (f'<rect x="0.5" y="0.5" width="{PANEL_W - 1}" height="{PANEL_H - 1}" rx="4" fill="#ffffff" '
             f'stroke="#9a9a9a" stroke-width="0.8"/>{label}{cap}'
             f'<g transform="translate(0 {PANEL_H - 14}) scale({scale})">' + "".join(body) + "</g>")
@@ -260,7 +262,7 @@ def exercises():
                neck=15, body=(-90, 0, 0))
     end = reach(reach(end, "L", between("kneeR", "kneeR", 0)), "R", between("ankleR", "ankleR", 0))
     out["piriformis-stretch"] = two(start, end, cam, 75, mat(8, 142), arrow_joint="kneeR", bend=-0.3, ghost=False,
-                                    captions=("", "Knee toward the other shoulder"))
+                                    captions=("", "Knee toward the other shoulder,\nfoot a little across"))
     # --- side-lying hip abduction: lying on the side, top leg lifts. Seen a little from above, so the
     # bent bottom knee the steps ask for shows (level with the body it was foreshortened to a short leg)
     cam = Camera(0, 30)
