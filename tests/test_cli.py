@@ -107,3 +107,15 @@ def test_collection_is_on_again_when_the_window_cannot_start(mini_dir, tmp_path)
         assert gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_a_bad_option_or_choice_is_one_line_and_exit_2(repo, tmp_path):
+    """argparse's own errors too (an unknown option, a value outside --view's choices): one line, no usage block."""
+    import subprocess
+    import sys
+
+    for args in (["--view", "sideways"], ["--frobnicate"]):
+        result = subprocess.run([sys.executable, "main.py", *args, "--data-dir", str(tmp_path)], cwd=repo,
+                                capture_output=True, text=True, timeout=60)
+        assert result.returncode == 2
+        assert len(result.stderr.strip().splitlines()) == 1 and result.stderr.startswith("dgs-viewer: error: ")

@@ -12,6 +12,7 @@ import os
 import re
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from viewer import APP_NAME, __version__, bootstrap
 from viewer.model.content.lessons import LEVELS
@@ -20,8 +21,16 @@ from viewer.paths import bundled_content_dir
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """A bad option or value is one clear line and exit 2, like the app's own checks (no usage block:
+    --help has it)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="dgs-viewer",
         description=f"{APP_NAME}: an annotated diagram of the deep gluteal space, with lessons.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
