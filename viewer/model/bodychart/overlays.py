@@ -9,7 +9,7 @@ from pathlib import Path
 from viewer.model.core.problems import ContentError, Problem
 from viewer.model.core.record import record
 from viewer.model.core.textfile import read_text
-from viewer.model.core.tomlfile import parse_toml, table_array_lines
+from viewer.model.core.tomlfile import UniqueIds, parse_toml, table_entries
 
 CHART_SVG = "bodychart.svg"
 OUTLINE_ID = "outline"
@@ -45,18 +45,15 @@ def load_chart_text(path: Path) -> tuple[ChartText, list[Problem]]:
         data = parse_toml(text, path)
     except ContentError as exc:
         return ChartText(path=path), [exc.problem]
-    problems, overlays, seen = [], [], set()
-    headers = table_array_lines(text, "overlay")
-    for number, entry in enumerate(data.get("overlay", [])):
-        line = headers[number] if number < len(headers) else 1
+    problems, overlays, ids = [], [], UniqueIds(path, "overlay")
+    for line, entry in table_entries(text, data.get("overlay", []), "overlay"):
         overlay_id, element = str(entry.get("id", "")).strip(), str(entry.get("element", "")).strip()
         if not overlay_id or not element or not str(entry.get("name", "")).strip():
             problems.append(Problem(path, line, "each [[overlay]] needs an id, a name and an element"))
             continue
-        if overlay_id in seen:
-            problems.append(Problem(path, line, f"overlay id '{overlay_id}' is used twice"))
+        if (repeated := ids.repeated(overlay_id, line)) is not None:
+            problems.append(repeated)
             continue
-        seen.add(overlay_id)
         overlays.append(Overlay(id=overlay_id, name=str(entry["name"]).strip(), element=element,
                                 patient=str(entry.get("patient", "")).strip(),
                                 clinical=str(entry.get("clinical", "")).strip(),

@@ -9,7 +9,7 @@ from pathlib import Path
 from viewer.model.core.problems import Problem
 from viewer.model.core.record import record
 from viewer.model.core.textfile import read_text
-from viewer.model.core.tomlfile import parse_toml, table_array_lines
+from viewer.model.core.tomlfile import UniqueIds, parse_toml, table_entries
 
 
 @record
@@ -33,18 +33,15 @@ def load_positions(path: Path) -> tuple[list[Position], list[Problem]]:
         return [], []
     text = read_text(path)
     data = parse_toml(text, path)
-    positions, problems, seen = [], [], set()
-    headers = table_array_lines(text, "position")
-    for number, entry in enumerate(data.get("position", [])):
-        line = headers[number] if number < len(headers) else 1
+    positions, problems, ids = [], [], UniqueIds(path, "position")
+    for line, entry in table_entries(text, data.get("position", []), "position"):
         position_id, name = str(entry.get("id", "")).strip(), str(entry.get("name", "")).strip()
         if not position_id or not name:
             problems.append(Problem(path, line, "each [[position]] needs an id and a name"))
             continue
-        if position_id in seen:
-            problems.append(Problem(path, line, f"position id '{position_id}' is used twice"))
+        if (repeated := ids.repeated(position_id, line)) is not None:
+            problems.append(repeated)
             continue
-        seen.add(position_id)
         pose = entry.get("pose")
         if pose is not None:
             if not isinstance(pose, dict) or set(pose) - {"flexion", "adduction", "rotation"} or not all(

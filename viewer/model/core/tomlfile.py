@@ -29,3 +29,23 @@ def parse_toml(text: str, path: Path, first_line: int = 1) -> dict:
 def table_array_lines(text: str, name: str) -> list[int]:
     """1-based line of each ``[[name]]`` header (not in comments), in order."""
     return [text.count("\n", 0, m.start()) + 1 for m in re.finditer(rf"(?m)^[ \t]*\[\[{re.escape(name)}\]\]", text)]
+
+
+def table_entries(text: str, entries: list, name: str) -> list[tuple[int, dict]]:
+    """Each ``[[name]]`` entry with the 1-based line of its header (1 where none is found)."""
+    headers = table_array_lines(text, name)
+    return [(headers[n] if n < len(headers) else 1, entry) for n, entry in enumerate(entries)]
+
+
+class UniqueIds:
+    """The ids met so far in one file of ``[[kind]]`` entries: a repeated one is a problem at its line."""
+
+    def __init__(self, path: Path, kind: str):
+        self.path, self.kind = path, kind
+        self.seen: set[str] = set()
+
+    def repeated(self, item_id: str, line: int) -> Problem | None:
+        if item_id in self.seen:
+            return Problem(self.path, line, f"{self.kind} id '{item_id}' is used twice")
+        self.seen.add(item_id)
+        return None

@@ -15,7 +15,7 @@ from viewer.model.diagram.geometry import Shape
 from viewer.model.core.problems import ContentError, Problem
 from viewer.model.core.record import record
 from viewer.model.core.textfile import read_text
-from viewer.model.core.tomlfile import parse_toml, table_array_lines
+from viewer.model.core.tomlfile import UniqueIds, parse_toml, table_entries
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -55,23 +55,19 @@ def load_regions(path: Path) -> tuple[RegionFile, list[Problem]]:
     if not isinstance(entries, list) or not entries:
         raise ContentError(Problem(path, 1, "no [[region]] entries found"))
     regions: list[Region] = []
-    seen: set[str] = set()
-    headers = table_array_lines(text, "region")
-    for number, entry in enumerate(entries, start=1):
-        line = headers[number - 1] if number <= len(headers) else 1
+    ids = UniqueIds(path, "region")
+    for number, (line, entry) in enumerate(table_entries(text, entries, "region"), start=1):
         region_id = entry.get("id")
         if not isinstance(region_id, str) or not ID_PATTERN.match(region_id):
             problems.append(Problem(path, line, f"region {number} needs an id of lowercase letters, digits and hyphens"))
             continue
-        if region_id in seen:
-            problems.append(Problem(path, line,
-                                    f"region id '{region_id}' is used twice"))
+        if (repeated := ids.repeated(region_id, line)) is not None:
+            problems.append(repeated)
             continue
         name = entry.get("name")
         if not isinstance(name, str) or not name.strip():
             problems.append(Problem(path, line, f"region '{region_id}' needs a name"))
             continue
-        seen.add(region_id)
         regions.append(Region(
             id=region_id,
             name=name.strip(),

@@ -14,7 +14,7 @@ from pathlib import Path
 from viewer.model.core.problems import ContentError, Problem
 from viewer.model.core.record import record
 from viewer.model.core.textfile import read_text
-from viewer.model.core.tomlfile import parse_toml, table_array_lines
+from viewer.model.core.tomlfile import UniqueIds, parse_toml, table_entries
 
 ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 IMAGE_DIR = "exercises"  # under resources/
@@ -110,18 +110,15 @@ def load_library(path: Path) -> tuple[Library, list[Problem]]:
         data = parse_toml(text, path)
     except ContentError as exc:
         return Library(path=path), [exc.problem]
-    headers = table_array_lines(text, "exercise")
-    library, problems, seen = Library(path=path), [], set()
-    for number, entry in enumerate(data.get("exercise", [])):
-        line = headers[number] if number < len(headers) else 1
+    library, problems, ids = Library(path=path), [], UniqueIds(path, "exercise")
+    for line, entry in table_entries(text, data.get("exercise", []), "exercise"):
         exercise, entry_problems = _exercise(entry, path, line)
         problems += entry_problems
         if exercise is None:
             continue
-        if exercise.id in seen:
-            problems.append(Problem(path, line, f"exercise id '{exercise.id}' is used twice"))
+        if (repeated := ids.repeated(exercise.id, line)) is not None:
+            problems.append(repeated)
             continue
-        seen.add(exercise.id)
         library.exercises.append(exercise)
     return library, problems
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from viewer.model.core.problems import Problem
 from viewer.model.core.record import record
 from viewer.model.core.textfile import read_text
-from viewer.model.core.tomlfile import parse_toml, table_array_lines
+from viewer.model.core.tomlfile import UniqueIds, parse_toml, table_entries
 from viewer.model.diagram.regions import ID_PATTERN
 
 
@@ -37,17 +37,16 @@ def load_layers(path: Path) -> tuple[list[Layer], list[Problem]]:
     entries = data.get("layer", [])
     if not isinstance(entries, list):
         return [], [Problem(path, 1, "'layer' must be a list of [[layer]] tables")]
-    lines = table_array_lines(text, "layer")
     layers: list[Layer] = []
     problems: list[Problem] = []
-    for number, entry in enumerate(entries, start=1):
-        line = lines[number - 1] if number <= len(lines) else 1
+    ids = UniqueIds(path, "layer")
+    for number, (line, entry) in enumerate(table_entries(text, entries, "layer"), start=1):
         layer_id = entry.get("id")
         if not isinstance(layer_id, str) or not ID_PATTERN.match(layer_id):
             problems.append(Problem(path, line, f"layer {number} needs an id of lowercase letters, digits and hyphens"))
             continue
-        if any(layer.id == layer_id for layer in layers):
-            problems.append(Problem(path, line, f"layer id '{layer_id}' is used twice"))
+        if (repeated := ids.repeated(layer_id, line)) is not None:
+            problems.append(repeated)
             continue
         if not isinstance(entry.get("element"), str):
             problems.append(Problem(path, line, f"layer '{layer_id}' needs an element (the id of its SVG group)"))
