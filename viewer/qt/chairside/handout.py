@@ -108,14 +108,8 @@ def _layout(content: Content, lesson_id: str | None, title: str, picture: QImage
     picture_cursor = cursor
     chart_cell = None
     if body_chart is not None:  # the patient's body chart beside the diagram: page one keeps its length
-        side_format = QTextTableFormat()
-        side_format.setBorder(0)
-        side_format.setCellPadding(2)
-        side_format.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
-        side_format.setColumnWidthConstraints([QTextLength(QTextLength.Type.PercentageLength, 58),
-                                               QTextLength(QTextLength.Type.PercentageLength, 42)])
         _new_paragraph(cursor)
-        side = cursor.insertTable(1, 2, side_format)
+        side = cursor.insertTable(1, 2, _two_columns(58, padding=2))
         picture_cursor = side.cellAt(0, 0).firstCursorPosition()
         chart_cell = side.cellAt(0, 1).firstCursorPosition()
     if picture is not None:
@@ -150,14 +144,9 @@ def _layout(content: Content, lesson_id: str | None, title: str, picture: QImage
                           max_picture_height)
         cursor.movePosition(QTextCursor.MoveOperation.End)
     # the urgent-help box and self-management side by side, on page one: short, and never split
-    table_format = QTextTableFormat()
-    table_format.setBorder(0)
-    table_format.setCellPadding(4)
-    table_format.setTopMargin(2)
-    table_format.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
     # the boxed red flags (indented, with more to say) get the wider column, so the two end level
-    table_format.setColumnWidthConstraints([QTextLength(QTextLength.Type.PercentageLength, 56),
-                                            QTextLength(QTextLength.Type.PercentageLength, 44)])
+    table_format = _two_columns(56, padding=4)
+    table_format.setTopMargin(2)
     _new_paragraph(cursor)
     table = cursor.insertTable(1, 2, table_format)
     if fixed.get("urgent"):
@@ -205,6 +194,17 @@ def _layout(content: Content, lesson_id: str | None, title: str, picture: QImage
         QTextCursor(heading).setBlockFormat(heading_format)
         keep_tables_whole(document, tables)
     return document
+
+
+def _two_columns(left_percent: int, padding: float) -> QTextTableFormat:
+    """A borderless table across the page, its first column ``left_percent`` wide."""
+    table_format = QTextTableFormat()
+    table_format.setBorder(0)
+    table_format.setCellPadding(padding)
+    table_format.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
+    table_format.setColumnWidthConstraints([QTextLength(QTextLength.Type.PercentageLength, left_percent),
+                                            QTextLength(QTextLength.Type.PercentageLength, 100 - left_percent)])
+    return table_format
 
 
 def _align_tops(table) -> None:
