@@ -58,3 +58,24 @@ def open_window(qtbot, tmp_path):
         return window
 
     return _open
+
+
+@pytest.fixture
+def announcements(monkeypatch):
+    """What a screen reader would be told, recorded as the accessibility bridge would receive it."""
+    from PySide6.QtGui import QAccessible
+
+    from viewer.qt.access import announce as module
+
+    said: list[str] = []
+
+    class Bridge:
+        isActive = staticmethod(lambda: True)
+        AnnouncementPoliteness = QAccessible.AnnouncementPoliteness
+
+        @staticmethod
+        def updateAccessibility(event):
+            said.append(event.message())
+
+    monkeypatch.setattr(module, "QAccessible", Bridge)
+    return said

@@ -131,25 +131,6 @@ def test_nothing_visible_or_focusable_is_unnamed(window):
     assert unnamed == []
 
 
-@pytest.fixture
-def announcements(monkeypatch):
-    """What a screen reader would be told, recorded as the accessibility bridge would receive it."""
-    from viewer.qt.access import announce as module
-
-    said: list[str] = []
-
-    class Bridge:
-        isActive = staticmethod(lambda: True)
-        AnnouncementPoliteness = QAccessible.AnnouncementPoliteness
-
-        @staticmethod
-        def updateAccessibility(event):
-            said.append(event.message())
-
-    monkeypatch.setattr(module, "QAccessible", Bridge)
-    return said
-
-
 def test_a_quiz_answer_is_announced_not_only_drawn(open_window, mini_dir, announcements):
     from PySide6.QtTest import QTest
 

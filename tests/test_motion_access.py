@@ -40,25 +40,6 @@ def motion(open_window, repo, qtbot):
     return window, panel
 
 
-@pytest.fixture
-def announcements(monkeypatch):
-    """What a screen reader would be told, recorded as the accessibility bridge would receive it."""
-    from viewer.qt.access import announce as module
-
-    said: list[str] = []
-
-    class Bridge:
-        isActive = staticmethod(lambda: True)
-        AnnouncementPoliteness = QAccessible.AnnouncementPoliteness
-
-        @staticmethod
-        def updateAccessibility(event):
-            said.append(event.message())
-
-    monkeypatch.setattr(module, "QAccessible", Bridge)
-    return said
-
-
 def test_axial_structures_are_named_children_with_their_places_on_screen(motion):
     window, panel = motion
     view = interface(panel.view)
