@@ -7,8 +7,11 @@ syndrome. …")."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from functools import partial
+
 from PySide6.QtCore import QPoint, QRect, QRectF, QUrl
-from PySide6.QtGui import QAccessible, QTextCursor
+from PySide6.QtGui import QAccessible, QTextBlock, QTextCursor
 from PySide6.QtWidgets import QAccessibleWidget, QWidget
 
 from viewer.qt.access.nodes import Node, NodeProxy
@@ -73,7 +76,7 @@ class DocumentAccessible(QAccessibleWidget):
                 yield node
             block = block.next()
 
-    def _links(self, block, owner: Node, targets: dict[str, str]):
+    def _links(self, block: QTextBlock, owner: Node, targets: dict[str, str]) -> Iterator[Node]:
         fragments = block.begin()
         while not fragments.atEnd():
             fragment = fragments.fragment()
@@ -83,9 +86,9 @@ class DocumentAccessible(QAccessibleWidget):
                 describe = targets.get(href.removeprefix("#"), "") if href.startswith("#") else \
                     (f"Opens {href} in your web browser" if href.startswith(("http:", "https:")) else "")
                 yield Node(QAccessible.Role.Link, fragment.text().strip() or href, describe,
-                           rect=lambda b=block: self._screen_rect(b),
-                           activate=lambda h=href: self.panel.anchorClicked.emit(QUrl(h)),
-                           action_name=FOLLOW_LINK, parent_interface=lambda o=owner: o.interface(self.page))
+                           rect=partial(self._screen_rect, block),
+                           activate=partial(self.panel.anchorClicked.emit, QUrl(href)),
+                           action_name=FOLLOW_LINK, parent_interface=partial(owner.interface, self.page))
             fragments += 1
 
     def _me(self):

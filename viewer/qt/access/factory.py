@@ -4,9 +4,10 @@ is left to Qt."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAccessible
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAccessible, QAccessibleInterface
 
-_INTERFACES: list = []  # Qt's cache holds them by pointer; Python must keep the objects alive
+_INTERFACES: list[QAccessibleInterface] = []  # Qt's cache holds them by pointer; Python must keep the objects alive
 
 
 # Parts Qt makes itself, with no name of their own: named here when a screen reader first asks for them
@@ -30,15 +31,16 @@ def _name_qt_part(class_name: str, obj) -> None:
             obj.setAccessibleName(QT_PART_NAMES[class_name])
 
 
-def _factory(class_name: str, obj):
+def _factory(class_name: str, obj: QObject) -> QAccessibleInterface | None:
     _name_qt_part(class_name, obj)
     if class_name == "DiagramView":
         from viewer.qt.access.diagram import DiagramAccessible
 
-        interface = DiagramAccessible(obj)
+        interface: QAccessibleInterface = DiagramAccessible(obj)
     elif class_name == "NodeProxy":
-        from viewer.qt.access.nodes import NodeAccessible
+        from viewer.qt.access.nodes import NodeAccessible, NodeProxy
 
+        assert isinstance(obj, NodeProxy)  # Qt named its class: narrows the type, never fails
         interface = NodeAccessible(obj)
     elif class_name in ("AxialView", "SpaceGauge"):
         from viewer.qt.access.motion import AxialAccessible, GaugeAccessible

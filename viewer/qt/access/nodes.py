@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QRect
-from PySide6.QtGui import QAccessible, QAccessibleActionInterface
+from PySide6.QtGui import QAccessible, QAccessibleActionInterface, QAccessibleInterface, QTextBlock
 from PySide6.QtWidgets import QAccessibleWidget, QWidget
 
 
@@ -23,19 +23,19 @@ class Node:
 
     def __init__(self, role: QAccessible.Role, name: str | Callable[[], str], description: str | Callable[[], str] = "",
                  rect: Callable[[], QRect] | None = None, activate: Callable[[], None] | None = None,
-                 action_name: str = "", parent_interface: Callable[[], QAccessible | None] | None = None):
+                 action_name: str = "", parent_interface: Callable[[], QAccessibleInterface | None] | None = None):
         self.role = role
         self.name = name
         self.description = description
         self.rect = rect or QRect
         self.activate = activate
         self.action_name = action_name
-        self.parent_interface = parent_interface or (lambda: None)
+        self.parent_interface: Callable[[], QAccessibleInterface | None] = parent_interface or (lambda: None)
         self.focused = False
         self.selected = False
         self.focusable = activate is not None
         self.children: list[Node] = []
-        self.block = None  # for a lesson's block: the QTextBlock it stands for
+        self.block: QTextBlock | None = None  # for a lesson's block: the QTextBlock it stands for
         self._proxy: NodeProxy | None = None
 
     def proxy(self, holder: QWidget) -> NodeProxy:
@@ -43,7 +43,7 @@ class Node:
             self._proxy = NodeProxy(self, holder)
         return self._proxy
 
-    def interface(self, holder: QWidget):
+    def interface(self, holder: QWidget) -> QAccessibleInterface:
         return QAccessible.queryAccessibleInterface(self.proxy(holder))
 
     def release(self) -> None:
@@ -88,10 +88,10 @@ class NodeAccessible(QAccessibleWidget):
         return len(self.node.children) if self.node else 0
 
     def child(self, index: int):
-        node = self.node
-        if node is None or not 0 <= index < len(node.children):
+        node, holder = self.node, self.proxy.parentWidget()
+        if node is None or holder is None or not 0 <= index < len(node.children):
             return None
-        return node.children[index].interface(self.proxy.parentWidget())
+        return node.children[index].interface(holder)
 
     def indexOfChild(self, child) -> int:
         node = self.node
