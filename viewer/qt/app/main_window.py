@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
         context.notify = self.show_notice
         self.history = History()
         self._splitter_restored = False
+        self.save_on_close = True  # False for a scripted run (--screenshot): the user's saved window stays as it was
         self._rendered_lessons: dict[tuple[str, str], tuple[object, RenderedLesson]] = {}
         self._notice_bar: NoticeBar | None = None
         self.level = settings.value("lesson/level", "patient")
@@ -230,11 +231,11 @@ class MainWindow(QMainWindow):
 
     def _rendered(self, lesson) -> RenderedLesson:
         """The lesson's Markdown at the current level, rendered once (clicking back and forth is common)."""
-        cache = self._rendered_lessons
-        lesson_object, rendered = cache.get((lesson.id, self.level), (None, None))
-        if lesson_object is not lesson:
-            rendered = render_lesson(lesson, self.level, self.content.bibliography, self.content.glossary)
-            cache[(lesson.id, self.level)] = (lesson, rendered)
+        cached = self._rendered_lessons.get((lesson.id, self.level))
+        if cached is not None and cached[0] is lesson:
+            return cached[1]
+        rendered = render_lesson(lesson, self.level, self.content.bibliography, self.content.glossary)
+        self._rendered_lessons[(lesson.id, self.level)] = (lesson, rendered)
         return rendered
 
     def current_lesson(self) -> str | None:
@@ -362,5 +363,6 @@ class MainWindow(QMainWindow):
         return saved
 
     def closeEvent(self, event) -> None:
-        self.save_state()
+        if self.save_on_close:
+            self.save_state()
         super().closeEvent(event)

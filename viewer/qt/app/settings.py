@@ -31,7 +31,7 @@ class Settings:
         from viewer.model.core.datafile import aside_name
 
         target = aside_name(self.path, "corrupt")
-        self._qs = None  # let go of Qt's cached copy of the damaged file
+        del self._qs  # let go of Qt's cached copy of the damaged file (a new one is made below)
         try:
             self.path.replace(target)
         except OSError as exc:

@@ -33,10 +33,16 @@ def set_app_icon(app: QApplication) -> None:
     app.setWindowIcon(icon)
 
 
+def _application() -> QApplication:
+    """The one QApplication: made here, unless a test or an earlier window made it."""
+    app = QApplication.instance()
+    return app if isinstance(app, QApplication) else QApplication(sys.argv[:1])
+
+
 def create_window(content: Content, data_dir, select: str | None = None, layer: str | None = None,
                   variant: str | None = None, shared: bool = False) -> MainWindow:
     """``shared``: another copy of the app owns ``data_dir`` (see viewer/qt/app/data_lock.py)."""
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = _application()
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     access.install()  # what screen readers see of the diagram and the lesson (nothing until one asks)
@@ -65,7 +71,7 @@ def open_main_window(content: Content, data_dir, select: str | None = None, laye
 
 
 def run_app(args, content: Content) -> int:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = _application()
     window, _lock = open_main_window(content, args.data_dir or default_data_dir(), args.select,  # lock held till quit
                                      args.layer, args.variant)
     if args.screenshot or args.size:
@@ -96,5 +102,5 @@ def run_app(args, content: Content) -> int:
     bootstrap.window_built()
     if args.screenshot or args.exit_after_paint:
         # nothing of the user's changes during a scripted run; keep their saved window as it was
-        window.closeEvent = lambda event: event.accept()
+        window.save_on_close = False
     return app.exec()

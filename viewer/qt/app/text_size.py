@@ -68,9 +68,10 @@ class TextSize:
 def system_point_size() -> float:
     """The system's text size, read once, before this app scaled it."""
     app = QApplication.instance()
+    assert app is not None, "read with the window up"
     size = app.property(BASE_PROPERTY)
     if not size:
-        size = app.font().pointSizeF()
+        size = QApplication.font().pointSizeF()
         if size <= 0:  # a pixel-sized system font
             size = 10.0
         app.setProperty(BASE_PROPERTY, size)

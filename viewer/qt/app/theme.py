@@ -268,7 +268,7 @@ class ThemeMenu:
         THEME.use(theme)
         self.actions[key].setChecked(True)
         palette = palette_of(theme)
-        QApplication.instance().setPalette(palette)
+        QApplication.setPalette(palette)
         QToolTip.setPalette(palette)
         # the lesson's scroll bars only: an application-wide sheet restyles every widget at start-up (costly,
         # and it built Qt's enum namespace before the first frame)
