@@ -24,6 +24,7 @@ class RegionIndex:
     def __init__(self, regions: list[Region], z_order: dict[str, int], layers: dict[str, str] | None = None,
                  base: str = ""):
         placed = [(r, r.shape) for r in regions if r.shape is not None]
+        self.placed: list[tuple[Region, Shape]] = placed  # the regions with their shapes, in the order given
         self.regions = [r for r, _shape in placed]
         self.layers = layers or {}
         self.base = base
@@ -75,9 +76,10 @@ class RegionIndex:
 
     def covering(self, region: Region) -> list[Region]:
         """Regions of its own layer drawn above ``region``."""
-        return [r for r, _shape in self._above(region)]
+        return [r for r, _shape in self.placed_above(region)]
 
-    def _above(self, region: Region) -> list[tuple[Region, Shape]]:
+    def placed_above(self, region: Region) -> list[tuple[Region, Shape]]:
+        """``covering``, each region with its shape."""
         layer = self.layer(region)
         return [p for p in self._top_first[: self.top_first.index(region)] if self.layer(p[0]) == layer]
 
@@ -85,5 +87,5 @@ class RegionIndex:
         """A point where a click reaches ``region`` (inside it, not under another region)."""
         if region.id not in self._interior:
             shape = self._top_first[self.top_first.index(region)][1]
-            self._interior[region.id] = visible_interior_point(shape, [s for _r, s in self._above(region)])
+            self._interior[region.id] = visible_interior_point(shape, [s for _r, s in self.placed_above(region)])
         return self._interior[region.id]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import time
+from typing import TYPE_CHECKING
 
 import PySide6
 from PySide6.QtCore import QRectF, QTimer
@@ -23,9 +24,16 @@ from viewer.qt.app.theme import THEME
 from viewer.qt.diagram.tile_art import SETTLE_MS, ArtLayer, SvgElementItem, picture_key
 from PySide6.QtGui import QFont
 
+if TYPE_CHECKING:
+    from viewer.model.diagram.svg import Diagram
+
 ART_Z, REGION_Z, LABEL_Z, TAG_Z = 0, 10, 20, 30
 GROWN_KEPT = 6  # label layouts kept (text sizes, presentation's few labels), each a parsed copy of the SVG
 WARM_LIMIT = 64  # regions whose highlight pictures are drawn ahead, while idle
+
+
+def _rect_list(rect: QRectF) -> list[float]:
+    return [rect.x(), rect.y(), rect.width(), rect.height()]
 
 
 def _is_rect(value) -> bool:
@@ -72,28 +80,27 @@ class DiagramScene(QGraphicsScene):
         self._rects_at_one: dict[str, QRectF] | None = None
         self.diagram_rect = QRectF(0, 0, 1000, 1250)
         if content.diagram is not None:
-            self._add_art()
+            self._add_art(content.diagram)
         else:
             self._add_missing_notice()
         self.setSceneRect(self.diagram_rect)
 
-    def _add_art(self) -> None:
-        box = self.content.diagram.view_box
+    def _add_art(self, diagram: Diagram) -> None:
+        box = diagram.view_box
         self.diagram_rect = QRectF(box.left, box.top, box.width, box.height)
-        diagram = self.content.diagram  # cleaned bytes when the SVG referred to files or the web
-        self.svg = SvgSource(diagram.safe_svg, diagram.path, self)
+        self.svg = SvgSource(diagram.safe_svg, diagram.path, self)  # cleaned bytes when the SVG referred to files or the web
         source = diagram.safe_svg or diagram.text
         source = source.encode("utf-8") if isinstance(source, str) else bytes(source)
         identity = source + f"|{PySide6.__version__}|{self.diagram_rect.getRect()}".encode()
         self.svg_key = cache_key(identity)
         self._known = self._read_layout_cache()
-        layers = self.content.diagram.layer_ids
+        layers = diagram.layer_ids
         if "art" not in layers:  # not split into layers: one picture, no per-label control
             self._add_art_layer("")
         else:
             for depth, layer in enumerate(layers):
                 if layer == "labels":
-                    for label_id in self.content.diagram.label_ids:
+                    for label_id in diagram.label_ids:
                         self.label_items[label_id] = self._svg_item(label_id, LABEL_Z)
                 elif layer == "art":
                     self._add_art_layer(layer)
@@ -102,6 +109,14 @@ class DiagramScene(QGraphicsScene):
         if self._known.get("key") != self.svg_key:
             self._write_layout_cache()
         self._labels_kept_for = label_store.load(self.cache, self.svg_key, self._svg_items)
+
+    @property
+    def _diagram(self) -> Diagram:
+        """The diagram drawn. The label methods are reached only when there is one: without it the
+        scene shows a notice and no labels."""
+        if self.content.diagram is None:
+            raise LookupError("no diagram loaded")
+        return self.content.diagram
 
     @property
     def renderer(self):
@@ -130,10 +145,10 @@ class DiagramScene(QGraphicsScene):
         return {"bounds": {}}  # missing or damaged: measured again and rewritten
 
     def _write_layout_cache(self) -> None:
-        bounds = {element: list(item.bounds.getRect()) for element, item in self._svg_items.items()}
+        bounds = {element: _rect_list(item.bounds) for element, item in self._svg_items.items()}
         art = self.art
         layout = {"key": self.svg_key, "bounds": bounds, "parts": art.part_ids if art is not None else None,
-                  "art": list(art.bounds.getRect()) if art is not None else None}
+                  "art": _rect_list(art.bounds) if art is not None else None}
         self.cache.write("layout", self.svg_key, ".json", json.dumps(layout).encode())  # failing: measured next time
 
     def _add_art_layer(self, element_id: str) -> None:
@@ -190,15 +205,15 @@ class DiagramScene(QGraphicsScene):
 
         index = self.content.index()
         z_of = {region.id: z for z, region in enumerate(reversed(index.top_first))}
-        for region in index.regions:
-            item = RegionItem(region.id, region.name, region.shape)
+        for region, shape in index.placed:
+            item = RegionItem(region.id, region.name, shape)
             item.clip_to(self.diagram_rect)
             item.setZValue(REGION_Z + z_of[region.id] * 0.01)
             self.addItem(item)
             self.region_items[region.id] = item
-        for region in index.regions:
-            self.region_items[region.id].set_covered_by([self.region_items[above.id] for above in index.covering(region)
-                                                         if above.shape.bbox.intersects(region.shape.bbox)])
+        for region, shape in index.placed:
+            covering = [above for above, above_shape in index.placed_above(region) if above_shape.bbox.intersects(shape.bbox)]
+            self.region_items[region.id].set_covered_by([self.region_items[above.id] for above in covering])
         # labels first (any repaint over them needs their pictures), then the regions' highlights
         self._to_warm = [*self.label_items.values(), *list(self.region_items.values())[:WARM_LIMIT]]
         self._warm_timer().start(0)
@@ -278,7 +293,8 @@ class DiagramScene(QGraphicsScene):
     def set_label_scale(self, scale: float, sizes=()) -> None:
         """Draw the labels' words ``scale`` times their size in the SVG, placed clear of one another (or
         at the largest of ``sizes`` that fits: viewer/model/diagram/label_layout.py); 1.0: as drawn."""
-        if self.svg is None or "labels" not in self.content.diagram.layer_ids:
+        diagram = self.content.diagram
+        if self.svg is None or diagram is None or "labels" not in diagram.layer_ids:
             return
         self._label_sizes = tuple(sizes) or self._label_sizes
         self._use_label_layout(scale, self._label_only)
@@ -293,8 +309,8 @@ class DiagramScene(QGraphicsScene):
 
             while len(self._grown) >= GROWN_KEPT:
                 self._grown.pop(next(iter(self._grown)))[0].renderer.deleteLater()
-            placed = place_labels(self.content.diagram, scale, self._label_sizes, self.diagram_rect, only)
-            diagram = self.content.diagram
+            diagram = self._diagram
+            placed = place_labels(diagram, scale, self._label_sizes, self.diagram_rect, only)
             source = diagram.safe_svg or diagram.text.encode("utf-8")
             self._grown[key] = (GrownSource(grown_svg(source, diagram, placed), self), placed)
         self.label_scale, self._label_layout = scale, key
@@ -320,7 +336,7 @@ class DiagramScene(QGraphicsScene):
         """The SVG the labels are drawn from now (the grown copy above 100%)."""
         if self.label_scale != 1.0:
             return self._grown[self._label_layout][0].data
-        diagram = self.content.diagram
+        diagram = self._diagram
         return diagram.safe_svg or diagram.text.encode("utf-8")
 
     def label_word_rects(self) -> dict[str, QRectF]:

@@ -194,30 +194,29 @@ class ArtLayer(QGraphicsItem):
             self._render_all(painter)  # export, print: full quality
             return
         scale = transform.m11()
-        if self.base is None:
-            self._render_base(scale)
+        base = self.base if self.base is not None else self._render_base(scale)
         origin = transform.map(self.rect.topLeft())
         origin = QPointF(round(origin.x()), round(origin.y()))
         painter.save()
         painter.setTransform(QTransform())
         exposed = transform.mapRect(option.exposedRect).intersected(transform.mapRect(self.rect))
         if scale <= self.base_scale * 1.0001 or self.base_scale <= 0:
-            self._paint_base(painter, origin, scale, exposed)
+            self._paint_base(painter, base, origin, scale, exposed)
         else:
-            self._paint_tiles(painter, origin, scale, exposed)
+            self._paint_tiles(painter, base, origin, scale, exposed)
         painter.restore()
 
-    def _paint_base(self, painter: QPainter, origin: QPointF, scale: float, exposed: QRectF) -> None:
+    def _paint_base(self, painter: QPainter, base: QImage, origin: QPointF, scale: float, exposed: QRectF) -> None:
         if abs(scale - self.base_scale) < 1e-6 * max(scale, 1):  # a pixel copy of the exposed part only
             part = exposed.toAlignedRect().translated(-round(origin.x()), -round(origin.y()))
-            part = part.intersected(self.base.rect())
+            part = part.intersected(base.rect())
             if not part.isEmpty():
-                painter.drawImage(part.topLeft() + origin.toPoint(), self.base, part)
+                painter.drawImage(part.topLeft() + origin.toPoint(), base, part)
         else:
             size = self.rect.size() * scale
-            painter.drawImage(QRectF(origin, size), self.base)
+            painter.drawImage(QRectF(origin, size), base)
 
-    def _paint_tiles(self, painter: QPainter, origin: QPointF, scale: float, exposed: QRectF) -> None:
+    def _paint_tiles(self, painter: QPainter, base: QImage, origin: QPointF, scale: float, exposed: QRectF) -> None:
         level = round(scale, 5)
         if level != self._level:  # a new zoom: tiles of other scales are no longer wanted soon
             self._level = level
@@ -238,7 +237,7 @@ class ArtLayer(QGraphicsItem):
                     painter.drawImage(position, tile)
                     continue
                 source = QRectF(column * TILE * ratio, row * TILE * ratio, TILE * ratio, TILE * ratio)
-                painter.drawImage(QRectF(position.x(), position.y(), TILE, TILE), self.base, source)
+                painter.drawImage(QRectF(position.x(), position.y(), TILE, TILE), base, source)
                 self._queue[key] = None
         if len(self._queue) > wanted:  # newly exposed: render once the view has settled
             self._timer.start(SETTLE_MS)
@@ -246,13 +245,14 @@ class ArtLayer(QGraphicsItem):
             self._timer.start(0)
 
     # ----- rendering -----------------------------------------------------------------------------------
-    def _render_base(self, scale: float) -> None:
+    def _render_base(self, scale: float) -> QImage:
+        """The whole picture at ``scale`` (capped), from the cache or drawn now; kept as self.base."""
         scale = min(scale, BASE_MAX_SIDE / max(self.rect.width(), self.rect.height()))
         width, height = max(1, math.ceil(self.rect.width() * scale)), max(1, math.ceil(self.rect.height() * scale))
         stored = self._stored_base(width, height)
         if stored is not None:
             self.base, self.base_scale = stored, scale
-            return
+            return stored
         image = transparent_image(width, height, FORMAT)
         painter = QPainter(image)
         painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform)
@@ -263,6 +263,7 @@ class ArtLayer(QGraphicsItem):
         self.base, self.base_scale = image, scale
         if self.cache.folder is not None and self.cache_key:
             QTimer.singleShot(0, self._timer, lambda: self._store_base(image))  # after the frame is on screen
+        return image
 
     def _stored_base(self, width: int, height: int) -> QImage | None:
         if not self.cache_key:
@@ -275,7 +276,7 @@ class ArtLayer(QGraphicsItem):
 
     def _store_base(self, image: QImage) -> None:
         """Keep the few most recent; a failure only means rendering next time."""
-        data = image.constBits().tobytes()[: image.width() * image.height() * 4]
+        data = memoryview(image.constBits())[: image.width() * image.height() * 4].tobytes()
         self.cache.write("art", f"{self.cache_key}-{image.width()}x{image.height()}", ".bin", data, keep=BASE_FILES_KEPT)
 
     def _render_tile(self, key: tuple) -> QImage:

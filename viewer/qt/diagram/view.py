@@ -6,7 +6,7 @@ use), so what is clickable is exactly the drawn shape.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6 import QtCore
 from PySide6.QtCore import QEvent, QPointF, QRectF, Signal
@@ -25,6 +25,18 @@ MIN_SCALE_OF_FIT, MAX_SCALE_OF_FIT = 0.5, 12.0
 ZOOM_STEP = 1.25
 DRAG_THRESHOLD = 6  # pixels the mouse must move before a press becomes a pan
 PAN_STEP = 60
+
+
+class DrawingTool(Protocol):
+    """What the view asks of a pen that, while active, a drag draws with (viewer/qt/chairside/pen_tool.py)."""
+
+    active: bool
+
+    def press(self, scene_pos: QPointF) -> None: ...
+
+    def move(self, scene_pos: QPointF) -> None: ...
+
+    def release(self, scene_pos: QPointF) -> None: ...
 
 
 class DiagramView(QGraphicsView):
@@ -63,7 +75,7 @@ class DiagramView(QGraphicsView):
         self.hovered_id: str | None = None
         self._press_pos = None
         self._dragging = False
-        self.pen_tool = None  # set by the chairside tools; when active, a drag draws instead of panning
+        self.pen_tool: DrawingTool | None = None  # set by the chairside tools; when active, a drag draws instead of panning
         self._layers = None  # what the depth control lets the pointer and keyboard reach (viewer/qt/layers)
         self.focus_cue = "callout"  # or "pointer" (see set_focus_cue)
         self._pointer = None
@@ -173,7 +185,8 @@ class DiagramView(QGraphicsView):
             item = self.diagram.region_items[region_id]
             item.set_state(focused=self.focus_cue == "callout")
             region = self.diagram.content.region(region_id)
-            self.setAccessibleDescription(f"{region.name}. {region.description}")
+            if region is not None:
+                self.setAccessibleDescription(f"{region.name}. {region.description}")
             self.ensureVisible(item, 40, 40)
         self._show_focus_tag()
         self.hoverChanged.emit(self.hovered_id or region_id or "")
@@ -188,7 +201,7 @@ class DiagramView(QGraphicsView):
         if point and self.focus_cue == "pointer":
             self._focus_pointer().setPos(QPointF(*point))
             self._focus_pointer().show()
-        elif point and not self.hovered_id:
+        elif point and region is not None and not self.hovered_id:
             from viewer.qt.diagram.callout import clear_spot
 
             tag = self.tag
@@ -259,12 +272,14 @@ class DiagramView(QGraphicsView):
         self.cleared.emit()
 
     # ----- mouse ---------------------------------------------------------------------------------------
-    def _drawing(self) -> bool:
-        return self.pen_tool is not None and self.pen_tool.active
+    def _drawing(self) -> DrawingTool | None:
+        """The pen, when a drag draws instead of panning."""
+        return self.pen_tool if self.pen_tool is not None and self.pen_tool.active else None
 
     def mousePressEvent(self, event) -> None:
-        if event.button() == QtCore.Qt.MouseButton.LeftButton and self._drawing():
-            self.pen_tool.press(self.mapToScene(event.position().toPoint()))
+        pen = self._drawing()
+        if event.button() == QtCore.Qt.MouseButton.LeftButton and pen is not None:
+            pen.press(self.mapToScene(event.position().toPoint()))
             event.accept()
         elif event.button() == QtCore.Qt.MouseButton.LeftButton:
             self._press_pos = event.position()
@@ -274,9 +289,9 @@ class DiagramView(QGraphicsView):
             super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event) -> None:
-        pos = event.position()
-        if self._drawing() and event.buttons() & QtCore.Qt.MouseButton.LeftButton:
-            self.pen_tool.move(self.mapToScene(pos.toPoint()))
+        pos, pen = event.position(), self._drawing()
+        if pen is not None and event.buttons() & QtCore.Qt.MouseButton.LeftButton:
+            pen.move(self.mapToScene(pos.toPoint()))
             return
         if self._press_pos is not None and event.buttons() & QtCore.Qt.MouseButton.LeftButton:
             delta = pos - self._press_pos
@@ -289,8 +304,9 @@ class DiagramView(QGraphicsView):
         self._set_hover(self.region_at(pos.toPoint()), pos)
 
     def mouseReleaseEvent(self, event) -> None:
-        if event.button() == QtCore.Qt.MouseButton.LeftButton and self._drawing():
-            self.pen_tool.release(self.mapToScene(event.position().toPoint()))
+        pen = self._drawing()
+        if event.button() == QtCore.Qt.MouseButton.LeftButton and pen is not None:
+            pen.release(self.mapToScene(event.position().toPoint()))
             return
         if event.button() != QtCore.Qt.MouseButton.LeftButton or self._press_pos is None:
             return super().mouseReleaseEvent(event)
