@@ -74,8 +74,8 @@ def test_dialog_is_keyboard_operable_and_shows_both_results(dialog, qtbot):
     box.pre_box.selectAll()
     qtbot.keyClicks(box.pre_box, "40")
     qtbot.keyClick(box.pre_box, Qt.Key.Key_Enter)
-    qtbot.waitUntil(lambda: "positive</b>: <b>78%" in box.result.text())
-    assert "negative</b>: <b>26%" in box.result.text()
+    qtbot.waitUntil(lambda: "positive</b>: <b>78%" in box.result_label.text())
+    assert "negative</b>: <b>26%" in box.result_label.text()
     assert box.pre_slider.value() == 40
     assert "Martin 2014" in box.source.text() and "33 patients" in box.source.text()
     assert "as reported by the source" in box.test_info.text()
@@ -134,12 +134,12 @@ def test_dialog_fits_the_screen_and_scrolls_when_short(dialog, qtbot):
     screen = box.screen().availableGeometry()
     assert box.width() <= screen.width() and box.height() <= screen.height()
     if screen.height() < 700:  # the offscreen test screen (800x600): the body scrolls, Close stays in view
-        assert box.scroll.verticalScrollBar().maximum() > 0
-    for label in (box.result, box.source, box.test_info):  # nothing cut at the right under the scroll bar
-        assert label.mapTo(box.scroll.viewport(), label.rect().topRight()).x() < box.scroll.viewport().width()
+        assert box.scroll_area.verticalScrollBar().maximum() > 0
+    for label in (box.result_label, box.source, box.test_info):  # nothing cut at the right under the scroll bar
+        assert label.mapTo(box.scroll_area.viewport(), label.rect().topRight()).x() < box.scroll_area.viewport().width()
     box.pre_slider.setFocus()
     qtbot.waitUntil(box.pre_slider.hasFocus)
-    box.scroll.verticalScrollBar().setValue(box.scroll.verticalScrollBar().maximum())
+    box.scroll_area.verticalScrollBar().setValue(box.scroll_area.verticalScrollBar().maximum())
     qtbot.keyClick(box.pre_slider, Qt.Key.Key_Right)  # still operable by key however far it scrolled
     assert box.pre_slider.value() == 31 and round(box.pre_box.value()) == 31
 

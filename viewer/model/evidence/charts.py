@@ -75,6 +75,12 @@ class Item:
     def n_text(self) -> str:
         return " vs ".join(self.n) if self.n else "study size not given in our sources"
 
+    def accuracy(self) -> tuple[float, float]:
+        """Sensitivity and specificity: an accuracy chart's item is read only with both (_parse_item)."""
+        if self.sens is None or self.spec is None:
+            raise ValueError(f"line {self.line}: an accuracy item without sens and spec")
+        return self.sens, self.spec
+
 
 @record
 class Cutoff:
@@ -312,14 +318,14 @@ def text_lines(chart: Chart) -> list[str]:
     lines = [f"Chart: {chart.title}" + (f" ({chart.unit})" if chart.unit else "") + "."]
     for item in chart.items:
         if chart.type == "accuracy":
-            assert item.sens is not None and item.spec is not None  # an accuracy item is read with both
+            sens, spec = item.accuracy()
             ratios = ""
             if item.lr_pos is not None and item.lr_neg is not None:
                 ratios = f"; LR+ {number_text(item.lr_pos)}, LR− {number_text(item.lr_neg)}"
             target = f" for {item.target}" if item.target else ""
             note = f" {item.note.rstrip('.')}." if item.note else ""
-            lines.append(f"{item.label}{target}: sensitivity {proportion_text(item.sens)}, specificity "
-                         f"{proportion_text(item.spec)}{ratios}; {item.n_text()}.{note}")
+            lines.append(f"{item.label}{target}: sensitivity {proportion_text(sens)}, specificity "
+                         f"{proportion_text(spec)}{ratios}; {item.n_text()}.{note}")
         elif chart.type == "paired":
             before, after = chart.series_names()[:2]
             lines.append(f"{item.label}: {before.lower()} {number_text(item.values[0])}, {after.lower()} "

@@ -9,7 +9,7 @@ widget (and pyqtgraph with it) is built only when its place first scrolls into v
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
-from PySide6.QtGui import QFont, QImage, QPainter, QPalette, QTextCursor, QTextImageFormat
+from PySide6.QtGui import QFont, QImage, QKeyEvent, QPainter, QPalette, QTextCursor, QTextImageFormat
 from PySide6.QtWidgets import QTextBrowser
 
 SCHEME = "chart"
@@ -63,7 +63,8 @@ class ChartOverlays(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.panel:
-            if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                    and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)):
                 QTimer.singleShot(0, self._link_highlighted)
             return False
         if event.type() == QEvent.Type.Resize and self.charts:

@@ -167,7 +167,7 @@ def _draw_range(plot, chart: Chart, ink: Ink):
             chosen = [i for i, item in enumerate(chart.items) if item.weaker == weak]
             if not chosen:
                 continue
-            x, y, e = (np.array([seq[i] for i in chosen]) for seq in (xs, means, sds))
+            at_x, at_y, spread = (np.array([seq[i] for i in chosen]) for seq in (xs, means, sds))
             if weak:  # hollow markers, thin dashed whiskers: visibly weaker than pooled data
                 whisker = pg.mkPen(colour, width=WEAK_WIDTH)
                 whisker.setDashPattern(WEAK_DASHES)
@@ -175,8 +175,8 @@ def _draw_range(plot, chart: Chart, ink: Ink):
             else:
                 whisker = pg.mkPen(colour, width=2.5)
                 brush, edge = pg.mkBrush(colour), pg.mkPen(ink.text, width=1.2)
-            plot.addItem(pg.ErrorBarItem(x=x, y=y, top=e, bottom=e, beam=0.12, pen=whisker))
-            plot.plot(x, y, pen=None, symbol=symbol, symbolSize=14, symbolBrush=brush, symbolPen=edge)
+            plot.addItem(pg.ErrorBarItem(x=at_x, y=at_y, top=spread, bottom=spread, beam=0.12, pen=whisker))
+            plot.plot(at_x, at_y, pen=None, symbol=symbol, symbolSize=14, symbolBrush=brush, symbolPen=edge)
         keys.append(Key(colour, GLYPH[symbol], f"{name} (mean ± 1 SD)"))
         for x, item, mean, sd in zip(xs, chart.items, means, sds):
             text = label(plot, number_text(mean), ink, (-0.15, 0.5))
@@ -223,8 +223,9 @@ def _draw_accuracy(plot, chart: Chart, ink: Ink):
     outline = pg.mkPen(ink.text, width=1)
     for index, item in enumerate(chart.items):
         y = count - 1 - index
-        for offset, name, value, brush in ((0.19, "Sensitivity", item.sens, sens_brush),
-                                           (-0.19, "Specificity", item.spec, spec_brush)):
+        sens, spec = item.accuracy()
+        for offset, name, value, brush in ((0.19, "Sensitivity", sens, sens_brush),
+                                           (-0.19, "Specificity", spec, spec_brush)):
             pen = outline
             if item.weaker:  # hollow bars with a dashed edge in the bar's colour
                 colour = BLUE if name == "Sensitivity" else ORANGE

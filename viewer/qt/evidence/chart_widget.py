@@ -9,9 +9,11 @@ import html
 import math
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QCursor, QImage, QPalette
+from PySide6.QtGui import QColor, QCursor, QImage, QKeyEvent, QPalette
 from PySide6.QtWidgets import (QAbstractScrollArea, QApplication, QDoubleSpinBox, QFrame, QHBoxLayout, QLabel, QToolTip,
                                QVBoxLayout, QWidget)
+
+from pyqtgraph import InfiniteLine, PlotWidget  # after PySide6, so it binds to it; configured by pyqtgraph() below
 
 from viewer.model.evidence.charts import Chart, describe_value, number_text, text_lines
 from viewer.qt.app.theme import CHART_BLUE, PRINTED
@@ -21,6 +23,7 @@ from viewer.qt.evidence.plotting import pyqtgraph
 
 pg = pyqtgraph()
 HOVER_PIXELS = 26
+ARROW_STEPS: dict[int, int] = {Qt.Key.Key_Right: 1, Qt.Key.Key_Down: 1, Qt.Key.Key_Left: -1, Qt.Key.Key_Up: -1}  # next value
 HINT = "Point at a marker or bar, or click the chart and press the arrow keys, to read its exact numbers."
 ENTER_HINT = "Press Enter to use this chart (arrow keys read values; Escape returns to the text)."
 PLOT_HEIGHT = {"range": 330, "paired": 300}
@@ -51,7 +54,7 @@ def palette_ink() -> Ink:
     return Ink(text.name(), paper.name(), muted.name(), scale)
 
 
-class ChartPlot(pg.PlotWidget):
+class ChartPlot(PlotWidget):
     """A PlotWidget that leaves the mouse wheel to the lesson, so the text still scrolls over it."""
 
     def wheelEvent(self, event) -> None:
@@ -124,7 +127,9 @@ class ChartWidget(QFrame):
         self.readout.setAccessibleName("Chart value")
         if not for_print:
             layout.addWidget(self.readout)
-        self.value_box = self.value_words = self.patient_line = None
+        self.value_box: QDoubleSpinBox | None = None
+        self.value_words: QLabel | None = None  # the patient's value in words, beside the field
+        self.patient_line: InfiniteLine | None = None
         if chart.patient_value and not for_print:
             layout.addLayout(self._patient_row())
         caveats = "\n".join(f"Weaker evidence: {line}" for line in chart.caveat_lines())
@@ -179,24 +184,27 @@ class ChartWidget(QFrame):
         return row
 
     def set_patient_value(self, value: float) -> None:
+        words = self.value_words
+        if words is None:  # no patient field on this chart (printed, or no patient_value)
+            return
         if self.patient_line is not None:
             self.plot.removeItem(self.patient_line)
             self.patient_line = None
         if value <= 0:
-            self.value_words.setText("")
+            words.setText("")
             self.heightChanged.emit()
             return
         unit = f" {self.chart.unit}" if self.chart.unit else ""
-        self.patient_line = pg.InfiniteLine(pos=value, angle=0, pen=pg.mkPen(PURPLE, width=4,
-                                                                             style=Qt.PenStyle.DashDotLine),
-                                            label=f"Patient: {number_text(value)}{unit}",
-                                            labelOpts={"position": 0.97, "color": self.ink.text,
-                                                       "anchors": [(1, 1), (1, 1)], "fill": self.ink.fill()})
-        self.patient_line.label.setFont(small_font(9, bold=True, scale=self.ink.scale))
-        self.patient_line.setZValue(40)
-        self.plot.addItem(self.patient_line)
-        place_tag(self.plot.getPlotItem(), self.patient_line)  # clear of the error bars and values
-        self.value_words.setText("\n".join(describe_value(self.chart, value)
+        line = InfiniteLine(pos=value, angle=0, pen=pg.mkPen(PURPLE, width=4, style=Qt.PenStyle.DashDotLine),
+                            label=f"Patient: {number_text(value)}{unit}",
+                            labelOpts={"position": 0.97, "color": self.ink.text,
+                                       "anchors": [(1, 1), (1, 1)], "fill": self.ink.fill()})
+        line.label.setFont(small_font(9, bold=True, scale=self.ink.scale))
+        line.setZValue(40)
+        self.plot.addItem(line)
+        self.patient_line = line
+        place_tag(self.plot.getPlotItem(), line)  # clear of the error bars and values
+        words.setText("\n".join(describe_value(self.chart, value)
                                             + ["Measurements depend on hip position; compare like with like."]))
         self.heightChanged.emit()
 
@@ -229,8 +237,8 @@ class ChartWidget(QFrame):
         self.plot.setAccessibleDescription(spot.text)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.plot and event.type() == QEvent.Type.KeyPress and self.spots:
-            step = {Qt.Key.Key_Right: 1, Qt.Key.Key_Down: 1, Qt.Key.Key_Left: -1, Qt.Key.Key_Up: -1}.get(event.key())
+        if watched is self.plot and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and self.spots:
+            step = ARROW_STEPS.get(event.key())
             if step:
                 self.show_spot((self.current + step) % len(self.spots))
                 return True
@@ -257,7 +265,9 @@ def lay_out_hidden(widget: ChartWidget, width: int, height: int) -> None:
     """Size a chart that is never shown and place its labels for that size: a hidden widget is
     told its size only when drawn, too late for the labels."""
     widget.resize(width, height)
-    widget.layout().activate()
+    layout = widget.layout()
+    if layout is not None:  # made in ChartWidget.__init__
+        layout.activate()
     for _ in range(3):  # the plot, then its axes (which the labels may resize), then the labels again
         widget.plot.resizeEvent(None)  # pyqtgraph fits its plot item to the view here
         widget.plot.getPlotItem().layout.activate()

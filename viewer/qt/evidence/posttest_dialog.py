@@ -58,12 +58,12 @@ class PostTestDialog(QDialog):
         pre_label.setBuddy(self.pre_box)
         form.addRow(pre_label, pre_row)
         words.addLayout(form)
-        self.result = QLabel()
-        self.result.setObjectName("result")
-        self.result.setWordWrap(True)
-        self.result.setAccessibleName("Post-test probabilities")
-        self.result.setStyleSheet(f"font-size: {QApplication.font().pointSizeF() * 1.5:.1f}pt;")  # follows text size
-        words.addWidget(self.result)
+        self.result_label = QLabel()
+        self.result_label.setObjectName("result")
+        self.result_label.setWordWrap(True)
+        self.result_label.setAccessibleName("Post-test probabilities")
+        self.result_label.setStyleSheet(f"font-size: {QApplication.font().pointSizeF() * 1.5:.1f}pt;")  # follows text size
+        words.addWidget(self.result_label)
         from viewer.qt.app.text_size import current_scale
 
         self.nomogram = FaganNomogram(current_scale())
@@ -94,24 +94,25 @@ class PostTestDialog(QDialog):
         self.body.setContentsMargins(0, 0, 0, 0)
         self.body.addLayout(words, 1 if side else 0)
         self.body.addWidget(self.nomogram.widget, 1)
-        self.scroll = QScrollArea()
-        self.scroll.setAccessibleName("Post-test probability calculator")
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setAccessibleName("Post-test probability calculator")
         body.installEventFilter(self)
-        self.scroll.setWidget(body)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidget(body)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         layout.addWidget(buttons)
         wanted = (1060, 640) if side else (720, 900)
         self.resize(min(wanted[0], screen.width() - 40), min(wanted[1], screen.height() - 60))
 
     def eventFilter(self, watched, event) -> bool:
         """A scroll bar appearing narrows the body; make its layout follow (Qt can leave it wider)."""
-        if event.type() == QEvent.Type.Resize and watched is self.scroll.widget():
-            layout = watched.layout()
-            if layout.geometry().width() != watched.width():
+        body = self.scroll_area.widget()
+        if event.type() == QEvent.Type.Resize and body is not None and watched is body:
+            layout = body.layout()
+            if layout is not None and layout.geometry().width() != body.width():
                 layout.invalidate()
                 layout.activate()
         return False
@@ -129,13 +130,13 @@ class PostTestDialog(QDialog):
     def update_result(self, *_args) -> None:
         option = self.current()
         if option is None:
-            self.result.setText("No test with likelihood ratios is in the lessons.")
+            self.result_label.setText("No test with likelihood ratios is in the lessons.")
             return
         pre = self.pre_box.value() / 100
         positive, negative = post_test(pre, option.lr_pos), post_test(pre, option.lr_neg)
-        self.result.setText(f"Pre-test {pre:.0%} → if <b>positive</b>: <b>{positive:.0%}</b>; "
+        self.result_label.setText(f"Pre-test {pre:.0%} → if <b>positive</b>: <b>{positive:.0%}</b>; "
                             f"if <b>negative</b>: <b>{negative:.0%}</b>")
-        self.result.setAccessibleDescription(f"If positive {positive:.0%}, if negative {negative:.0%}")
+        self.result_label.setAccessibleDescription(f"If positive {positive:.0%}, if negative {negative:.0%}")
         combined = " A combination reported by the source." if option.combined else ""
         self.test_info.setText(f"Target: {option.target}. Sensitivity {proportion_text(option.sens)}, specificity "
                                f"{proportion_text(option.spec)}; "
