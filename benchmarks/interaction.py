@@ -143,7 +143,7 @@ def repaints(window, iterations: int, sizes=((1920, 1080), (3840, 2160))) -> dic
 def handout_ms(content, runs: int = 3) -> dict:
     from viewer.qt.chairside.handout_cli import write_region_handout
 
-    region = next((r.id for r in content.regions if r.lesson in content.lessons), content.regions[0].id)
+    region = next((r for r in content.regions if r.lesson in content.lessons), content.regions[0])
     times = []
     with tempfile.TemporaryDirectory() as folder:
         for run in range(runs + 1):

@@ -206,7 +206,8 @@ def print_lesson_text(content, lesson_id: str, level: str) -> int:
 
 
 def make_handout(content, args) -> int:
-    if content.region(args.handout) is None:
+    region = content.region(args.handout)
+    if region is None:
         known = ", ".join(r.id for r in content.regions) or "none"
         return fail(f"unknown region id '{args.handout}' (known: {known})")
     if args.output is None:
@@ -229,7 +230,7 @@ def make_handout(content, args) -> int:
             return fail(str(exc))
     from viewer.qt.chairside.handout_cli import write_region_handout
 
-    if not write_region_handout(content, args.handout, args.output, args.paper, programme):
+    if not write_region_handout(content, region, args.output, args.paper, programme):
         return fail(f"could not write {args.output}")
     print(args.output)
     return EXIT_OK

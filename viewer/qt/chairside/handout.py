@@ -27,6 +27,8 @@ MARGIN_MM = 12
 MAX_PICTURE_HEIGHT_PT = 330
 MAX_PAGES = 2
 MAX_SOURCES = 3
+# tried in turn until the handout fits MAX_PAGES: (sources listed, picture height in points)
+FITTING_STEPS = ((MAX_SOURCES, MAX_PICTURE_HEIGHT_PT), (MAX_SOURCES, 280), (MAX_SOURCES, 230), (2, 200), (2, 165), (1, 165))
 FOOTER_PT = 14   # "1 of 2" is printed this far into the bottom margin (MARGIN_MM is 34 pt)
 BLANK = "_" * 16  # a line to write on when a detail was not typed
 HEADING_TAG = 1  # QTextBlock user state of a heading inserted into a plain paragraph (see _insert_markdown)
@@ -41,7 +43,7 @@ def page_layout(paper: str) -> QPageLayout:
 def picture_width_px(paper: str, source: QRectF) -> int:
     """300 dpi at the largest size the handout prints the picture: the page width, or less where
     MAX_PICTURE_HEIGHT_PT limits it (more pixels would only make the PDF slower to write)."""
-    width_pt = page_layout(paper).paintRectPoints().width()
+    width_pt: float = page_layout(paper).paintRectPoints().width()
     if source.width() > 0 and source.height() > 0:
         width_pt = min(width_pt, MAX_PICTURE_HEIGHT_PT * source.width() / source.height())
     return max(1, round(width_pt / 72 * DPI))
@@ -57,17 +59,17 @@ def build_document(content: Content, lesson_id: str | None, title: str, picture:
     lesson that cannot fit keeps the full-size layout and runs onto a third page. A home programme
     follows on its own pages: only the programme makes the handout longer.
     """
-    first = None
     extras = {"programme": programme if programme is not None and programme.items else None,
               "body_chart": body_chart, "body_chart_legend": list(body_chart_legend), "labels": labels,
               "details": details, "caption": caption}
-    for sources, picture_height in ((MAX_SOURCES, MAX_PICTURE_HEIGHT_PT), (MAX_SOURCES, 280), (MAX_SOURCES, 230),
-                                    (2, 200), (2, 165), (1, 165)):
+    first: QTextDocument | None = None
+    for sources, picture_height in FITTING_STEPS:
         document = _layout(content, lesson_id, title, picture, notes, paper, today, sources, picture_height,
                            teachback=teachback, **extras)
         if _pages_before_programme(document) <= MAX_PAGES:
             return document
         first = first or document
+    assert first is not None, "FITTING_STEPS is not empty"
     return first
 
 
@@ -137,7 +139,7 @@ def _layout(content: Content, lesson_id: str | None, title: str, picture: QImage
         if caption:  # what the picture shows that the eye may miss: the nerve type chosen
             picture_cursor.insertBlock()
             picture_cursor.insertText(caption)
-    if chart_cell is not None:
+    if chart_cell is not None and body_chart is not None:
         from viewer.qt.homeprog.handout_section import insert_body_chart
 
         insert_body_chart(chart_cell, body_chart, list(body_chart_legend), page.width() * 0.40,
@@ -188,10 +190,10 @@ def _layout(content: Content, lesson_id: str | None, title: str, picture: QImage
     if tables:
         from viewer.qt.homeprog.handout_section import keep_tables_whole
 
-        heading = document.findBlock(int(document.property("programme_start")))
-        heading_format = heading.blockFormat()  # the exercise sheet starts its own page
+        sheet_heading = document.findBlock(int(document.property("programme_start")))
+        heading_format = sheet_heading.blockFormat()  # the exercise sheet starts its own page
         heading_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-        QTextCursor(heading).setBlockFormat(heading_format)
+        QTextCursor(sheet_heading).setBlockFormat(heading_format)
         keep_tables_whole(document, tables)
     return document
 

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from viewer.model.content.loader import Content
 from PySide6.QtWidgets import QApplication
 
+if TYPE_CHECKING:
+    from viewer.model.diagram.regions import Region
 
-def write_region_handout(content: Content, region_id: str, output: Path, paper: str, programme=None) -> bool:
+
+def write_region_handout(content: Content, region: Region, output: Path, paper: str, programme=None) -> bool:
     from viewer.qt.diagram.scene import DiagramScene
     from viewer.qt.chairside.handout import build_document, picture_width_px, write_pdf
     from viewer.qt.chairside.handout_picture import render_picture
@@ -18,10 +22,9 @@ def write_region_handout(content: Content, region_id: str, output: Path, paper: 
     _app = QApplication.instance() or QApplication(["dgs-viewer", "-platform", "offscreen"])
     scene = DiagramScene(content)
     scene.build_regions()
-    if region_id in scene.region_items:
-        scene.region_items[region_id].set_state(selected=True)
-    region = content.region(region_id)
-    keep = kept_label_ids(content, region_id)  # on paper: this structure's labels and the nerve's, readable
+    if region.id in scene.region_items:
+        scene.region_items[region.id].set_state(selected=True)
+    keep = kept_label_ids(content, region.id)  # on paper: this structure's labels and the nerve's, readable
     scene.set_labels_visible(True, only=keep)
     width_px = picture_width_px(paper, scene.diagram_rect)
     picture = render_picture(scene, scene.diagram_rect, width_px) if content.diagram else None

@@ -19,7 +19,12 @@ from viewer.qt.app.theme import PEN_COLOURS
 from viewer.qt.chairside.pen_tool import PenTool
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QByteArray
+
     from viewer.qt.app.main_window import MainWindow
+
+    # the window as presentation found it: dock layout, geometry, splitter sizes, level, labels shown, menus shown
+    SavedWindow = tuple[QByteArray, QByteArray, list[int], str, bool, list[bool]]
 
 PRESENTATION_TEXT_ZOOM = 6
 
@@ -32,7 +37,7 @@ class Chairside(QObject):
         window.view.pen_tool = self.pen
         self._positions = self._notes = None  # docks are built when first shown, not at start-up
         self._body_chart = self._home_programme = None
-        self._saved_state = None
+        self._saved_state: SavedWindow | None = None
         from viewer.model.chairside.handout_details import HandoutDetails
 
         self.details = HandoutDetails()  # typed when a handout is saved or printed; in memory only
@@ -264,7 +269,7 @@ class Chairside(QObject):
             return
         content = self.window.content
         keep = set()
-        for region_id in {self.window.view.selected_id, "sciatic-nerve"} - {None}:
+        for region_id in filter(None, {self.window.view.selected_id, "sciatic-nerve"}):
             region = content.region(region_id)
             keep |= set(region.labels) if region else set()
         self.window.scene.set_labels_visible(True, only=keep)
@@ -385,7 +390,8 @@ class Chairside(QObject):
 
         view = self.window.view
         width = view.viewport().width() * 2
-        ok = render_picture(self.window.scene, self.current_view(), width).save(str(path), "PNG")
+        picture = render_picture(self.window.scene, self.current_view(), width)
+        ok = picture.save(str(path), "PNG")  # type: ignore[call-overload]  # the stub types format as bytes; PySide6 6.11 takes only str
         self.window.statusBar().showMessage(f"View saved to {path}" if ok else f"Could not write {path}")
         return ok
 
