@@ -6,7 +6,7 @@ use), so what is clickable is exactly the drawn shape.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
 from PySide6.QtCore import QEvent, QPointF, QRectF, Signal
@@ -19,24 +19,13 @@ from viewer.qt.app.key_sequences import pressed
 from viewer.qt.app.theme import THEME
 
 if TYPE_CHECKING:
+    from viewer.qt.diagram.drawing_tool import DrawingTool
     from viewer.qt.diagram.name_tag import NameTag
 
 MIN_SCALE_OF_FIT, MAX_SCALE_OF_FIT = 0.5, 12.0
 ZOOM_STEP = 1.25
 DRAG_THRESHOLD = 6  # pixels the mouse must move before a press becomes a pan
 PAN_STEP = 60
-
-
-class DrawingTool(Protocol):
-    """What the view asks of a pen that, while active, a drag draws with (viewer/qt/chairside/pen_tool.py)."""
-
-    active: bool
-
-    def press(self, scene_pos: QPointF) -> None: ...
-
-    def move(self, scene_pos: QPointF) -> None: ...
-
-    def release(self, scene_pos: QPointF) -> None: ...
 
 
 class DiagramView(QGraphicsView):
