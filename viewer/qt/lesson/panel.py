@@ -7,6 +7,7 @@ import re
 from collections import OrderedDict
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QPointF, QUrl, Signal
 from PySide6.QtGui import (QColor, QCursor, QDesktopServices, QGuiApplication, QImageReader, QTextCharFormat, QTextCursor,
@@ -15,6 +16,9 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip
 
 from viewer.model.content.render import RenderedLesson, slugify
 from viewer.qt.app.theme import COLOURS
+
+if TYPE_CHECKING:
+    from viewer.qt.evidence.chart_overlay import ChartOverlays
 
 WEB_SCHEMES = ("http", "https")
 # Qt's Markdown reader drops everything after a raw <img> tag, so it becomes a Markdown picture
@@ -38,7 +42,7 @@ class LessonPanel(QTextBrowser):
         self.content_root = self.lessons_dir.parent  # figures may live in lessons/ or resources/
         self.anchorClicked.connect(self._on_anchor)
         self.rendered: RenderedLesson | None = None
-        self.charts = None  # viewer.qt.evidence.chart_overlay.ChartOverlays, made for the first lesson with a chart
+        self.charts: ChartOverlays | None = None  # made for the first lesson with a chart
         self._documents: OrderedDict[tuple, QTextDocument] = OrderedDict()  # laid-out lessons, oldest first
         self._live_document: QTextDocument | None = None
         self._link_spans: dict[str, list] = {}  # per lesson Markdown: where its glossary terms and citations are
@@ -282,8 +286,9 @@ class LessonPanel(QTextBrowser):
         elif not scheme and url.hasFragment() and not url.path():
             self.scroll_to(url.fragment())
 
-    def loadResource(self, kind: int, url: QUrl):
+    def loadResource(self, kind: int, name: QUrl | str):
         """Only files inside the content folder; never the network, never other local files."""
+        url = QUrl(name) if isinstance(name, str) else name
         if url.scheme() == "chart":
             return self.charts.placeholder(url.path()) if self.charts else None
         if url.scheme() or url.isEmpty():
@@ -318,8 +323,8 @@ def _safe_image(path: Path):
     except OSError:
         return None
     if path.suffix.lower() == ".svg":
-        data = safe_svg_bytes(data)
-        return QByteArray(data) if data is not None else None
+        safe = safe_svg_bytes(data)
+        return QByteArray(safe) if safe is not None else None
     reader = QImageReader(str(path))
     size = reader.size()
     if not reader.canRead() or size.isEmpty() or size.width() * size.height() > MAX_PIXELS:
