@@ -7,7 +7,7 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (QBrush, QColor, QFont, QImage, QPainter, QPainterPath, QPainterPathStroker, QPen)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from viewer.model.bodychart.chart import BRUSH_WIDTH, KINDS, BodyChart
+from viewer.model.bodychart.chart import BRUSH_WIDTH, KINDS, BodyChart, Point
 from viewer.qt.app.theme import LIGHT
 from viewer.qt.app.theme import PRINTED
 
@@ -52,7 +52,7 @@ def paint_chart(painter: QPainter, renderer, chart: BodyChart, overlays: list[st
     for element in overlays:
         renderer.render(painter, element, renderer.boundsOnElement(element))
     labels = []
-    shapes = [(a.kind, a.intensity, a.points) for a in chart.areas]
+    shapes: list[tuple[str, int | None, tuple[Point, ...]]] = [(a.kind, a.intensity, a.points) for a in chart.areas]
     if pending:
         shapes.append((pending_kind, None, tuple(pending)))
     for kind, intensity, points in shapes:

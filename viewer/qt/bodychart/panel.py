@@ -6,6 +6,7 @@ Built the first time it is shown; nothing in it is stored.
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
@@ -19,6 +20,9 @@ from viewer.qt.bodychart.canvas import PATTERNS, ChartCanvas, chart_image, kind_
 from viewer.qt.app.dock_room import scrolling
 from viewer.qt.app.wrap_row import WrapRow
 from viewer.qt.app.theme import PRINTED
+
+if TYPE_CHECKING:
+    from viewer.qt.app.main_window import MainWindow
 
 
 def swatch(kind: str) -> QIcon:
@@ -52,11 +56,11 @@ def key_hint() -> str:
 
 
 class BodyChartDock(QDockWidget):
-    def __init__(self, window):
+    def __init__(self, window: MainWindow):
         super().__init__("Body chart", window)
         from PySide6.QtSvg import QSvgRenderer
 
-        self.window = window
+        self.main_window = window
         self.setObjectName("bodychart-dock")
         self.chart = BodyChart()
         self.renderer = QSvgRenderer(str(window.content.resources_dir / CHART_SVG), self)
@@ -192,8 +196,8 @@ class BodyChartDock(QDockWidget):
         if not on:
             self.explanation.hide()
             return
-        clinical = self.window.level == "clinical"
-        bibliography = self.window.content.bibliography
+        clinical = self.main_window.level == "clinical"
+        bibliography = self.main_window.content.bibliography
         styles = {"dgs": "shaded, solid edge; dashed below the knee", "l5": "dashed edge", "s1": "dotted edge"}
         parts = []
         for overlay in self.text.overlays:
@@ -210,7 +214,7 @@ class BodyChartDock(QDockWidget):
 
     def _open_link(self, href: str) -> None:
         if href.startswith("lesson:"):
-            self.window.open_lesson(href.split(":", 1)[1])
+            self.main_window.open_lesson(href.split(":", 1)[1])
 
     # ----- handout -------------------------------------------------------------------------------------
     def handout_image(self, width_px: int = 1400):

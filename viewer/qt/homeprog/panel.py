@@ -6,6 +6,7 @@ Built the first time it is shown; the programme is kept in memory only.
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtWidgets import (QComboBox, QDockWidget, QFormLayout, QLabel, QLineEdit, QListWidget,
@@ -16,6 +17,9 @@ from viewer.model.homeprog.programme import MAX_EXERCISES, SUGGESTED_MIN, Progra
 from viewer.qt.app.dock_room import scrolling
 from viewer.qt.app.wrap_row import WrapRow
 from viewer.qt.app.theme import PRINTED
+
+if TYPE_CHECKING:
+    from viewer.qt.app.main_window import MainWindow
 
 DOSE_LABELS = {"sets": "Sets", "reps": "Repetitions", "hold_seconds": "Hold (seconds)", "times_a_day": "Times a day"}
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -43,9 +47,9 @@ class RowsList(QListWidget):
 
 
 class HomeProgrammeDock(QDockWidget):
-    def __init__(self, window):
+    def __init__(self, window: MainWindow):
         super().__init__("Home programme", window)
-        self.window = window
+        self.main_window = window
         self.setObjectName("homeprog-dock")
         self.library, _problems = load_library(window.content.lessons_dir / "exercises.toml")
         self.programme = Programme()
@@ -112,8 +116,8 @@ class HomeProgrammeDock(QDockWidget):
         self.add_button.clicked.connect(self.add_current)
         self.found.itemActivated.connect(lambda _item: self.add_current())
         self.chosen.currentRowChanged.connect(self._show_chosen)
-        self.up_button.clicked.connect(lambda: self.move(-1))
-        self.down_button.clicked.connect(lambda: self.move(1))
+        self.up_button.clicked.connect(lambda: self.move_current(-1))
+        self.down_button.clicked.connect(lambda: self.move_current(1))
         self.remove_button.clicked.connect(self.remove_current)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self)
         self.hide()
@@ -140,6 +144,8 @@ class HomeProgrammeDock(QDockWidget):
         if item is None:
             return
         exercise = self.library.get(item.data(ID_ROLE))
+        if exercise is None:  # the list shows only the library's exercises
+            return
         if not self.programme.add(exercise):
             self.status.setText(f"A programme holds at most {MAX_EXERCISES} exercises, each once."
                                 if self.programme.full() else f"{exercise.title} is already in the programme.")
@@ -178,7 +184,7 @@ class HomeProgrammeDock(QDockWidget):
             box.blockSignals(False)
         exercise = item.exercise
         self._show_picture(exercise)
-        bibliography = self.window.content.bibliography
+        bibliography = self.main_window.content.bibliography
         sources = "; ".join(f"{bibliography[k].authors.split(',')[0]} {bibliography[k].year}".strip()
                             for k in exercise.references if k in bibliography)
         self.details.setText(f"<p><b>{html.escape(exercise.title)}</b>: {html.escape(exercise.purpose)}</p>"
@@ -191,7 +197,7 @@ class HomeProgrammeDock(QDockWidget):
         from PySide6.QtGui import QColor, QPainter, QPixmap
         from PySide6.QtSvg import QSvgRenderer
 
-        renderer = QSvgRenderer(str(exercise.image_path(self.window.content.resources_dir)))
+        renderer = QSvgRenderer(str(exercise.image_path(self.main_window.content.resources_dir)))
         if not renderer.isValid():
             self.picture.clear()
             return
@@ -212,7 +218,8 @@ class HomeProgrammeDock(QDockWidget):
             self.programme.set_dose(row, name, value)
             self.refresh_chosen(row)
 
-    def move(self, step: int) -> None:
+    def move_current(self, step: int) -> None:
+        """The chosen exercise up (-1) or down (1) the list (not QWidget.move, which places the widget)."""
         row = self.chosen.currentRow()
         if 0 <= row < len(self.programme.items):
             self.refresh_chosen(self.programme.move(row, step))

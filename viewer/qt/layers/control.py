@@ -210,10 +210,12 @@ class LayerControl(QObject):
 
     def apply_items(self) -> None:
         """Each layer, its labels, its regions' highlights and the deep labels at the current depth."""
-        depth, scene = self.depth, self.window.scene
+        depth, scene, items = self.depth, self.window.scene, self._items
+        if items is None:  # made on the first peel
+            return
         labels_on = self.window.labels_action.isChecked() and not self.labels_withheld
         for layer in self.layers[:-1]:
-            body, labels = self._items[layer.id]
+            body, labels = items[layer.id]
             opacity = depth.opacity(layer.id)
             body.setOpacity(opacity)
             body.setVisible(opacity > 0)

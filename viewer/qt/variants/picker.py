@@ -75,7 +75,8 @@ class VariantPicker(QFrame):
     def keyPressEvent(self, event) -> None:
         if event.key() == 0x01000000:  # Escape (by value: no Qt namespace enums needed here)
             self.hide()
-            if self.parentWidget() is not None:
-                self.parentWidget().setFocus()
+            parent = self.parentWidget()
+            if parent is not None:
+                parent.setFocus()
             return
         super().keyPressEvent(event)
