@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QFrame, QGraphicsView, QPinchGesture, QWidget
 
+from viewer.qt.diagram.overlays import FootControls
 from viewer.qt.diagram.scene import DiagramScene
 from viewer.qt.app.enum_free import solid_brush
 from viewer.qt.app.key_sequences import pressed
@@ -26,8 +27,6 @@ MIN_SCALE_OF_FIT, MAX_SCALE_OF_FIT = 0.5, 12.0
 ZOOM_STEP = 1.25
 DRAG_THRESHOLD = 6  # pixels the mouse must move before a press becomes a pan
 PAN_STEP = 60
-FOOT_GAP = 4
-MAX_FOOT_SHARE = 0.4  # of the view's height, at most, kept free below a fitted diagram for the controls there
 
 
 class DiagramView(QGraphicsView):
@@ -70,8 +69,7 @@ class DiagramView(QGraphicsView):
         self._layers = None  # what the depth control lets the pointer and keyboard reach (viewer/qt/layers)
         self.focus_cue = "callout"  # or "pointer" (see set_focus_cue)
         self._pointer = None
-        self._foot_controls: list[QWidget] = []  # see keep_clear_of
-        self._fitted_band = 0
+        self.foot = FootControls(self)  # the controls at its foot, which a fitted diagram stays above
 
     @property
     def tag(self) -> NameTag:
@@ -324,45 +322,23 @@ class DiagramView(QGraphicsView):
     def _scale(self) -> float:
         return self.transform().m11()
 
-    def keep_clear_of(self, control: QWidget) -> None:
-        """``control`` sits at the foot of the view (the depth slider, the nerve-type button): the fitted
-        diagram is drawn above it, so it never covers the lowest labels, however large the text."""
-        self._foot_controls.append(control)
-        control.installEventFilter(self)
-
-    def _foot_band(self) -> int:
-        """The height at the bottom of the view that the controls there take, and a gap above them."""
-        tops = [control.geometry().top() for control in self._foot_controls if not control.isHidden()]
-        if not tops:
-            return 0
-        band = self.height() - min(tops) + FOOT_GAP
-        return max(0, min(band, round(self.viewport().height() * MAX_FOOT_SHARE)))
-
     def _fit_scale(self) -> float:
         rect = self.diagram.diagram_rect
         view = self.viewport().rect()
-        height = view.height() - self._foot_band()
+        height = view.height() - self.foot.band()
         if rect.isEmpty() or view.isEmpty() or height <= 0:
             return 1.0
         return min(view.width() / rect.width(), height / rect.height())
 
     def fit(self) -> None:
         self.fitted = True
-        self._fitted_band = band = self._foot_band()
+        self.foot.fitted_band = band = self.foot.band()
         scale = self._fit_scale()
         self.resetTransform()
         self.scale(scale, scale)
         self._update_scene_rect()
         self.centerOn(self.diagram.diagram_rect.center() + QPointF(0, band / 2 / scale))
         self.zoomChanged.emit(1.0)
-
-    def eventFilter(self, watched, event) -> bool:
-        """A control at the foot moved or changed size (text size, window size): fit above it again."""
-        if (watched in self._foot_controls and self.fitted
-                and event.type() in (QEvent.Type.Move, QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.Hide)
-                and self._foot_band() != self._fitted_band):
-            self.fit()
-        return super().eventFilter(watched, event)
 
     def zoom_by(self, factor: float, anchor=None) -> None:
         """Zoom keeping the scene point under ``anchor`` (view coordinates) fixed."""

@@ -49,7 +49,7 @@ class LayerControl(QObject):
         self.slider.moved.connect(lambda value: self.set_position(value))
         self.slider.show_depth(self.depth.position, self.layers[-1].name)
         self.slider.adjustSize()
-        window.view.keep_clear_of(self.slider)
+        window.view.foot.add(self.slider)
         window.view.installEventFilter(self)
         window.view.zoomChanged.connect(lambda _zoom: self.warm_soon())
         self.deeper_action = window.add_action("Peel &deeper", lambda: self.peel(True), "layers.deeper",

@@ -40,7 +40,7 @@ class VariantControl(QObject):
         self.button.setToolTip(f"How the nerve passes piriformis: choose a type ({keys_text(shortcut('variants.picker'))})")
         self.button.clicked.connect(self.show_picker)
         self._label()
-        window.view.keep_clear_of(self.button)
+        window.view.foot.add(self.button)
         window.view.installEventFilter(self)
         self.picker_action = window.add_action("Nerve &variant…", self.show_picker, "variants.picker",
                                                "Show how the sciatic nerve can pass piriformis")
