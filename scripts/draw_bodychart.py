@@ -1,9 +1,10 @@
 """Draws resources/bodychart.svg: a front and a back outline of the whole body, and the overlays
 (typical DGS distribution, L5 and S1 dermatomes) as separate groups the app shows on request.
 
-Tooling for the illustrator, not part of the app. The outline is the posable figure of
-scripts/figure.py in the anatomical position, drawn as one silhouette (every part stroked, then
-every part filled over the strokes). Overlay shapes follow the figure's joints:
+Tooling for the illustrator, not part of the app (`--out FILE` writes elsewhere;
+tests/test_exercise_drawings.py checks that the committed file is what this script draws). The
+outline is the posable figure of scripts/figure.py in the anatomical position, drawn as one
+silhouette (every part stroked, then every part filled over the strokes). Overlay shapes follow the figure's joints:
 - DGS: buttock and posterior thigh, with the calf dashed for "sometimes below the knee"
   (Martin 2015; Hopayian 2010; lessons/dgs-vs-back.md).
 - L5 and S1: after the evidence-based dermatome map of Lee, McPhee & Stringer 2008 (L5: lateral
@@ -13,6 +14,7 @@ every part filled over the strokes). Overlay shapes follow the figure's joints:
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -112,7 +114,10 @@ def text(x, y, words, size=5.0, anchor="middle", weight="normal"):
             f'font-size="{size}" font-weight="{weight}" fill="#1a1a1a">{words}</text>')
 
 
-def main() -> None:
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description="Draw the body chart.")
+    parser.add_argument("--out", type=Path, default=OUT, help=f"file to write (default {OUT})")
+    out = parser.parse_args(argv).out
     front, back = Camera(0, 0), Camera(180, 0)
     dgs, l5, s1 = overlays()
     jf, jb = joints(front, FRONT_X), joints(back, BACK_X)
@@ -137,8 +142,8 @@ def main() -> None:
            f'<g id="overlay-l5">{"".join(l5)}</g>\n'
            f'<g id="overlay-s1">{"".join(s1)}</g>\n'
            '</svg>\n')
-    OUT.write_text(svg, encoding="utf-8")
-    print(OUT)
+    out.write_text(svg, encoding="utf-8")
+    print(out)
 
 
 if __name__ == "__main__":

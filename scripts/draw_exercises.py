@@ -1,24 +1,32 @@
 """Draws resources/exercises/<id>.svg: each exercise's start and end position, in one style.
 
 Tooling for the illustrator, not part of the app: run `python scripts/draw_exercises.py` after
-changing a pose. The figure and its proportions are in scripts/figure.py. Each drawing has two
-panels, "1" (start) and "2" (end); the end panel shows the start position as a dashed ghost and
-an arrow for the movement. Greys and black only, so it prints the same in greyscale.
+changing a pose (`--out DIR` writes elsewhere; tests/test_exercise_drawings.py checks that the
+committed files are what this script draws). The figure and its proportions are in scripts/figure.py;
+how it rests on the floor, a mat or a seat in scripts/ground.py. Each drawing has two panels, "1"
+(start) and "2" (end); the end panel shows the start position as a dashed ghost and an arrow for the
+movement. Greys and black only, so it prints the same in greyscale.
 """
 
 from __future__ import annotations
 
+import argparse
+import math
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from figure import H, Camera, Pose, parts, path_of, skeleton
+from figure import H, Camera, Pose, parts, path_of, skeleton, spheres
+from ground import (CHEST, PELVIS, between, both_feet_down, bridge_top, fit_top, foot, foot_flat, hip, low, on_side,
+                    on_trunk, reach, rest, seat_height, supine)
 
 OUT = Path(__file__).resolve().parent.parent / "resources" / "exercises"
 PANEL_W, PANEL_H, GAP = 150.0, 112.0, 10.0
 INK, NEAR, FAR, GHOST, PROP = "#1a1a1a", "#f6f6f6", "#b8b8b8", "#8a8a8a", "#6e6e6e"
 STROKE = 0.9
+MAT = 2.2  # mat thickness; a figure lying down rests on its top
 
 
 def legs(left=None, right=None):
@@ -44,23 +52,41 @@ def figure_svg(pose, camera, at, ghost=False, moved_from=None):
                        'stroke-dasharray="2.2 1.6"/>')
         else:
             fill = FAR if part.far else NEAR
-            out.append(f'<path d="{path_of(part)}" fill="{fill}" stroke="{INK}" stroke-width="{STROKE}" '
-                       'stroke-linejoin="round"/>')
+            out.append(f'<path class="{part.name}" d="{path_of(part)}" fill="{fill}" stroke="{INK}" '
+                       f'stroke-width="{STROKE}" stroke-linejoin="round"/>')
     return out
 
 
-def placed(pose, camera, x, level=0.0, support=None):
-    """Offset that puts the figure's pelvis at ``x`` and its lowest point (or ``support`` joint's
-    lowest circle) on ``level``."""
-    shapes = parts(pose, camera, (0, 0))
-    if support:
-        joints = skeleton(pose)
-        sx, sy, _ = camera.project(joints[support])
-        bottom = sy - 0.07 * H
-    else:
-        bottom = min(y - r for part in shapes for _x, y, r in part.circles)
-    px, _py, _ = camera.project(skeleton(pose)["pelvis"])
-    return (x - px, level - bottom)
+def footprint(poses, camera, margin=5.0):
+    """How far toward and away from the camera (before it is tilted down) the parts resting on the floor
+    reach, over all ``poses`` (pose, floor height) of a panel, with a margin: the depth of the mat."""
+    flat = Camera(camera.azimuth, 0)
+    depths = [flat.project(c)[2] for pose, floor_y in poses for _n, c, r in spheres(pose) if c[1] - r < floor_y + 0.5]
+    return max(depths) + margin, min(depths) - margin
+
+
+def placed(pose, camera, x, level=0.0, floor_y=None, ground=None):
+    """Offset that puts the figure's pelvis at ``x`` and the floor it rests on (3-D height ``floor_y``, by
+    default its lowest point) at ``level``: seen from the side, a line; seen from above, the near edge of
+    the ground under it (``ground``: the poses that set its depth, as for ``footprint``)."""
+    floor_y = low(pose) if floor_y is None else floor_y
+    e = math.radians(camera.elevation)
+    near = footprint(ground or [(pose, floor_y)], camera)[0] if e else 0.0
+    px = camera.project(skeleton(pose)["pelvis"])[0]
+    return (x - px, level - (floor_y * math.cos(e) - near * math.sin(e)))
+
+
+def mat(x0, x1, camera=None, ground=None):
+    """A mat on the floor, its top at ``MAT``. Seen from above (``camera`` tilted, ``ground`` the poses on
+    it), its top surface shows as a band as deep as what rests on it."""
+    side = (f'<rect x="{x0:.1f}" y="{-MAT:.1f}" width="{x1 - x0:.1f}" height="{MAT:.1f}" rx="1" fill="#d9d9d9" '
+            f'stroke="{PROP}" stroke-width="0.6"/>')
+    if camera is None or not camera.elevation:
+        return [side]
+    near, far = footprint(ground, camera)
+    depth = (near - far) * math.sin(math.radians(camera.elevation))
+    return [f'<rect x="{x0:.1f}" y="{-MAT - depth:.1f}" width="{x1 - x0:.1f}" height="{depth:.1f}" rx="1" '
+            f'fill="#ededed" stroke="{PROP}" stroke-width="0.6"/>', side]
 
 
 def joint_at(pose, camera, at, name):
@@ -68,8 +94,8 @@ def joint_at(pose, camera, at, name):
     return x + at[0], y + at[1]
 
 
-def arrow(start, end, bend=0.25):
-    """A curved arrow (SVG y is down, drawing y is up)."""
+def arrow(start, end, bend=0.25, halo=False):
+    """A curved arrow (SVG y is down, drawing y is up); with a white ``halo`` where it crosses the figure."""
     (x1, y1), (x2, y2) = start, end
     mx, my = (x1 + x2) / 2, (y1 + y2) / 2
     cx, cy = mx - (y2 - y1) * bend, my + (x2 - x1) * bend
@@ -80,10 +106,11 @@ def arrow(start, end, bend=0.25):
     size = 4.2
     left = (x2 - tx * size - ty * size * 0.55, y2 - ty * size + tx * size * 0.55)
     right = (x2 - tx * size + ty * size * 0.55, y2 - ty * size - tx * size * 0.55)
-    return [f'<path d="M{x1:.1f},{-y1:.1f} Q{cx:.1f},{-cy:.1f} {x2:.1f},{-y2:.1f}" fill="none" stroke="{INK}" '
-            f'stroke-width="1.3"/>',
-            f'<path d="M{left[0]:.1f},{-left[1]:.1f} L{x2:.1f},{-y2:.1f} L{right[0]:.1f},{-right[1]:.1f} Z" '
-            f'fill="{INK}"/>']
+    curve = f'd="M{x1:.1f},{-y1:.1f} Q{cx:.1f},{-cy:.1f} {x2:.1f},{-y2:.1f}" fill="none"'
+    head = f'd="M{left[0]:.1f},{-left[1]:.1f} L{x2:.1f},{-y2:.1f} L{right[0]:.1f},{-right[1]:.1f} Z"'
+    under = [f'<path {curve} stroke="#ffffff" stroke-width="3.3"/>',
+             f'<path {head} fill="#ffffff" stroke="#ffffff" stroke-width="2" stroke-linejoin="round"/>'] if halo else []
+    return under + [f'<path {curve} stroke="{INK}" stroke-width="1.3"/>', f'<path {head} fill="{INK}"/>']
 
 
 def floor(x0, x1, level=0.0):
@@ -91,16 +118,11 @@ def floor(x0, x1, level=0.0):
             'stroke-width="1"/>']
 
 
-def mat(x0, x1):
-    return [f'<rect x="{x0:.1f}" y="-2.2" width="{x1 - x0:.1f}" height="2.2" rx="1" fill="#d9d9d9" '
-            f'stroke="{PROP}" stroke-width="0.6"/>']
-
-
-def chair(x, seat=24.0, facing=1):
+def chair(x, seat=24.0, facing=1, depth=26.0):
     """A plain chair; ``x`` is the front edge of the seat, ``facing`` +1 when the sitter faces +x."""
-    back = x - facing * 22
+    back = x - facing * depth
     xs = sorted((x, back))
-    return [f'<rect x="{xs[0]:.1f}" y="{-seat:.1f}" width="22" height="2.6" fill="#d9d9d9" stroke="{PROP}" '
+    return [f'<rect x="{xs[0]:.1f}" y="{-seat:.1f}" width="{depth:.0f}" height="2.6" fill="#d9d9d9" stroke="{PROP}" '
             'stroke-width="0.7"/>',
             f'<line x1="{x - facing * 1.5:.1f}" y1="{-seat:.1f}" x2="{x - facing * 1.5:.1f}" y2="0" '
             f'stroke="{PROP}" stroke-width="1.2"/>',
@@ -141,13 +163,14 @@ def drawing(exercise_id, title, start, end, scale=1.0):
 
 SCALE = {"step-down": 0.8, "shorter-stride": 0.86, "sitting-breaks": 0.86, "nerve-slider-sitting": 0.95}
 SIDE = Camera(90, 0)       # seen from the figure's left
-SIDE_HIGH = Camera(90, 18)
 
 
-def two(start_pose, end_pose, camera, x, props, support=None, level=0.0, arrow_joint=None, bend=0.3,
+def two(start_pose, end_pose, camera, x, props, level=0.0, floor=low, arrow_joint=None, bend=0.3,
         captions=("", ""), ghost=True):
-    at_start = placed(start_pose, camera, x, level, support)
-    at_end = placed(end_pose, camera, x, level, support)
+    """Start and end panels; ``floor(pose)`` is the 3-D height of what the figure rests on, put at ``level``."""
+    ground = [(start_pose, floor(start_pose)), (end_pose, floor(end_pose))]
+    at_start = placed(start_pose, camera, x, level, ground[0][1], ground)
+    at_end = placed(end_pose, camera, x, level, ground[1][1], ground)
     start = props + figure_svg(start_pose, camera, at_start)
     end = list(props)
     if ghost:
@@ -158,26 +181,6 @@ def two(start_pose, end_pose, camera, x, props, support=None, level=0.0, arrow_j
         b = joint_at(end_pose, camera, at_end, arrow_joint)
         end += arrow(a, b, bend)
     return (start, captions[0]), (end, captions[1])
-
-
-def reach(pose, side, target, elbow_range=range(0, 150, 10)):
-    """The pose with ``side``'s arm placed so the hand lands on ``target(joints)`` (a 3-D point): a small
-    search over shoulder flexion, abduction and elbow bend, so that holding a knee or an ankle is drawn
-    with the hand on it rather than near it."""
-    from dataclasses import replace
-
-    best = None
-    for flex in range(-20, 181, 6):
-        for abd in range(-70, 71, 6):
-            for elbow in elbow_range:
-                shoulders = {**pose.shoulders, side: {"flex": flex, "abd": abd}}
-                trial = replace(pose, shoulders=shoulders, elbows={**pose.elbows, side: elbow})
-                joints = skeleton(trial)
-                goal = target(joints)
-                gap = sum((joints["hand" + side][i] - goal[i]) ** 2 for i in range(3))
-                if best is None or gap < best[0]:
-                    best = (gap, trial)
-    return best[1]
 
 
 def on_step(pose, camera, x, height, side):
@@ -195,94 +198,82 @@ def alignment(pose, camera, at, side):
     return [f'<path d="M{path}" fill="none" stroke="{INK}" stroke-width="1.0" stroke-dasharray="2.5 1.8"/>']
 
 
-def between(a, b, share):
-    """A point ``share`` of the way from joint ``a`` to joint ``b``."""
-    return lambda joints: tuple(joints[a][i] + (joints[b][i] - joints[a][i]) * share for i in range(3))
-
-
-def heel_down(pose, side):
-    """Lying on the back with ``side``'s knee bent as given: the hip bend that puts that heel on the floor."""
-    from dataclasses import replace
-
-    best = None
-    for flex in range(0, 60):
-        trial = replace(pose, hips={**pose.hips, side: {**pose.hips[side], "flex": flex}})
-        shapes = parts(trial, SIDE)
-        joints = skeleton(trial)
-        lowest_body = min(y - r for part in shapes for _x, y, r in part.circles)
-        heel = SIDE.project(joints["heel" + side])[1] - 0.9 * 0.018 * H
-        if best is None or abs(heel - lowest_body) < best[0]:
-            best = (abs(heel - lowest_body), trial)
-    return best[1]
-
-
-def bridge_top():
-    """Hips lifted until trunk and thighs are in line; the hip angle that keeps the feet on the floor."""
-    best = None
-    for flex in range(-30, 80):
-        pose = Pose(hips=legs({"flex": flex}, {"flex": flex}), knees={"L": 90, "R": 90}, ankles={"L": 5, "R": 5},
-                    shoulders=arms({"flex": -30, "abd": 10}, {"flex": -30, "abd": 10}), neck=32,
-                    body=(-122, 0, 0))
-        joints = skeleton(pose)
-        gap = abs(SIDE.project(joints["heelL"])[1] - SIDE.project(joints["shoulderL"])[1] + 0.028 * H)
-        if best is None or gap < best[0]:
-            best = (gap, pose)
-    return best[1]
+def chair_behind(pose, camera, at, seat, depth=26.0):
+    """A chair for a sitter facing -x: seat as high as the buttocks, its back just behind them."""
+    buttocks = max(camera.project(c)[0] + r for name, c, r in spheres(pose) if name in PELVIS) + at[0]
+    return chair(buttocks + 2.0 - depth, seat, facing=-1, depth=depth)
 
 
 def exercises():
     out = {}
-    # --- nerve slider, sitting: knee straightens as the head looks up; bends as the head looks down
+    # --- nerve slider, sitting: knee straightens as the head looks up; bends as the head looks down.
+    # Both feet on the floor at the start; the chair is as high as the sitter's knees, its back behind them
     sit = dict(trunk=-4, shoulders=arms({"flex": 12}, {"flex": 12}), elbows={"L": 50, "R": 50})
-    start = Pose(hips=legs({"flex": 88}, {"flex": 88}), knees={"L": 95, "R": 90}, ankles={"L": 5, "R": 5},
+    start = Pose(hips=legs({"flex": 88}, {"flex": 88}), knees={"L": 90, "R": 90}, ankles={"L": 5, "R": 5},
                  neck=38, **sit)
     end = Pose(hips=legs({"flex": 88}, {"flex": 88}), knees={"L": 12, "R": 90}, ankles={"L": 5, "R": 5},
                neck=-28, **sit)
-    out["nerve-slider-sitting"] = two(start, end, SIDE, 58, chair(42, 25, facing=-1) + floor(5, 150),
-                                      support="pelvis", level=25.3, arrow_joint="ankleL", bend=0.35)
-    # --- nerve slider, lying: hold behind the thigh; knee straightens as the toes point away
+    on_floor = lambda p: low(p, foot("R"))  # noqa: E731 - the foot that stays down
+    seat = seat_height(start, foot("R"))
+    at = placed(start, SIDE, 58, 0.0, on_floor(start))
+    out["nerve-slider-sitting"] = two(start, end, SIDE, 58, chair_behind(start, SIDE, at, seat) + floor(5, 150),
+                                      floor=on_floor, arrow_joint="ankleL", bend=0.35)
+    # --- nerve slider, lying: hold behind the thigh; knee straightens as the toes point away. Back, head
+    # and the other foot on the mat
     lie = dict(body=(-90, 0, 0), shoulders=arms({"flex": 62, "abd": -8}, {"flex": 62, "abd": -20}),
                elbows={"L": 20, "R": 20})
-    start = Pose(hips=legs({"flex": 88}, {"flex": 45}), knees={"L": 95, "R": 90}, ankles={"L": 15, "R": 0},
-                 neck=10, **lie)
-    end = Pose(hips=legs({"flex": 88}, {"flex": 45}), knees={"L": 25, "R": 90}, ankles={"L": -30, "R": 0},
-               neck=10, **lie)
     behind_thigh = between("hipL", "kneeL", 0.7)  # both hands hold behind the thigh, near the knee
-    start = reach(reach(start, "L", behind_thigh), "R", behind_thigh)
-    end = reach(reach(end, "L", behind_thigh), "R", behind_thigh)
-    out["nerve-slider-lying"] = two(start, end, SIDE, 70, mat(8, 142) + floor(5, 145), arrow_joint="ankleL",
-                                    bend=0.35)
+
+    def slider(knee_l, ankle_l):
+        pose = supine(Pose(hips=legs({"flex": 88}, {"flex": 45}), knees={"L": knee_l, "R": 90},
+                           ankles={"L": ankle_l, "R": 0}, **lie), hands=())
+        return reach(reach(foot_flat(pose, "R"), "L", behind_thigh), "R", behind_thigh)
+
+    out["nerve-slider-lying"] = two(slider(95, 15), slider(25, -30), SIDE, 70, mat(8, 142) + floor(5, 145),
+                                    level=MAT, floor=on_trunk, arrow_joint="ankleL", bend=0.35)
     # --- piriformis stretch: knee toward the OPPOSITE shoulder (deep flexion, adduction, external rotation).
     # The near (right) leg is the one stretched, so it is not hidden behind the body; one hand holds the
     # knee and the other the ankle, as the steps say. "Across" does not show side-on: the caption says it.
+    # Seen from above, so the mat shows as a surface and both feet stand on it.
     cam = Camera(-90, 35)
-    start = Pose(hips=legs({"flex": 45}, {"flex": 45}), knees={"L": 95, "R": 95}, neck=12,
+    start = Pose(hips=legs({"flex": 45}, {"flex": 45}), knees={"L": 95, "R": 95}, neck=0,
                  shoulders=arms({"abd": 20}, {"abd": 20}), elbows={"L": 10, "R": 10}, body=(-90, 0, 0))
+    start = foot_flat(foot_flat(supine(start), "L"), "R")
     end = Pose(hips=legs({"flex": 45}, {"flex": 112, "abd": -24, "rot": 25}), knees={"L": 95, "R": 105},
-               neck=15, body=(-90, 0, 0))
+               neck=0, body=(-90, 0, 0))
+    end = foot_flat(supine(end, hands=()), "L")
     end = reach(reach(end, "L", between("kneeR", "kneeR", 0)), "R", between("ankleR", "ankleR", 0))
-    out["piriformis-stretch"] = two(start, end, cam, 75, mat(8, 142), arrow_joint="kneeR", bend=-0.3, ghost=False,
+    ground = [(start, on_trunk(start)), (end, on_trunk(end))]
+    out["piriformis-stretch"] = two(start, end, cam, 75, mat(8, 142, cam, ground), level=MAT, floor=on_trunk,
+                                    arrow_joint="kneeR", bend=-0.3, ghost=False,
                                     captions=("", "Knee toward the other shoulder,\nfoot a little across"))
     # --- side-lying hip abduction: lying on the side, top leg lifts. Seen a little from above, so the
     # bent bottom knee the steps ask for shows (level with the body it was foreshortened to a short leg)
     cam = Camera(0, 30)
     side = dict(body=(0, 0, -90), shoulders=arms({"flex": 160}, {"flex": 20, "abd": 5}), elbows={"L": 120, "R": 60})
-    start = Pose(hips=legs({"flex": 30}, {"flex": 0}), knees={"L": 60, "R": 0}, **side)
-    end = Pose(hips=legs({"flex": 30}, {"flex": -8, "abd": 32}), knees={"L": 60, "R": 0}, **side)
-    out["side-lying-abduction"] = two(start, end, cam, 75, mat(8, 142) + floor(5, 145), arrow_joint="ankleR",
-                                      bend=0.2)
-    # --- clamshell: side-lying, hips and knees bent, top knee opens (feet stay together)
+    start = on_side(Pose(hips=legs({"flex": 30}, {"flex": 0}), knees={"L": 60, "R": 0}, **side), foot("L"))
+    lifted = start.hips["R"]["abd"] + 40  # from resting on the bottom foot to lifted, a little behind
+    end = replace(start, hips={**start.hips, "R": {"flex": -8, "abd": lifted}})
+    ground = [(start, on_trunk(start)), (end, on_trunk(end))]
+    out["side-lying-abduction"] = two(start, end, cam, 75, mat(8, 142, cam, ground) + floor(5, 145), level=MAT,
+                                      floor=on_trunk, arrow_joint="ankleR", bend=0.2)
+    # --- clamshell: side-lying, hips and knees bent, top knee opens; the feet stay together
     cam = Camera(0, 20)  # a little from above: the feet together and the knee opening both show
-    side = dict(body=(0, 0, -90), shoulders=arms({"flex": 160}, {"flex": 20, "abd": 5}), elbows={"L": 120, "R": 60})
-    start = Pose(hips=legs({"flex": 45}, {"flex": 45}), knees={"L": 90, "R": 90}, **side)
-    end = Pose(hips=legs({"flex": 45}, {"flex": 45, "abd": 30, "rot": 25}), knees={"L": 90, "R": 90}, **side)
-    out["clamshell"] = two(start, end, cam, 75, mat(8, 142) + floor(5, 145), arrow_joint="kneeR", bend=0.3)
-    # --- bridge: lying on the back, knees bent; lift the hips
+    start = on_side(Pose(hips=legs({"flex": 45}, {"flex": 45}), knees={"L": 90, "R": 90}, **side), ("kneeL",))
+    end = replace(start, hips={**start.hips, "R": {"flex": 45, "abd": 0, "rot": 45}})
+    end = fit_top(end, "ankleR", ("ankleL",))
+    ground = [(start, on_trunk(start)), (end, on_trunk(end))]
+    out["clamshell"] = two(start, end, cam, 75, mat(8, 142, cam, ground) + floor(5, 145), level=MAT,
+                           floor=on_trunk, arrow_joint="kneeR", bend=0.3)
+    # --- bridge: lying on the back, knees bent, feet flat; lift the hips until shoulders, hips and knees
+    # are in line. The shoulders and feet stay where they were
     start = Pose(hips=legs({"flex": 48}, {"flex": 48}), knees={"L": 100, "R": 100}, ankles={"L": 8, "R": 8},
-                 shoulders=arms({"abd": 12}, {"abd": 12}), neck=10, body=(-90, 0, 0))
-    end = bridge_top()
-    at_start = placed(start, SIDE, 70)
-    at_end = placed(end, SIDE, 70)
+                 shoulders=arms({"abd": 12}, {"abd": 12}), body=(-90, 0, 0))
+    start = foot_flat(foot_flat(supine(start), "L"), "R")
+    j = skeleton(start)
+    end = bridge_top(abs(j["heelL"][2] - j["shoulderL"][2]))
+    at_start = placed(start, SIDE, 70, MAT, on_trunk(start))
+    at_end = placed(end, SIDE, 70, MAT, low(end, CHEST))
     at_end = (at_start[0] + SIDE.project(skeleton(start)["shoulderL"])[0] - SIDE.project(skeleton(end)["shoulderL"])[0],
               at_end[1])
     props = mat(8, 142) + floor(5, 145)
@@ -309,47 +300,54 @@ def exercises():
                + arrow(joint_at(start, SIDE, at_start, "heelR"), joint_at(end, SIDE, at_end, "heelR"), 0.0), "")
     front = Camera(0, 6)
     at = on_step(end, front, 95, 12.0, "L")
-    foot = joint_at(end, front, at, "ankleL")
-    props = [f'<rect x="{foot[0] - 34:.1f}" y="-12" width="52" height="12" fill="#d9d9d9" stroke="{PROP}" '
+    sole = joint_at(end, front, at, "ankleL")
+    props = [f'<rect x="{sole[0] - 34:.1f}" y="-12" width="52" height="12" fill="#d9d9d9" stroke="{PROP}" '
              'stroke-width="0.8"/>'] + floor(6, 181)
     out["step-down"] = (side_on, (props + figure_svg(end, front, at) + alignment(end, front, at, "L"),
                                   "In the mirror: knee over the second toe"))
-    # --- walking: a long stride narrows the space; shorter steps
+    # --- walking: a long stride narrows the space; shorter steps. Front heel and back toes on the floor
     long_ = Pose(hips=legs({"flex": 30}, {"flex": -22}), knees={"L": 3, "R": 12}, ankles={"L": 8, "R": -18},
                  shoulders=arms({"flex": -25}, {"flex": 25}), elbows={"L": 15, "R": 25})
     short = Pose(hips=legs({"flex": 18}, {"flex": -8}), knees={"L": 4, "R": 10}, ankles={"L": 6, "R": -8},
                  shoulders=arms({"flex": -12}, {"flex": 12}), elbows={"L": 15, "R": 20})
-    out["shorter-stride"] = two(long_, short, SIDE, 87, floor(6, 168), ghost=False,
-                                captions=("Long stride: avoid for now", "Shorter steps"))
-    # --- sitting breaks: sit, then stand up and move
+    out["shorter-stride"] = two(both_feet_down(long_, "R"), both_feet_down(short, "R"), SIDE, 87, floor(6, 168),
+                                ghost=False, captions=("Long stride: avoid for now", "Shorter steps"))
+    # --- sitting breaks: sit (feet on the floor, knees level with the hips, hands on the thighs), then
+    # stand up and move
     sit = Pose(hips=legs({"flex": 90}, {"flex": 90}), knees={"L": 90, "R": 90}, trunk=-5,
                shoulders=arms({"flex": 30}, {"flex": 30}), elbows={"L": 70, "R": 70})
-    stand = Pose(hips=legs({"flex": 10}, {"flex": -6}), knees={"L": 5, "R": 8}, ankles={"L": 2, "R": -6},
-                 shoulders=arms({"flex": -8}, {"flex": 8}))
-    at_sit = placed(sit, SIDE, 80, 27.6, "pelvis")
-    at_stand = placed(stand, SIDE, 52)
-    props = chair(72, 25, facing=-1) + floor(6, 168)
+    sit = reach(reach(sit, "L", between("hipL", "kneeL", 0.6)), "R", between("hipR", "kneeR", 0.6))
+    stand = both_feet_down(Pose(hips=legs({"flex": 10}, {"flex": -6}), knees={"L": 5, "R": 8},
+                                ankles={"L": 2, "R": -6}, shoulders=arms({"flex": -8}, {"flex": 8})), "R")
+    at_sit = placed(sit, SIDE, 80, 0.0)
+    at_stand = placed(stand, SIDE, 40)
+    props = chair_behind(sit, SIDE, at_sit, seat_height(sit, foot("L") + foot("R"))) + floor(6, 168)
     out["sitting-breaks"] = ((props + figure_svg(sit, SIDE, at_sit), ""),
                              (props + figure_svg(stand, SIDE, at_stand), ""))
-    # --- hamstring isometric: lying on the back, knee a little bent; press the heel down (no movement)
-    start = heel_down(Pose(hips=legs({"flex": 0}, {"flex": 0}), knees={"L": 30, "R": 0}, ankles={"L": 10, "R": -20},
-                           shoulders=arms({"abd": 12}, {"abd": 12}), neck=10, body=(-90, 0, 0)), "L")
-    at = placed(start, SIDE, 70)
+    # --- hamstring isometric: lying on the back, one knee a little bent; press the heel down (no movement).
+    # Back, buttocks, head and hands on the mat; both heels on it
+    start = supine(Pose(hips=legs({"flex": 15}, {"flex": 0}), knees={"L": 30, "R": 0}, ankles={"L": 10, "R": -20},
+                        shoulders=arms({"abd": 12}, {"abd": 12}), body=(-90, 0, 0)))
+    start = rest(rest(start, hip("L", "flex"), ("heelL",), -10, 60), hip("R", "flex"), foot("R"), -20, 10)
+    at = placed(start, SIDE, 70, MAT, on_trunk(start))
     heel = joint_at(start, SIDE, at, "heelL")
-    press = arrow((heel[0] + 6, heel[1] + 16), (heel[0] + 1, heel[1] + 3), bend=0.0)
+    press = arrow((heel[0] - 5, heel[1] + 22), (heel[0] + 0.5, heel[1] + 4), bend=0.0, halo=True)  # down, toward you
     props = mat(8, 142) + floor(5, 145)
     out["hamstring-isometric"] = ((props + figure_svg(start, SIDE, at), ""),
                                   (props + figure_svg(start, SIDE, at) + press, ""))
     return out
 
 
-def main() -> None:
-    OUT.mkdir(parents=True, exist_ok=True)
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description="Draw the exercise pictures.")
+    parser.add_argument("--out", type=Path, default=OUT, help=f"folder to write into (default {OUT})")
+    out_dir = parser.parse_args(argv).out
+    out_dir.mkdir(parents=True, exist_ok=True)
     for exercise_id, (start, end) in exercises().items():
         scale = SCALE.get(exercise_id, 1.0)
-        (OUT / f"{exercise_id}.svg").write_text(drawing(exercise_id, exercise_id, start, end, scale),
-                                                encoding="utf-8")
-        print(OUT / f"{exercise_id}.svg")
+        (out_dir / f"{exercise_id}.svg").write_text(drawing(exercise_id, exercise_id, start, end, scale),
+                                                    encoding="utf-8")
+        print(out_dir / f"{exercise_id}.svg")
 
 
 if __name__ == "__main__":

@@ -39,11 +39,15 @@ def rot_z(a):
 
 
 def mul(a, b):
-    return tuple(tuple(sum(a[i][k] * b[k][j] for k in range(3)) for j in range(3)) for i in range(3))
+    # written out (same sums, same order as a loop), as the exercise drawings' fitting calls it a lot
+    (a0, a1, a2), (b0, b1, b2) = a, b
+    return tuple((r[0] * b0[0] + r[1] * b1[0] + r[2] * b2[0], r[0] * b0[1] + r[1] * b1[1] + r[2] * b2[1],
+                  r[0] * b0[2] + r[1] * b1[2] + r[2] * b2[2]) for r in (a0, a1, a2))
 
 
 def apply(m, v):
-    return tuple(sum(m[i][k] * v[k] for k in range(3)) for i in range(3))
+    x, y, z = v
+    return tuple(r[0] * x + r[1] * y + r[2] * z for r in m)
 
 
 def add(a, b, scale=1.0):
@@ -158,6 +162,42 @@ class Part:
     circles: list   # (x, y, r) in projected 2-D
     depth: float
     far: bool = False
+    name: str = ""  # "pelvis", "chest", "head", "neck", or a limb segment and side: "footL", "forearmR"
+
+
+SEGMENTS = (("hip", "knee", "thigh"), ("knee", "ankle", "shank"), ("ankle", "toe", "foot"),
+            ("shoulder", "elbow", "upper_arm"), ("elbow", "hand", "forearm"))
+
+
+def limb_circles(side: str, kind: str, a: str, b: str) -> list[tuple[str, float]]:
+    """A limb segment as (joint, radius as a fraction of height) circles."""
+    if kind == "foot":
+        r1, r2 = RADII["foot"]
+        return [("heel" + side, r1 * 0.9), ("ankle" + side, r1), ("toe" + side, r2)]
+    if kind == "forearm":
+        r1, r2 = RADII["forearm"]
+        return [("elbow" + side, r1), ("wrist" + side, r2), ("hand" + side, 0.019)]
+    r1, r2 = RADII[kind]
+    return [(a + side, r1), (b + side, r2)]
+
+
+BODY = {  # the trunk's parts as (joint, radius) circles
+    "neck": [("neck_base", 0.024), ("head_base", 0.022)],
+    "pelvis": [("hipL", 0.062), ("hipR", 0.062), ("waist", 0.058), ("pelvis", 0.07)],
+    "chest": [("shoulderL", 0.046), ("shoulderR", 0.046), ("chest", 0.082), ("neck_base", 0.04)],
+    "head": [("head", 0.058), ("face", 0.036)],
+}
+
+
+def spheres(pose: Pose) -> list[tuple[str, tuple, float]]:
+    """Every circle of the figure as a 3-D sphere (joint, centre, radius in drawing units), before
+    placing: what rests on the floor is measured on these, whatever the camera."""
+    joints = skeleton(pose)
+    out = [(name, joints[name], r * H) for circles in BODY.values() for name, r in circles]
+    for side in ("L", "R"):
+        for a, b, kind in SEGMENTS:
+            out += [(name, joints[name], r * H) for name, r in limb_circles(side, kind, a, b)]
+    return out
 
 
 def parts(pose: Pose, camera: Camera, offset=(0.0, 0.0)) -> list[Part]:
@@ -174,28 +214,15 @@ def parts(pose: Pose, camera: Camera, offset=(0.0, 0.0)) -> list[Part]:
         return sum(proj[n][2] for n in names) / len(names)
 
     out = []
-    segments = (("hip", "knee", "thigh"), ("knee", "ankle", "shank"), ("ankle", "toe", "foot"),
-                ("shoulder", "elbow", "upper_arm"), ("elbow", "hand", "forearm"))
     for side, other in (("L", "R"), ("R", "L")):
-        for a, b, kind in segments:
+        for a, b, kind in SEGMENTS:
             d = depth(a + side, b + side)
             far = d < depth(a + other, b + other) - 0.03 * H  # the limb behind its pair is shaded
-            if kind == "foot":
-                r1, r2 = RADII["foot"]
-                circles = [c("heel" + side, r1 * 0.9), c("ankle" + side, r1), c("toe" + side, r2)]
-            elif kind == "forearm":
-                r1, r2 = RADII["forearm"]
-                circles = [c("elbow" + side, r1), c("wrist" + side, r2), c("hand" + side, 0.019)]
-            else:
-                r1, r2 = RADII[kind]
-                circles = [c(a + side, r1), c(b + side, r2)]
-            out.append(Part(circles, d, far))
-    chest = Part([c("shoulderL", 0.046), c("shoulderR", 0.046), c("chest", 0.082), c("neck_base", 0.04)],
-                 depth("chest", "pelvis"))
-    pelvis = Part([c("hipL", 0.062), c("hipR", 0.062), c("waist", 0.058), c("pelvis", 0.07)], depth("pelvis"))
-    neck = Part([c("neck_base", 0.024), c("head_base", 0.022)], depth("neck_base"))
-    hx, hy, _ = proj["head"]
-    head = Part([(hx + ox, hy + oy, 0.058 * H), c("face", 0.036)], depth("head"))
+            out.append(Part([c(name, r) for name, r in limb_circles(side, kind, a, b)], d, far, kind + side))
+    chest = Part([c(name, r) for name, r in BODY["chest"]], depth("chest", "pelvis"), name="chest")
+    pelvis = Part([c(name, r) for name, r in BODY["pelvis"]], depth("pelvis"), name="pelvis")
+    neck = Part([c(name, r) for name, r in BODY["neck"]], depth("neck_base"), name="neck")
+    head = Part([c(name, r) for name, r in BODY["head"]], depth("head"), name="head")
     body = [neck, pelvis, chest, head]
     # the trunk sits between the two sides; each limb in front of or behind it by its own depth
     limbs = sorted(out, key=lambda p: p.depth)
