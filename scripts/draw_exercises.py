@@ -135,6 +135,14 @@ def step(x0, x1, height):
             f'stroke="{PROP}" stroke-width="0.8"/>']
 
 
+def wide(x0, x1, exercise_id):
+    """``x0``..``x1`` across the panel, in drawing units once the drawing is scaled (see ``panel``)."""
+    scale, centre = SCALE.get(exercise_id, 1.0), PANEL_W / 2
+    if scale <= 1:
+        return x0 / scale, x1 / scale
+    return centre + (x0 - centre) / scale, centre + (x1 - centre) / scale
+
+
 def panel(number, body, caption="", scale=1.0):
     label = f'<text x="4" y="11" font-family="DejaVu Sans, Arial, sans-serif" font-size="10" ' \
             f'font-weight="bold" fill="{INK}">{number}</text>'
@@ -144,9 +152,10 @@ def panel(number, body, caption="", scale=1.0):
         y = PANEL_H - 4 if len(lines) == 1 else 12 + 8.5 * n
         cap += f'<text x="{PANEL_W / 2:.0f}" y="{y:.0f}" text-anchor="middle" ' \
                f'font-family="DejaVu Sans, Arial, sans-serif" font-size="7.5" fill="{INK}">{line}</text>'
+    shift = PANEL_W / 2 * (1 - scale) if scale > 1 else 0.0  # a lying figure is enlarged about the centre
     return (f'<rect x="0.5" y="0.5" width="{PANEL_W - 1}" height="{PANEL_H - 1}" rx="4" fill="#ffffff" '
             f'stroke="#9a9a9a" stroke-width="0.8"/>{label}{cap}'
-            f'<g transform="translate(0 {PANEL_H - 14}) scale({scale})">' + "".join(body) + "</g>")
+            f'<g transform="translate({shift:.1f} {PANEL_H - 14}) scale({scale})">' + "".join(body) + "</g>")
 
 
 def drawing(exercise_id, title, start, end, scale=1.0):
@@ -161,7 +170,11 @@ def drawing(exercise_id, title, start, end, scale=1.0):
             f'</svg>\n')
 
 
-SCALE = {"step-down": 0.8, "shorter-stride": 0.86, "sitting-breaks": 0.86, "nerve-slider-sitting": 0.95}
+# Standing figures are drawn smaller to fit the panel's height; lying ones larger (about the panel's centre),
+# as they are long and low and would otherwise fill a third of it at handout size
+SCALE = {"step-down": 0.8, "shorter-stride": 0.86, "sitting-breaks": 0.86, "nerve-slider-sitting": 0.95,
+         "hamstring-isometric": 1.3, "bridge": 1.3, "nerve-slider-lying": 1.25, "piriformis-stretch": 1.2,
+         "side-lying-abduction": 1.25, "clamshell": 1.3}
 SIDE = Camera(90, 0)       # seen from the figure's left
 
 
@@ -229,7 +242,8 @@ def exercises():
                            ankles={"L": ankle_l, "R": 0}, **lie), hands=())
         return reach(reach(foot_flat(pose, "R"), "L", behind_thigh), "R", behind_thigh)
 
-    out["nerve-slider-lying"] = two(slider(95, 15), slider(25, -30), SIDE, 70, mat(8, 142) + floor(5, 145),
+    props = mat(*wide(8, 142, "nerve-slider-lying")) + floor(*wide(5, 145, "nerve-slider-lying"))
+    out["nerve-slider-lying"] = two(slider(95, 15), slider(25, -30), SIDE, 77, props,
                                     level=MAT, floor=on_trunk, arrow_joint="ankleL", bend=0.35)
     # --- piriformis stretch: knee toward the OPPOSITE shoulder (deep flexion, adduction, external rotation).
     # The near (right) leg is the one stretched, so it is not hidden behind the body; one hand holds the
@@ -244,7 +258,8 @@ def exercises():
     end = foot_flat(supine(end, hands=()), "L")
     end = reach(reach(end, "L", between("kneeR", "kneeR", 0)), "R", between("ankleR", "ankleR", 0))
     ground = [(start, on_trunk(start)), (end, on_trunk(end))]
-    out["piriformis-stretch"] = two(start, end, cam, 75, mat(8, 142, cam, ground), level=MAT, floor=on_trunk,
+    out["piriformis-stretch"] = two(start, end, cam, 75, mat(*wide(8, 142, "piriformis-stretch"), cam, ground),
+                                    level=MAT, floor=on_trunk,
                                     arrow_joint="kneeR", bend=-0.3, ghost=False,
                                     captions=("", "Knee toward the other shoulder,\nfoot a little across"))
     # --- side-lying hip abduction: lying on the side, top leg lifts. Seen a little from above, so the
@@ -255,7 +270,8 @@ def exercises():
     lifted = start.hips["R"]["abd"] + 40  # from resting on the bottom foot to lifted, a little behind
     end = replace(start, hips={**start.hips, "R": {"flex": -8, "abd": lifted}})
     ground = [(start, on_trunk(start)), (end, on_trunk(end))]
-    out["side-lying-abduction"] = two(start, end, cam, 75, mat(8, 142, cam, ground) + floor(5, 145), level=MAT,
+    props = mat(*wide(8, 142, "side-lying-abduction"), cam, ground) + floor(*wide(5, 145, "side-lying-abduction"))
+    out["side-lying-abduction"] = two(start, end, cam, 78, props, level=MAT,
                                       floor=on_trunk, arrow_joint="ankleR", bend=0.2)
     # --- clamshell: side-lying, hips and knees bent, top knee opens; the feet stay together
     cam = Camera(0, 20)  # a little from above: the feet together and the knee opening both show
@@ -263,7 +279,8 @@ def exercises():
     end = replace(start, hips={**start.hips, "R": {"flex": 45, "abd": 0, "rot": 45}})
     end = fit_top(end, "ankleR", ("ankleL",))
     ground = [(start, on_trunk(start)), (end, on_trunk(end))]
-    out["clamshell"] = two(start, end, cam, 75, mat(8, 142, cam, ground) + floor(5, 145), level=MAT,
+    props = mat(*wide(8, 142, "clamshell"), cam, ground) + floor(*wide(5, 145, "clamshell"))
+    out["clamshell"] = two(start, end, cam, 75, props, level=MAT,
                            floor=on_trunk, arrow_joint="kneeR", bend=0.3)
     # --- bridge: lying on the back, knees bent, feet flat; lift the hips until shoulders, hips and knees
     # are in line. The shoulders and feet stay where they were
@@ -272,11 +289,11 @@ def exercises():
     start = foot_flat(foot_flat(supine(start), "L"), "R")
     j = skeleton(start)
     end = bridge_top(abs(j["heelL"][2] - j["shoulderL"][2]))
-    at_start = placed(start, SIDE, 70, MAT, on_trunk(start))
-    at_end = placed(end, SIDE, 70, MAT, low(end, CHEST))
+    at_start = placed(start, SIDE, 75, MAT, on_trunk(start))
+    at_end = placed(end, SIDE, 75, MAT, low(end, CHEST))
     at_end = (at_start[0] + SIDE.project(skeleton(start)["shoulderL"])[0] - SIDE.project(skeleton(end)["shoulderL"])[0],
               at_end[1])
-    props = mat(8, 142) + floor(5, 145)
+    props = mat(*wide(8, 142, "bridge")) + floor(*wide(5, 145, "bridge"))
     lift = arrow(joint_at(start, SIDE, at_start, "pelvis"), joint_at(end, SIDE, at_end, "pelvis"), 0.0)
     out["bridge"] = ((props + figure_svg(start, SIDE, at_start), ""),
                      (props + figure_svg(end, SIDE, at_end) + lift, ""))
@@ -320,7 +337,7 @@ def exercises():
     stand = both_feet_down(Pose(hips=legs({"flex": 10}, {"flex": -6}), knees={"L": 5, "R": 8},
                                 ankles={"L": 2, "R": -6}, shoulders=arms({"flex": -8}, {"flex": 8})), "R")
     at_sit = placed(sit, SIDE, 80, 0.0)
-    at_stand = placed(stand, SIDE, 40)
+    at_stand = placed(stand, SIDE, 33)
     props = chair_behind(sit, SIDE, at_sit, seat_height(sit, foot("L") + foot("R"))) + floor(6, 168)
     out["sitting-breaks"] = ((props + figure_svg(sit, SIDE, at_sit), ""),
                              (props + figure_svg(stand, SIDE, at_stand), ""))
@@ -329,10 +346,10 @@ def exercises():
     start = supine(Pose(hips=legs({"flex": 15}, {"flex": 0}), knees={"L": 30, "R": 0}, ankles={"L": 10, "R": -20},
                         shoulders=arms({"abd": 12}, {"abd": 12}), body=(-90, 0, 0)))
     start = rest(rest(start, hip("L", "flex"), ("heelL",), -10, 60), hip("R", "flex"), foot("R"), -20, 10)
-    at = placed(start, SIDE, 70, MAT, on_trunk(start))
+    at = placed(start, SIDE, 82, MAT, on_trunk(start))
     heel = joint_at(start, SIDE, at, "heelL")
     press = arrow((heel[0] - 5, heel[1] + 22), (heel[0] + 0.5, heel[1] + 4), bend=0.0, halo=True)  # down, toward you
-    props = mat(8, 142) + floor(5, 145)
+    props = mat(*wide(8, 142, "hamstring-isometric")) + floor(*wide(5, 145, "hamstring-isometric"))
     out["hamstring-isometric"] = ((props + figure_svg(start, SIDE, at), ""),
                                   (props + figure_svg(start, SIDE, at) + press, ""))
     return out

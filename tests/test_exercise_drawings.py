@@ -110,3 +110,21 @@ def test_feet_are_on_the_floor_when_sitting_and_walking(repo):
     step_down = lowest_points(found["step-down"], "start")
     assert abs(step_down["footL"] - (-12.0)) <= TOUCH
     assert -12.0 < step_down["footR"] <= FLOOR
+
+
+def test_every_figure_fits_inside_its_panel_clear_of_the_panel_number(repo):
+    """Lying figures are enlarged about the panel's centre (scripts/draw_exercises.py SCALE): none may be
+    cut off at the panel's edge or run into the "1"/"2" in its corner."""
+    width, height = 150.0, 112.0
+    for name, svg in drawings(repo).items():
+        for panel in ("start", "end"):
+            group = svg.split(f'id="{panel}"', 1)[1].split("</g>\n", 1)[0]
+            dx, dy, scale = map(float, re.search(r'translate\(([-\d.]+) ([-\d.]+)\) scale\(([-\d.]+)\)', group).groups())
+            points = [(dx + scale * float(x), dy + scale * float(y))
+                      for d in re.findall(r'<path class="\w+" d="([^"]+)"', group)
+                      for x, y in re.findall(r"(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)", d)]
+            assert points, f"{name} {panel}: no figure drawn"
+            outside = [(round(x), round(y)) for x, y in points if not (2 <= x <= width - 2 and 2 <= y <= height - 2)]
+            assert not outside, f"{name} {panel}: figure outside the panel at {outside[:3]}"
+            on_number = [(round(x), round(y)) for x, y in points if x < 14 and y < 14]
+            assert not on_number, f"{name} {panel}: figure over the panel number at {on_number[:3]}"
