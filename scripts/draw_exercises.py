@@ -253,7 +253,7 @@ def exercises():
     start = Pose(hips=legs({"flex": 45}, {"flex": 45}), knees={"L": 95, "R": 95}, neck=0,
                  shoulders=arms({"abd": 20}, {"abd": 20}), elbows={"L": 10, "R": 10}, body=(-90, 0, 0))
     start = foot_flat(foot_flat(supine(start), "L"), "R")
-    end = Pose(hips=legs({"flex": 45}, {"flex": 112, "abd": -24, "rot": 25}), knees={"L": 95, "R": 105},
+    end = Pose(hips=legs({"flex": 45}, {"flex": 112, "abd": -24, "rot": 35}), knees={"L": 95, "R": 140},
                neck=0, body=(-90, 0, 0))
     end = foot_flat(supine(end, hands=()), "L")
     end = reach(reach(end, "L", between("kneeR", "kneeR", 0)), "R", between("ankleR", "ankleR", 0))
