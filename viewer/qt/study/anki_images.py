@@ -28,7 +28,7 @@ def _picture(scene, source: QRectF) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "JPG", JPEG_QUALITY)
+    image.save(buffer, "JPG", JPEG_QUALITY)  # type: ignore[call-overload]  # the stub types format as bytes; PySide6 6.11 takes only str
     return bytes(data.data())
 
 

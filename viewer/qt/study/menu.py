@@ -27,22 +27,30 @@ class StudyActions(QObject):
         self.mode_actions = {mode: window.add_action(text, lambda _c=False, m=mode: self.start(m), "", tip)
                              for mode, (text, tip) in MODE_ACTIONS.items()}
         # checkable, but connected to triggered: only the user's choice runs the slot
-        self.panel_action = window.add_action("Study &panel", lambda: self.show_panel(self.panel_action.isChecked()),
-                                              "study.panel", "Show or hide the Study panel")
+        self.panel_action = window.add_action("Study &panel", self._panel_chosen, "study.panel",
+                                              "Show or hide the Study panel")
         self.panel_action.setCheckable(True)
-        self.handout_action = window.add_action("Teach-back result on the &handout",
-                                                lambda: self.set_on_handout(self.handout_action.isChecked()), "",
+        self.handout_action = window.add_action("Teach-back result on the &handout", self._handout_chosen, "",
                                                 "Put today's teach-back result on the patient handout")
         self.handout_action.setCheckable(True)
         self.handout_action.setEnabled(False)
         menu = window.study_menu
-        first = menu.actions()[0] if menu.actions() else None
-        menu.insertActions(first, [*self.mode_actions.values(), self.handout_action, self.panel_action])
-        if first is not None:
+        actions = [*self.mode_actions.values(), self.handout_action, self.panel_action]
+        if menu.actions():  # above what the menu holds already, with a line between
+            first = menu.actions()[0]
+            menu.insertActions(first, actions)
             menu.insertSeparator(first)
+        else:
+            menu.addActions(actions)
         menu.aboutToShow.connect(self.update_due)
         window.chairside.toolbar.addAction(self.mode_actions["teachback"])
         window.chairside.new_patient_action.triggered.connect(self.forget_teachback)
+
+    def _panel_chosen(self) -> None:
+        self.show_panel(self.panel_action.isChecked())
+
+    def _handout_chosen(self) -> None:
+        self.set_on_handout(self.handout_action.isChecked())
 
     def session(self) -> StudySession:
         """The Study dock and its quiz runner, built on first use."""

@@ -19,6 +19,8 @@ from viewer.qt.study.feedback import feedback_html, open_read_more, results_html
 from viewer.qt.study.panel import MODES, PAGE_QUIZ, PAGE_RESULTS, PAGE_START, StudyDock
 
 if TYPE_CHECKING:
+    from viewer.model.content.loader import Content
+    from viewer.model.study.label_quiz import DiagramLabel
     from viewer.model.study.user_data import UserData
     from viewer.qt.app.main_window import MainWindow
 
@@ -39,8 +41,8 @@ class StudySession(QObject):
         self.diagram = DiagramQuiz(window)
         self.dock = StudyDock(window)
         watch_close(window, self.dock)
-        self._labels = None
-        self._labelled_for = None   # the content that _labelled_list was made for
+        self._labels: list[DiagramLabel] | None = None
+        self._labelled_for: Content | None = None   # the content that _labelled_list was made for
         self._labelled_list: list = []
         d = self.dock
         d.modeChosen.connect(self.start)
@@ -111,7 +113,7 @@ class StudySession(QObject):
         self.window.scene.build_regions()
         return [r for r in self.window.content.regions if r.id in self.window.scene.region_items]
 
-    def labels(self):
+    def labels(self) -> list[DiagramLabel]:
         """The diagram's labels that have a picture of their own (and so can be covered one by one)."""
         if self._labels is None:
             content = self.window.content
@@ -156,10 +158,12 @@ class StudySession(QObject):
     # ----- asking ------------------------------------------------------------------------------------
     def _show_task(self) -> None:
         session, d = self.session, self.dock
-        task = session.current
+        task = session.current if session is not None else None
+        if session is None or task is None:
+            return
         d.pages.setCurrentIndex(PAGE_QUIZ)
         number, total = session.index + 1, len(session.tasks)
-        d.status.setText(self._status_text())
+        d.status.setText(self._status_text(session))
         d.prompt.setText(f"Find: {task.prompt}" if task.kind == "find" and task.question is None else task.prompt)
         d.hint.setText(HINTS[task.kind].format(n=len(task.choices)))
         d.feedback.setText("")
@@ -176,23 +180,21 @@ class StudySession(QObject):
             # a structure under a layer is shown first (the layer lifted, as a tutor would), and one of a
             # superficial layer has its layer laid back: never asked about what cannot be seen
             self.window.depth_control.reveal(list(task.targets) or [task.region])
-        if task.kind == "name":
+        if task.kind == "name" and task.region:
             self.diagram.mark(task.region, "asked", "?")
             self.diagram.show_region(task.region)
-        self._show_labels()
+        self._show_labels(session)
         self._set_keys(choices=len(task.choices), next_=False)
         focus = {"name": d.name_field, "label": d.name_field, "find": self.window.view}.get(task.kind,
                                                                                             d.choice_buttons[0])
         focus.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _status_text(self) -> str:
+    def _status_text(self, session: QuizSession) -> str:
         """Where we are; a running score only for students (a patient in teach-back is not being marked)."""
-        session = self.session
         text = f"{MODES[self.mode][0]} · question {session.index + 1} of {len(session.tasks)}"
         return text if self.mode == "teachback" else f"{text} · {session.correct_count} right"
 
-    def _show_labels(self) -> None:
-        session = self.session
+    def _show_labels(self, session: QuizSession) -> None:
         label_ids = self.diagram.label_ids()
         self.diagram.show_labels(session.visible_labels(label_ids))
         covered = session.covered_labels(label_ids)
@@ -207,26 +209,26 @@ class StudySession(QObject):
         self.next_action.setEnabled(next_)
 
     # ----- answering ---------------------------------------------------------------------------------
-    def _open(self, *kinds: str) -> Task | None:
+    def _open(self, *kinds: str) -> tuple[QuizSession, Task] | None:
+        """The session and its question, when that question is one of ``kinds`` and not yet answered."""
         session = self.session
-        if session is None or session.finished or session.answered or session.current.kind not in kinds:
-            return None
-        return session.current
+        task = session.current if session is not None and not session.answered else None  # None: finished
+        return (session, task) if session is not None and task is not None and task.kind in kinds else None
 
     def _region_clicked(self, region_id: str) -> None:
-        if self._open("find"):
-            self._settle(self.session.answer_region(region_id))
+        if asked := self._open("find"):
+            self._settle(asked[0], asked[0].answer_region(region_id))
         elif self.session is not None and not self.session.finished and not self.session.answered:
             self.window.statusBar().showMessage("Answer in the Study panel: this question is not about clicking.")
 
     def _empty_clicked(self, x: float, y: float) -> None:
-        if self._open("find"):
+        if asked := self._open("find"):
             from viewer.model.diagram.labelled import structure_at
 
             other = structure_at(self._labelled(), x, y)
             self.window.statusBar().showMessage(
                 f"That is the {other.name[:1].lower()}{other.name[1:]}: it is labelled on the diagram, but it is not "
-                f"one of the structures this quiz asks about. Find: {self.session.current.prompt}." if other else
+                f"one of the structures this quiz asks about. Find: {asked[1].prompt}." if other else
                 "That is not a structure. Click on one of the structures.")
 
     def _labelled(self) -> list:
@@ -243,40 +245,40 @@ class StudySession(QObject):
         return self._labelled_list
 
     def _choice_key(self, number: int) -> None:
-        task = self._open("choice", "name", "label")
-        if task is not None and number < len(task.choices):
+        asked = self._open("choice", "name", "label")
+        if asked is not None and number < len(asked[1].choices):
             self.answer_choice(number)
 
     def answer_choice(self, number: int) -> None:
-        if self._open("choice", "name", "label"):
-            self._settle(self.session.answer_choice(number))
+        if asked := self._open("choice", "name", "label"):
+            self._settle(asked[0], asked[0].answer_choice(number))
 
     def _typed(self) -> None:
-        if self._open("name", "label") and self.dock.name_field.text().strip():
-            self._settle(self.session.answer_text(self.dock.name_field.text()))
+        if (asked := self._open("name", "label")) and self.dock.name_field.text().strip():
+            self._settle(asked[0], asked[0].answer_text(self.dock.name_field.text()))
 
     def _number_typed(self, text: str) -> None:
         """A digit typed first in the empty name field picks that choice: no name starts with one."""
-        task = self._open("name", "label")
-        if task is not None and text.isdigit() and 1 <= int(text) <= len(task.choices):
+        asked = self._open("name", "label")
+        if asked is not None and text.isdigit() and 1 <= int(text) <= len(asked[1].choices):
             self.dock.name_field.clear()   # the digit chose an answer; it is not a name
             self.answer_choice(int(text) - 1)
 
     def _give_up(self) -> None:
-        if self._open("find", "choice", "name", "label"):
-            self._settle(self.session.give_up())
+        if asked := self._open("find", "choice", "name", "label"):
+            self._settle(asked[0], asked[0].give_up())
 
-    def _settle(self, outcome: Outcome) -> None:
-        task = self.session.outcomes[-1][0]
-        if self.session.record:
+    def _settle(self, session: QuizSession, outcome: Outcome) -> None:
+        task = session.outcomes[-1][0]
+        if session.record:
             self.user_data().record_answer(task.card_id, outcome.correct, task.region, task.topic)
             self.update_due()
-        self._show_outcome(task, outcome)
+        self._show_outcome(session, task, outcome)
 
-    def _show_outcome(self, task: Task, outcome: Outcome) -> None:
-        d, session = self.dock, self.session
+    def _show_outcome(self, session: QuizSession, task: Task, outcome: Outcome) -> None:
+        d = self.dock
         if task.kind in ("find", "name"):
-            for region_id in task.targets or [task.region]:
+            for region_id in task.targets or ([task.region] if task.region else []):
                 self.diagram.mark(region_id, "right", f"✓ {session.region_name(region_id)}")
             if outcome.clicked and not outcome.correct:
                 self.diagram.mark(outcome.clicked, "wrong", f"✗ {session.region_name(outcome.clicked)} (your answer)")
@@ -290,9 +292,9 @@ class StudySession(QObject):
         d.hint.setText("Press Enter or N for the next question." if session.index + 1 < len(session.tasks)
                        else "Press Enter or N to see how you did.")
         d.next_button.setEnabled(True)
-        d.status.setText(self._status_text())
+        d.status.setText(self._status_text(session))
         d.feedback.setText(feedback_html(self.window, session, task, outcome))
-        self._show_labels()
+        self._show_labels(session)
         self._set_keys(choices=0, next_=True)
         d.next_button.setFocus(Qt.FocusReason.OtherFocusReason)
         verdict = "Right" if outcome.correct else f"Not quite: the answer is {outcome.right}"
@@ -304,15 +306,16 @@ class StudySession(QObject):
 
     # ----- moving on ---------------------------------------------------------------------------------
     def next(self) -> None:
-        if self.session is None or not self.session.answered:
+        session = self.session
+        if session is None or not session.answered:
             return
-        if self.session.advance() is not None:
+        if session.advance() is not None:
             self._show_task()
         else:
-            self._show_results()
+            self._show_results(session)
 
-    def _show_results(self) -> None:
-        session, d = self.session, self.dock
+    def _show_results(self, session: QuizSession) -> None:
+        d = self.dock
         self.diagram.clear_marks()
         self.diagram.clear_covers()
         d.score.setText(f"You got {session.correct_count} of {len(session.outcomes)} right.")
@@ -321,9 +324,9 @@ class StudySession(QObject):
         d.handout_box.setVisible(teachback)
         if teachback:
             self._finish_teachback()
-            teachback = self.window.context.teachback
-            d.score.setText(teachback.result.summary() + "." if teachback.result else "")
-            d.handout_box.setChecked(teachback.on_handout)
+            state = self.window.context.teachback
+            d.score.setText(state.result.summary() + "." if state.result else "")
+            d.handout_box.setChecked(state.on_handout)
         d.pages.setCurrentIndex(PAGE_RESULTS)
         self._set_keys(choices=0, next_=False)
         d.done_button.setFocus(Qt.FocusReason.OtherFocusReason)
