@@ -142,6 +142,15 @@ def test_the_rules_run_before_the_tests_and_their_tools_come_with_the_test_extra
     assert all(tool in extra for tool in ("ruff", "mypy", "import-linter"))
 
 
+def test_no_module_is_excused_from_a_mypy_check(repo):
+    """Issue 17's typing debt is paid: no per-module overrides switch an error code off again."""
+    import tomllib
+
+    mypy = tomllib.loads((repo / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mypy"]
+    excused = [(o["module"], o.get("disable_error_code")) for o in mypy.get("overrides", [])]
+    assert not excused, excused
+
+
 def test_every_type_ignore_says_why(repo):
     """No ``type: ignore`` without its error code and a reason beside it."""
     bare = [f"{path.relative_to(repo)}:{number}" for path in sorted((repo / "viewer").rglob("*.py"))
