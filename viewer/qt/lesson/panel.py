@@ -9,13 +9,16 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QPointF, QUrl, Signal
+from PySide6.QtCore import QByteArray, QEvent, QMimeData, QPointF, QRegularExpression, QTimer, QUrl, Signal
 from PySide6.QtGui import (QColor, QCursor, QDesktopServices, QGuiApplication, QImageReader, QTextCharFormat, QTextCursor,
                            QTextDocument)
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip
 
+from viewer.model.content.linebreak import unbreakable
+from viewer.model.content.narrow import stack_tables
 from viewer.model.content.render import RenderedLesson, slugify
 from viewer.qt.app.theme import COLOURS
+from viewer.qt.lesson.fit import add_break_points, fit_headings, heading_sizes, is_narrow, resize_headings
 
 if TYPE_CHECKING:
     from viewer.qt.evidence.chart_overlay import ChartOverlays
@@ -24,6 +27,7 @@ WEB_SCHEMES = ("http", "https")
 # Qt's Markdown reader drops everything after a raw <img> tag, so it becomes a Markdown picture
 RAW_IMAGE = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"']?([^\"'\s>]+)[^>]*>", re.IGNORECASE)
 CITED = re.compile(r"#ref-\d+")  # a citation marker's link to its entry in the reference list
+NARROW_INDENT = 28  # pixels a list is indented by in a narrow column (Qt's own 40 takes a fifth of it)
 KEPT_DOCUMENTS = 24  # laid-out lessons kept for swapping back in (both levels of a dozen lessons)
 
 
@@ -45,8 +49,13 @@ class LessonPanel(QTextBrowser):
         self.charts: ChartOverlays | None = None  # made for the first lesson with a chart
         self._documents: OrderedDict[tuple, QTextDocument] = OrderedDict()  # laid-out lessons, oldest first
         self._live_document: QTextDocument | None = None
-        self._link_spans: dict[str, list] = {}  # per lesson Markdown: where its glossary terms and citations are
+        self._link_spans: dict[tuple[str, bool], list] = {}  # per lesson Markdown: where its glossary terms and citations are
         self._match_mark_clears = False
+        self._narrow = False  # the lesson shown for a narrow column: break points in words, tables stacked
+        self._refit = QTimer(self)  # a resize re-fits once it settles, not at every step of a drag
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(40)
+        self._refit.timeout.connect(self._fit_to_width)
         font = self.document().defaultFont()
         font.setPointSizeF(font.pointSizeF() * 1.2)
         self.document().setDefaultFont(font)
@@ -64,8 +73,12 @@ class LessonPanel(QTextBrowser):
 
     def show_lesson(self, rendered: RenderedLesson, anchor: str = "") -> None:
         self.rendered = rendered
-        markdown = RAW_IMAGE.sub(lambda m: f"![]({m.group(1)})", rendered.markdown)
         font, margin = self.document().defaultFont(), self.document().documentMargin()  # text size in use
+        # at start-up (hidden) the width is not known: the wide form, re-fitted when shown if need be
+        self._narrow = self.isVisible() and is_narrow(self._text_width(margin), font)
+        markdown = RAW_IMAGE.sub(lambda m: f"![]({m.group(1)})", rendered.markdown)
+        if self._narrow:
+            markdown = stack_tables(markdown)
         if rendered.charts or self.charts is not None:
             from viewer.qt.evidence.chart_overlay import ChartOverlays  # no pyqtgraph until a chart is in view
 
@@ -101,7 +114,12 @@ class LessonPanel(QTextBrowser):
         document.setDefaultFont(font)
         document.setDocumentMargin(margin)
         document.setMarkdown(markdown, QTextDocument.MarkdownFeature.MarkdownDialectGitHub)
+        if self._narrow:
+            add_break_points(document)
+            document.setIndentWidth(NARROW_INDENT)  # a list's text keeps more of a narrow line
         self._style_links(markdown, document)
+        if self.isVisible():  # hidden (at start-up), the width is not known yet: fitted once shown
+            fit_headings(document, self._text_width(margin))
         return document
 
     def _show_laid_out(self, markdown: str, font, margin: float) -> None:
@@ -110,16 +128,60 @@ class LessonPanel(QTextBrowser):
         and theme (glossary terms take the text colour when styled)."""
         documents = self._documents
         palette = QGuiApplication.palette()
-        key = (markdown, font.toString(), margin, palette.text().color().name(), palette.link().color().name())
+        key = (markdown, self._narrow, font.toString(), margin, palette.text().color().name(),
+               palette.link().color().name())
         document, stale = documents.pop(key, None), None
         if document is not None and (document.defaultFont() != font or document.documentMargin() != margin):
             document, stale = None, document  # changed since (text size is set on the shown document)
         if document is None:
             document = self._filled_document(markdown, font, margin)
+        else:  # laid out for another width, perhaps: not yet shown, so nothing is being laid out
+            fit_headings(document, self._text_width(margin))
         documents[key] = document
         self._use_document(document)
         if stale is not None:
             stale.deleteLater()
+
+    def _text_width(self, margin: float) -> float:
+        """The width lines of text get: the view's, less the margins and a scroll bar (a long lesson
+        has one once shown, and a heading fitted without it would not fit with it)."""
+        width = self.viewport().width()
+        bar = self.verticalScrollBar()
+        if not bar.isVisible():
+            width -= bar.sizeHint().width()
+        return width - 2 * margin
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.rendered is not None:
+            self._refit.start()
+
+    def _fit_to_width(self) -> None:
+        """After a resize: the narrow or wide form of the lesson as the new width wants, and its
+        headings sized for that width."""
+        if self.rendered is None or not self.isVisible():
+            return
+        document = self.document()
+        if is_narrow(self._text_width(document.documentMargin()), document.defaultFont()) != self._narrow:
+            bar = self.verticalScrollBar()
+            share = bar.value() / max(1, bar.maximum())  # about the same place in the lesson
+            self.show_lesson(self.rendered)
+            bar.setValue(round(share * bar.maximum()))
+            return
+        changes = heading_sizes(document, self._text_width(document.documentMargin()))
+        if changes:
+            # the whole text laid out first: a change while the view still lays it out in steps ends
+            # those steps early, and the text after the change would never be drawn
+            document.documentLayout().documentSize()
+            resize_headings(document, changes)
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        """Copied text without the break points a narrow column adds inside words."""
+        data = super().createMimeDataFromSelection()
+        if data.hasText():
+            text = unbreakable(data.text())
+            data.setText(text)
+        return data
 
     def _use_document(self, document: QTextDocument) -> None:
         if document is not self.document():
@@ -160,9 +222,13 @@ class LessonPanel(QTextBrowser):
         heading = self._find_block(anchor) if anchor else None
         found = QTextCursor()
         if text:
-            found = self.document().find(text, heading.position() if heading is not None else 0)
+            # a narrow column's break points may sit inside the words looked for
+            gaps = "[\u00ad\u200b]?"
+            pattern = QRegularExpression(gaps.join(QRegularExpression.escape(letter) for letter in text),
+                                         QRegularExpression.PatternOption.CaseInsensitiveOption)
+            found = self.document().find(pattern, heading.position() if heading is not None else 0)
             if found.isNull():
-                found = self.document().find(text, 0)
+                found = self.document().find(pattern, 0)
         if found.isNull():
             return False
         mark = QTextEdit.ExtraSelection()
@@ -189,11 +255,11 @@ class LessonPanel(QTextBrowser):
         block = self.document().begin()
         while block.isValid():
             heading = block.blockFormat().headingLevel()
-            if heading and slugify(block.text()) == anchor:
+            if heading and slugify(unbreakable(block.text())) == anchor:
                 return block
             if want_ref:
                 if heading:
-                    in_references = slugify(block.text()) == "references"
+                    in_references = slugify(unbreakable(block.text())) == "references"
                 elif in_references and block.textList() is not None:
                     ref_number += 1
                     if f"ref-{ref_number}" == anchor:
@@ -206,13 +272,13 @@ class LessonPanel(QTextBrowser):
         markers keep the link look and show their reference as tooltip."""
         # where the links are depends only on the Markdown: found once per lesson and level (a click
         # back to a lesson seen before skips the walk through every fragment)
-        known = self._link_spans
-        spans = known.get(markdown)
+        known, key = self._link_spans, (markdown, self._narrow)  # narrow: break points move the positions
+        spans = known.get(key)
         if spans is None:
             spans = self._find_link_spans(document)
             if len(known) >= 64:
                 known.pop(next(iter(known)))
-            known[markdown] = spans
+            known[key] = spans
         if not spans:
             return
         text_colour = QGuiApplication.palette().text()  # the theme's, even before a repaint

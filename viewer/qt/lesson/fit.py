@@ -1,0 +1,134 @@
+"""A lesson fitted to its column: headings sized so their longest word fits, and in a narrow column
+(large text, a side panel open) words with break points so that no word is split without a hyphen.
+
+Where a word may break is the model's (viewer/model/content/linebreak.py); here it is applied to
+the document's text, and the headings' sizes are measured with the fonts they are drawn in.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtGui import QFontMetricsF, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
+
+from viewer.model.content.linebreak import breakable, unbreakable
+
+NARROW_CHARS = 40        # a column holding fewer average characters a line than this is "narrow"
+NATURAL_SIZE = QTextFormat.Property.UserProperty + 1  # a heading fragment's size before it was fitted
+SIZE_STEP = 0.5          # points
+SLACK = 2.0              # pixels kept free: measured and laid-out widths differ by rounding
+PIECES = re.compile(r"[^\s-]*-?|[^\s]+")  # what a line cannot break inside: words, or up to a hyphen
+OBJECT = "\ufffc"        # an image's place in the text
+
+
+def is_narrow(text_width: float, font) -> bool:
+    """True when a line of the lesson's body text holds fewer than NARROW_CHARS average characters."""
+    average = QFontMetricsF(font).averageCharWidth()
+    return average > 0 and text_width / average < NARROW_CHARS
+
+
+def add_break_points(document: QTextDocument) -> None:
+    """Soft hyphens in long words and break points in identifiers, throughout ``document``, each
+    fragment keeping its format (links, glossary terms, emphasis). Run before the document is
+    laid out: the text changes."""
+    cursor = QTextCursor(document)
+    cursor.beginEditBlock()
+    block = document.lastBlock()
+    while block.isValid():
+        fragments = []
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fragments.append(iterator.fragment())
+            iterator += 1
+        for fragment in reversed(fragments):  # from the end: earlier positions stay valid
+            text = fragment.text()
+            if OBJECT in text or fragment.charFormat().isImageFormat():
+                continue
+            marked = breakable(text)
+            if marked != text:
+                cursor.setPosition(fragment.position())
+                cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
+                cursor.insertText(marked, fragment.charFormat())
+        block = block.previous()
+    cursor.endEditBlock()
+
+
+def fit_headings(document: QTextDocument, text_width: float) -> bool:
+    """Size each heading so that its widest word fits ``text_width`` pixels (see heading_sizes);
+    returns whether anything changed. The caller makes sure the view is not in the middle of laying
+    the document out (a format change then ends the layout early)."""
+    changes = heading_sizes(document, text_width)
+    resize_headings(document, changes)
+    return bool(changes)
+
+
+def heading_sizes(document: QTextDocument, text_width: float) -> list[tuple]:
+    """(fragment, its own size, the size it needs) for each heading fragment whose size must change
+    so that the heading's widest word fits ``text_width``: never larger than its own size, never
+    smaller than the body text's (below that the break points do the rest). Measures only."""
+    body = document.defaultFont().pointSizeF()
+    changes = []
+    block = document.begin()
+    while block.isValid():
+        if block.blockFormat().headingLevel():
+            fragments = _fragments(block)
+            natural = max((_natural(fragment) for fragment in fragments), default=body)
+            room = text_width - block.blockFormat().leftMargin() - block.blockFormat().indent() * 40 - SLACK
+            font = fragments[0].charFormat().font() if fragments else document.defaultFont()
+            size = _fitted_size(block.text(), font, natural, body, room)
+            for fragment in fragments:
+                own = _natural(fragment)
+                want = own if size >= natural else max(body, own * size / natural)
+                if abs(fragment.charFormat().font().pointSizeF() - want) > 0.01:
+                    changes.append((fragment, own, want))
+        block = block.next()
+    return changes
+
+
+def resize_headings(document: QTextDocument, changes: list[tuple]) -> None:
+    if not changes:
+        return
+    cursor = QTextCursor(document)
+    cursor.beginEditBlock()  # one relayout for every heading
+    for fragment, own, want in changes:
+        style = QTextCharFormat(fragment.charFormat())
+        style.clearProperty(QTextFormat.Property.FontSizeAdjustment)  # it would win over the point size
+        style.setFontPointSize(want)
+        style.setProperty(NATURAL_SIZE, own)
+        cursor.setPosition(fragment.position())
+        cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
+        cursor.setCharFormat(style)
+    cursor.endEditBlock()
+
+
+def _fragments(block) -> list:
+    found = []
+    iterator = block.begin()
+    while not iterator.atEnd():
+        found.append(iterator.fragment())
+        iterator += 1
+    return found
+
+
+def _natural(fragment) -> float:
+    style = fragment.charFormat()
+    stored = style.property(NATURAL_SIZE)
+    return float(stored) if stored else style.font().pointSizeF()
+
+
+def _fitted_size(text: str, font, natural: float, body: float, room: float) -> float:
+    """The largest size from ``natural`` down to ``body`` at which the widest word of ``text`` fits."""
+    words = [unbreakable(piece) for piece in PIECES.findall(text) if piece.strip()]
+    if not words or room <= 0:
+        return natural
+    font = type(font)(font)
+    size = natural
+    while size > body:
+        font.setPointSizeF(size)
+        metrics = QFontMetricsF(font)
+        widest = max(metrics.horizontalAdvance(word) for word in words)
+        if widest <= room:
+            return size
+        size = max(body, min(size - SIZE_STEP, size * room / widest))  # straight to about the right size
+        size = max(body, round(size / SIZE_STEP) * SIZE_STEP if size - body > SIZE_STEP else size)
+    return body
