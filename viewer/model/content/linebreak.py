@@ -38,9 +38,17 @@ LONG_NUMBER = re.compile(r"\d{7,}")
 INVISIBLE = re.compile(f"[{SOFT_HYPHEN}{BREAK}]")
 
 
-def breakable(text: str) -> str:
-    """``text`` with soft hyphens in its long words and break points in its identifiers."""
-    return TOKEN.sub(_breakable_token, text)
+def breakable(text: str, min_word: int = MIN_WORD) -> str:
+    """``text`` with soft hyphens in its words of ``min_word`` letters or more and break points in its
+    identifiers. A wider column asks for a larger ``min_word`` (see shortest_hyphenated): there only a
+    word that could leave a line half empty is worth a hyphen."""
+    return TOKEN.sub(lambda match: _breakable_token(match.group(0), max(MIN_WORD, min_word)), text)
+
+
+def shortest_hyphenated(letters_per_line: float) -> int:
+    """The shortest word given soft hyphens in a column holding ``letters_per_line`` average letters:
+    about half a line, never under MIN_WORD (a word that long may still not fit a very narrow line)."""
+    return max(MIN_WORD, int(letters_per_line // 2))
 
 
 def unbreakable(text: str) -> str:
@@ -48,9 +56,10 @@ def unbreakable(text: str) -> str:
     return INVISIBLE.sub("", text)
 
 
-def hyphenation_points(word: str) -> list[int]:
-    """The indices in ``word`` (letters only) before which a hyphenated line may break."""
-    if len(word) < MIN_WORD or word.isupper():
+def hyphenation_points(word: str, min_word: int = MIN_WORD) -> list[int]:
+    """The indices in ``word`` (letters only) before which a hyphenated line may break; a syllable
+    longer than ``min_word`` letters gets one more."""
+    if len(word) < min_word or word.isupper():
         return []
     lower = word.lower()
     nuclei = _nuclei(lower)
@@ -59,22 +68,22 @@ def hyphenation_points(word: str) -> list[int]:
         cluster = lower[end:next_start]
         points.append(end + _split(cluster))
     points = [p for p in points if MIN_BEFORE <= p <= len(word) - MIN_AFTER]
-    return _split_long_pieces(lower, points)
+    return _split_long_pieces(lower, points, max(LONGEST_PIECE, min_word))
 
 
-def _breakable_token(match: re.Match) -> str:
-    token = match.group(0)
-    if len(token) >= 7 and any(c.isdigit() for c in token):
-        is_link = "/" in token or "@" in token or token.lower().startswith(("doi:", "http", "www."))
+def _breakable_token(token: str, min_word: int) -> str:
+    is_link = ("://" in token or "@" in token or token.lower().startswith(("doi:", "www."))
+               or ("/" in token and any(c.isdigit() for c in token)))  # not prose's "and/or"
+    if len(token) >= 7 and (is_link or any(c.isdigit() for c in token)):
         token = (LINK_BREAK if is_link else NUMBERS_BREAK).sub(BREAK, token)
         token = LONG_NUMBER.sub(lambda m: _in_fours(m.group(0)), token)
         mark = BREAK if is_link else SOFT_HYPHEN  # a hyphen drawn in a link would read as part of it
-        return WORD.sub(lambda m: _hyphenated(m.group(0), mark), token)
-    return WORD.sub(lambda m: _hyphenated(m.group(0)), token)
+        return WORD.sub(lambda m: _hyphenated(m.group(0), min_word, mark), token)
+    return WORD.sub(lambda m: _hyphenated(m.group(0), min_word), token)
 
 
-def _hyphenated(word: str, mark: str = SOFT_HYPHEN) -> str:
-    points = hyphenation_points(word)
+def _hyphenated(word: str, min_word: int, mark: str = SOFT_HYPHEN) -> str:
+    points = hyphenation_points(word, min_word)
     if not points:
         return word
     pieces = [word[a:b] for a, b in zip([0, *points], [*points, len(word)])]
@@ -141,13 +150,13 @@ def _split(cluster: str) -> int:
     return len(cluster) - 1
 
 
-def _split_long_pieces(word: str, points: list[int]) -> list[int]:
+def _split_long_pieces(word: str, points: list[int], longest: int) -> list[int]:
     """A syllable too long for a very narrow line ("strengths") gets one more break point, between two
     consonants after its first vowel (never inside its opening consonants or a digraph), near its middle."""
     edges = [0, *points, len(word)]
     extra = []
     for a, b in zip(edges, edges[1:]):
-        if b - a <= LONGEST_PIECE:
+        if b - a <= longest:
             continue
         vowel = next((i for i in range(a, b) if word[i] in VOWELS), b)
         low, high = max(a + MIN_BEFORE, MIN_BEFORE, vowel + 2), min(b - MIN_AFTER, len(word) - MIN_AFTER)

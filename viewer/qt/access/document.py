@@ -14,6 +14,7 @@ from PySide6.QtCore import QPoint, QRect, QRectF, QUrl
 from PySide6.QtGui import QAccessible, QTextBlock, QTextCursor
 from PySide6.QtWidgets import QAccessibleWidget, QWidget
 
+from viewer.model.content.linebreak import unbreakable
 from viewer.qt.access.nodes import Node, NodeProxy
 
 FOLLOW_LINK = "Follow link"
@@ -58,7 +59,7 @@ class DocumentAccessible(QAccessibleWidget):
         targets = _anchor_targets(document)
         block = document.begin()
         while block.isValid():
-            text = block.text().strip()
+            text = unbreakable(block.text()).strip()  # a narrow column's break points are not read out
             if text:
                 level = block.blockFormat().headingLevel()
                 if level:
@@ -85,7 +86,7 @@ class DocumentAccessible(QAccessibleWidget):
             if char_format.isAnchor() and href:
                 describe = targets.get(href.removeprefix("#"), "") if href.startswith("#") else \
                     (f"Opens {href} in your web browser" if href.startswith(("http:", "https:")) else "")
-                yield Node(QAccessible.Role.Link, fragment.text().strip() or href, describe,
+                yield Node(QAccessible.Role.Link, unbreakable(fragment.text()).strip() or href, describe,
                            rect=partial(self._screen_rect, block),
                            activate=partial(self.panel.anchorClicked.emit, QUrl(href)),
                            action_name=FOLLOW_LINK, parent_interface=partial(owner.interface, self.page))
@@ -136,7 +137,7 @@ def _anchor_targets(document) -> dict[str, str]:
         fragments = block.begin()
         while not fragments.atEnd():
             for name in fragments.fragment().charFormat().anchorNames():
-                found.setdefault(name, block.text().strip())
+                found.setdefault(name, unbreakable(block.text()).strip())
             fragments += 1
         block = block.next()
     return found

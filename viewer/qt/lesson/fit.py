@@ -11,7 +11,7 @@ import re
 
 from PySide6.QtGui import QFontMetricsF, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
 
-from viewer.model.content.linebreak import breakable, unbreakable
+from viewer.model.content.linebreak import breakable, shortest_hyphenated, unbreakable
 
 NARROW_CHARS = 40        # a column holding fewer average characters a line than this is "narrow"
 NATURAL_SIZE = QTextFormat.Property.UserProperty + 1  # a heading fragment's size before it was fitted
@@ -19,18 +19,21 @@ SIZE_STEP = 0.5          # points
 SLACK = 2.0              # pixels kept free: measured and laid-out widths differ by rounding
 PIECES = re.compile(r"[^\s-]*-?|[^\s]+")  # what a line cannot break inside: words, or up to a hyphen
 OBJECT = "\ufffc"        # an image's place in the text
+HEADING_ROOM = 0.9       # a heading word wider than this share of the line at body size gets soft hyphens
 
 
-def is_narrow(text_width: float, font) -> bool:
-    """True when a line of the lesson's body text holds fewer than NARROW_CHARS average characters."""
+def narrow_form(text_width: float, font) -> int:
+    """0 when a line of the lesson's body text holds NARROW_CHARS average characters or more (the
+    lesson is shown as written); else the shortest word to hyphenate in a column this wide."""
     average = QFontMetricsF(font).averageCharWidth()
-    return average > 0 and text_width / average < NARROW_CHARS
+    letters = text_width / average if average > 0 else NARROW_CHARS
+    return shortest_hyphenated(letters) if letters < NARROW_CHARS else 0
 
 
-def add_break_points(document: QTextDocument) -> None:
-    """Soft hyphens in long words and break points in identifiers, throughout ``document``, each
-    fragment keeping its format (links, glossary terms, emphasis). Run before the document is
-    laid out: the text changes."""
+def add_break_points(document: QTextDocument, min_word: int) -> None:
+    """Soft hyphens in words of ``min_word`` letters or more and break points in identifiers,
+    throughout ``document``, each fragment keeping its format (links, glossary terms, emphasis).
+    Headings are left to fit_headings. Run before the document is laid out: the text changes."""
     cursor = QTextCursor(document)
     cursor.beginEditBlock()
     block = document.lastBlock()
@@ -44,7 +47,9 @@ def add_break_points(document: QTextDocument) -> None:
             text = fragment.text()
             if OBJECT in text or fragment.charFormat().isImageFormat():
                 continue
-            marked = breakable(text)
+            if block.blockFormat().headingLevel():
+                continue
+            marked = breakable(text, min_word)
             if marked != text:
                 cursor.setPosition(fragment.position())
                 cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
@@ -53,13 +58,46 @@ def add_break_points(document: QTextDocument) -> None:
     cursor.endEditBlock()
 
 
-def fit_headings(document: QTextDocument, text_width: float) -> bool:
-    """Size each heading so that its widest word fits ``text_width`` pixels (see heading_sizes);
-    returns whether anything changed. The caller makes sure the view is not in the middle of laying
-    the document out (a format change then ends the layout early)."""
-    changes = heading_sizes(document, text_width)
-    resize_headings(document, changes)
-    return bool(changes)
+def fit_headings(document: QTextDocument, text_width: float, ready=None) -> bool:
+    """Size each heading so that its widest word fits ``text_width`` pixels (see heading_sizes), and
+    give soft hyphens to a heading word too wide even at the body text's size (only there: a
+    heading whose words fit is never hyphenated). Returns whether anything changed. ``ready`` is
+    called first when something must change: a format change while the view lays the document out
+    in steps ends those steps early, so the caller finishes the layout there."""
+    hyphens = heading_hyphens(document, text_width)
+    if not hyphens and not heading_sizes(document, text_width):
+        return False
+    if ready is not None:
+        ready()
+    cursor = QTextCursor(document)
+    cursor.beginEditBlock()
+    for fragment, text in reversed(hyphens):  # from the end: earlier positions stay valid
+        cursor.setPosition(fragment.position())
+        cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(text, fragment.charFormat())
+    cursor.endEditBlock()
+    resize_headings(document, heading_sizes(document, text_width))
+    return True
+
+
+def heading_hyphens(document: QTextDocument, text_width: float) -> list[tuple]:
+    """(fragment, its text as it should be) for each heading fragment whose soft hyphens must change:
+    a word wider than HEADING_ROOM of the line at the body text's size has them, others none."""
+    body = document.defaultFont().pointSizeF()
+    changes = []
+    block = document.begin()
+    while block.isValid():
+        if block.blockFormat().headingLevel():
+            for fragment in _fragments(block):
+                font = fragment.charFormat().font()
+                font.setPointSizeF(body)
+                text = fragment.text()
+                want = PIECES.sub(lambda m, metrics=QFontMetricsF(font): _heading_word(m.group(0), metrics,
+                                                                                      text_width * HEADING_ROOM), text)
+                if want != text and OBJECT not in text:
+                    changes.append((fragment, want))
+        block = block.next()
+    return changes
 
 
 def heading_sizes(document: QTextDocument, text_width: float) -> list[tuple]:
@@ -83,6 +121,11 @@ def heading_sizes(document: QTextDocument, text_width: float) -> list[tuple]:
                     changes.append((fragment, own, want))
         block = block.next()
     return changes
+
+
+def _heading_word(word: str, metrics: QFontMetricsF, room: float) -> str:
+    plain = unbreakable(word)
+    return breakable(plain) if metrics.horizontalAdvance(plain) > room else plain
 
 
 def resize_headings(document: QTextDocument, changes: list[tuple]) -> None:

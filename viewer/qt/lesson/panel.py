@@ -18,7 +18,7 @@ from viewer.model.content.linebreak import unbreakable
 from viewer.model.content.narrow import stack_tables
 from viewer.model.content.render import RenderedLesson, slugify
 from viewer.qt.app.theme import COLOURS
-from viewer.qt.lesson.fit import add_break_points, fit_headings, heading_sizes, is_narrow, resize_headings
+from viewer.qt.lesson.fit import add_break_points, fit_headings, narrow_form
 
 if TYPE_CHECKING:
     from viewer.qt.evidence.chart_overlay import ChartOverlays
@@ -49,13 +49,14 @@ class LessonPanel(QTextBrowser):
         self.charts: ChartOverlays | None = None  # made for the first lesson with a chart
         self._documents: OrderedDict[tuple, QTextDocument] = OrderedDict()  # laid-out lessons, oldest first
         self._live_document: QTextDocument | None = None
-        self._link_spans: dict[tuple[str, bool], list] = {}  # per lesson Markdown: where its glossary terms and citations are
+        self._link_spans: dict[tuple[str, int], list] = {}  # per lesson Markdown: where its glossary terms and citations are
         self._match_mark_clears = False
-        self._narrow = False  # the lesson shown for a narrow column: break points in words, tables stacked
+        self._narrow = 0  # a narrow column's form (break points in words of this many letters, tables stacked); 0: wide
         self._refit = QTimer(self)  # a resize re-fits once it settles, not at every step of a drag
         self._refit.setSingleShot(True)
         self._refit.setInterval(40)
         self._refit.timeout.connect(self._fit_to_width)
+        self._painted = False  # since shown: a resize before the first frame is fitted at once
         font = self.document().defaultFont()
         font.setPointSizeF(font.pointSizeF() * 1.2)
         self.document().setDefaultFont(font)
@@ -75,7 +76,7 @@ class LessonPanel(QTextBrowser):
         self.rendered = rendered
         font, margin = self.document().defaultFont(), self.document().documentMargin()  # text size in use
         # at start-up (hidden) the width is not known: the wide form, re-fitted when shown if need be
-        self._narrow = self.isVisible() and is_narrow(self._text_width(margin), font)
+        self._narrow = narrow_form(self._text_width(margin), font) if self.isVisible() else 0
         markdown = RAW_IMAGE.sub(lambda m: f"![]({m.group(1)})", rendered.markdown)
         if self._narrow:
             markdown = stack_tables(markdown)
@@ -115,7 +116,7 @@ class LessonPanel(QTextBrowser):
         document.setDocumentMargin(margin)
         document.setMarkdown(markdown, QTextDocument.MarkdownFeature.MarkdownDialectGitHub)
         if self._narrow:
-            add_break_points(document)
+            add_break_points(document, self._narrow)
             document.setIndentWidth(NARROW_INDENT)  # a list's text keeps more of a narrow line
         self._style_links(markdown, document)
         if self.isVisible():  # hidden (at start-up), the width is not known yet: fitted once shown
@@ -151,10 +152,21 @@ class LessonPanel(QTextBrowser):
             width -= bar.sizeHint().width()
         return width - 2 * margin
 
+    def showEvent(self, event) -> None:
+        """Fitted before the first frame: a lesson filled while hidden (at start-up) did not know its width."""
+        super().showEvent(event)
+        self._painted = False
+        if self.rendered is not None:
+            self._fit_to_width()
+
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        if self.rendered is not None:
-            self._refit.start()
+        if self.rendered is None:
+            return
+        if self._painted:
+            self._refit.start()  # a drag of the splitter: once it settles
+        else:
+            self._fit_to_width()  # the window settling its sizes before the first frame
 
     def _fit_to_width(self) -> None:
         """After a resize: the narrow or wide form of the lesson as the new width wants, and its
@@ -162,18 +174,16 @@ class LessonPanel(QTextBrowser):
         if self.rendered is None or not self.isVisible():
             return
         document = self.document()
-        if is_narrow(self._text_width(document.documentMargin()), document.defaultFont()) != self._narrow:
+        if narrow_form(self._text_width(document.documentMargin()), document.defaultFont()) != self._narrow:
             bar = self.verticalScrollBar()
             share = bar.value() / max(1, bar.maximum())  # about the same place in the lesson
             self.show_lesson(self.rendered)
             bar.setValue(round(share * bar.maximum()))
             return
-        changes = heading_sizes(document, self._text_width(document.documentMargin()))
-        if changes:
-            # the whole text laid out first: a change while the view still lays it out in steps ends
-            # those steps early, and the text after the change would never be drawn
-            document.documentLayout().documentSize()
-            resize_headings(document, changes)
+        # the whole text laid out before a change: a change while the view still lays it out in steps
+        # ends those steps early, and the text after the change would never be drawn
+        fit_headings(document, self._text_width(document.documentMargin()),
+                     ready=lambda: document.documentLayout().documentSize())
 
     def createMimeDataFromSelection(self) -> QMimeData:
         """Copied text without the break points a narrow column adds inside words."""
@@ -322,7 +332,9 @@ class LessonPanel(QTextBrowser):
         """A link's tooltip (a glossary definition, a citation's reference) over the whole of the
         link: Qt's own looks at the character before the nearest gap, so the left half of a
         citation number showed nothing."""
-        if event.type() == QEvent.Type.ToolTip:
+        if event.type() == QEvent.Type.Paint:
+            self._painted = True
+        elif event.type() == QEvent.Type.ToolTip:
             point = QPointF(event.pos()) + QPointF(self.horizontalScrollBar().value(),
                                                     self.verticalScrollBar().value())
             tip = self.document().documentLayout().formatAt(point).toCharFormat().toolTip()
