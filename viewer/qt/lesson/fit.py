@@ -92,8 +92,7 @@ def heading_hyphens(document: QTextDocument, text_width: float) -> list[tuple]:
                 font = fragment.charFormat().font()
                 font.setPointSizeF(body)
                 text = fragment.text()
-                want = PIECES.sub(lambda m, metrics=QFontMetricsF(font): _heading_word(m.group(0), metrics,
-                                                                                      text_width * HEADING_ROOM), text)
+                want = _heading_words(text, QFontMetricsF(font), text_width * HEADING_ROOM)
                 if want != text and OBJECT not in text:
                     changes.append((fragment, want))
         block = block.next()
@@ -123,9 +122,13 @@ def heading_sizes(document: QTextDocument, text_width: float) -> list[tuple]:
     return changes
 
 
-def _heading_word(word: str, metrics: QFontMetricsF, room: float) -> str:
-    plain = unbreakable(word)
-    return breakable(plain) if metrics.horizontalAdvance(plain) > room else plain
+def _heading_words(text: str, metrics: QFontMetricsF, room: float) -> str:
+    """``text`` with soft hyphens only in its words wider than ``room``."""
+    def word(match: re.Match) -> str:
+        plain = unbreakable(match.group(0))
+        return breakable(plain) if metrics.horizontalAdvance(plain) > room else plain
+
+    return PIECES.sub(word, text)
 
 
 def resize_headings(document: QTextDocument, changes: list[tuple]) -> None:
