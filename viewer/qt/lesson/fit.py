@@ -22,6 +22,16 @@ OBJECT = "\ufffc"        # an image's place in the text
 HEADING_ROOM = 0.9       # a heading word wider than this share of the line at body size gets soft hyphens
 
 
+def text_width(view, margin: float) -> float:
+    """The width a text view's lines get: its viewport's, less the margins and a scroll bar (a long
+    lesson has one once shown, and a heading fitted without it would not fit with it)."""
+    width = view.viewport().width()
+    bar = view.verticalScrollBar()
+    if not bar.isVisible():
+        width -= bar.sizeHint().width()
+    return width - 2 * margin
+
+
 def narrow_form(text_width: float, font) -> int:
     """0 when a line of the lesson's body text holds NARROW_CHARS average characters or more (the
     lesson is shown as written); else the shortest word to hyphenate in a column this wide."""

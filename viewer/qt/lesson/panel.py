@@ -18,7 +18,7 @@ from viewer.model.content.linebreak import unbreakable
 from viewer.model.content.narrow import stack_tables
 from viewer.model.content.render import RenderedLesson, slugify
 from viewer.qt.app.theme import COLOURS
-from viewer.qt.lesson.fit import add_break_points, fit_headings, narrow_form
+from viewer.qt.lesson.fit import add_break_points, fit_headings, narrow_form, text_width
 
 if TYPE_CHECKING:
     from viewer.qt.evidence.chart_overlay import ChartOverlays
@@ -144,13 +144,7 @@ class LessonPanel(QTextBrowser):
             stale.deleteLater()
 
     def _text_width(self, margin: float) -> float:
-        """The width lines of text get: the view's, less the margins and a scroll bar (a long lesson
-        has one once shown, and a heading fitted without it would not fit with it)."""
-        width = self.viewport().width()
-        bar = self.verticalScrollBar()
-        if not bar.isVisible():
-            width -= bar.sizeHint().width()
-        return width - 2 * margin
+        return text_width(self, margin)
 
     def showEvent(self, event) -> None:
         """Fitted before the first frame: a lesson filled while hidden (at start-up) did not know its width."""
@@ -188,9 +182,7 @@ class LessonPanel(QTextBrowser):
     def createMimeDataFromSelection(self) -> QMimeData:
         """Copied text without the break points a narrow column adds inside words."""
         data = super().createMimeDataFromSelection()
-        if data.hasText():
-            text = unbreakable(data.text())
-            data.setText(text)
+        data.setText(unbreakable(data.text()))
         return data
 
     def _use_document(self, document: QTextDocument) -> None:
