@@ -7,12 +7,14 @@ the document's text, and the headings' sizes are measured with the fonts they ar
 
 from __future__ import annotations
 
+import math
 import re
 
 from PySide6.QtGui import QFontMetricsF, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
 
 from viewer.model.content.linebreak import breakable, shortest_hyphenated, unbreakable
 
+NARROW_INDENT = 24       # pixels, at the least, a list is indented by in a narrow column
 NARROW_CHARS = 40        # a column holding fewer average characters a line than this is "narrow"
 NATURAL_SIZE = QTextFormat.Property.UserProperty + 1  # a heading fragment's size before it was fitted
 SIZE_STEP = 0.5          # points
@@ -30,6 +32,14 @@ def text_width(view, margin: float) -> float:
     if not bar.isVisible():
         width -= bar.sizeHint().width()
     return width - 2 * margin
+
+
+def list_indent(font, margin: float) -> int:
+    """How far a narrow column indents its lists: less than Qt's 40 pixels (a list's words keep more of
+    the line), but room for a two-digit number ("24.", the reference list) left of the text, which
+    Qt draws a space before the text, reaching into the document's margin."""
+    metrics = QFontMetricsF(font)
+    return max(NARROW_INDENT, math.ceil(metrics.horizontalAdvance(" 00.") - margin + 2))
 
 
 def narrow_form(text_width: float, font) -> int:

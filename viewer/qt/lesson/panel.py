@@ -18,7 +18,7 @@ from viewer.model.content.linebreak import unbreakable
 from viewer.model.content.narrow import stack_tables
 from viewer.model.content.render import RenderedLesson, slugify
 from viewer.qt.app.theme import COLOURS
-from viewer.qt.lesson.fit import add_break_points, fit_headings, narrow_form, text_width
+from viewer.qt.lesson.fit import add_break_points, fit_headings, list_indent, narrow_form, text_width
 
 if TYPE_CHECKING:
     from viewer.qt.evidence.chart_overlay import ChartOverlays
@@ -27,7 +27,6 @@ WEB_SCHEMES = ("http", "https")
 # Qt's Markdown reader drops everything after a raw <img> tag, so it becomes a Markdown picture
 RAW_IMAGE = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"']?([^\"'\s>]+)[^>]*>", re.IGNORECASE)
 CITED = re.compile(r"#ref-\d+")  # a citation marker's link to its entry in the reference list
-NARROW_INDENT = 28  # pixels a list is indented by in a narrow column (Qt's own 40 takes a fifth of it)
 KEPT_DOCUMENTS = 24  # laid-out lessons kept for swapping back in (both levels of a dozen lessons)
 
 
@@ -117,7 +116,7 @@ class LessonPanel(QTextBrowser):
         document.setMarkdown(markdown, QTextDocument.MarkdownFeature.MarkdownDialectGitHub)
         if self._narrow:
             add_break_points(document, self._narrow)
-            document.setIndentWidth(NARROW_INDENT)  # a list's text keeps more of a narrow line
+            document.setIndentWidth(list_indent(font, margin))
         self._style_links(markdown, document)
         if self.isVisible():  # hidden (at start-up), the width is not known yet: fitted once shown
             fit_headings(document, self._text_width(margin))
