@@ -75,7 +75,7 @@ class LessonPanel(QTextBrowser):
         self.rendered = rendered
         font, margin = self.document().defaultFont(), self.document().documentMargin()  # text size in use
         # at start-up (hidden) the width is not known: the wide form, re-fitted when shown if need be
-        self._narrow = narrow_form(self._text_width(margin), font) if self.isVisible() else 0
+        self._narrow = narrow_form(text_width(self, margin), font) if self.isVisible() else 0
         markdown = RAW_IMAGE.sub(lambda m: f"![]({m.group(1)})", rendered.markdown)
         if self._narrow:
             markdown = stack_tables(markdown)
@@ -119,7 +119,7 @@ class LessonPanel(QTextBrowser):
             document.setIndentWidth(list_indent(font, margin))
         self._style_links(markdown, document)
         if self.isVisible():  # hidden (at start-up), the width is not known yet: fitted once shown
-            fit_headings(document, self._text_width(margin))
+            fit_headings(document, text_width(self, margin))
         return document
 
     def _show_laid_out(self, markdown: str, font, margin: float) -> None:
@@ -136,14 +136,11 @@ class LessonPanel(QTextBrowser):
         if document is None:
             document = self._filled_document(markdown, font, margin)
         else:  # laid out for another width, perhaps: not yet shown, so nothing is being laid out
-            fit_headings(document, self._text_width(margin))
+            fit_headings(document, text_width(self, margin))
         documents[key] = document
         self._use_document(document)
         if stale is not None:
             stale.deleteLater()
-
-    def _text_width(self, margin: float) -> float:
-        return text_width(self, margin)
 
     def showEvent(self, event) -> None:
         """Fitted before the first frame: a lesson filled while hidden (at start-up) did not know its width."""
@@ -167,7 +164,7 @@ class LessonPanel(QTextBrowser):
         if self.rendered is None or not self.isVisible():
             return
         document = self.document()
-        if narrow_form(self._text_width(document.documentMargin()), document.defaultFont()) != self._narrow:
+        if narrow_form(text_width(self, document.documentMargin()), document.defaultFont()) != self._narrow:
             bar = self.verticalScrollBar()
             share = bar.value() / max(1, bar.maximum())  # about the same place in the lesson
             self.show_lesson(self.rendered)
@@ -175,7 +172,7 @@ class LessonPanel(QTextBrowser):
             return
         # the whole text laid out before a change: a change while the view still lays it out in steps
         # ends those steps early, and the text after the change would never be drawn
-        fit_headings(document, self._text_width(document.documentMargin()),
+        fit_headings(document, text_width(self, document.documentMargin()),
                      ready=lambda: document.documentLayout().documentSize())
 
     def createMimeDataFromSelection(self) -> QMimeData:
