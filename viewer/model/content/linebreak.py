@@ -25,8 +25,13 @@ LONGEST_PIECE = 6       # a syllable longer than this gets a break point inside 
 DIGRAPHS = frozenset("ch ck gh ph sh th wh qu".split())  # never split by that extra break point
 VOWELS = frozenset("aeiouyàáâäèéêëìíîïòóôöùúûü")
 # the starts of English syllables a consonant cluster may give to the next syllable
-ONSETS = frozenset("""bl br ch chr cl cr dr dw fl fr gl gr kl kn ph phr pl pr qu rh sc sch scr sh shr sk sl sm
+ONSETS = frozenset("""bl br ch chr cl cr dr dw fl fr gl gr kl ph phr pl pr qu rh sc sch scr sh shr sk sl sm
 sn sp spl spr squ st str sw th thr tr tw wh wr""".split())
+# common words the rule gets wrong (compounds, silent letters), as TeX's \\hyphenation list does
+EXCEPTIONS = {word.replace("-", ""): word for word in """
+a-gainst an-other cush-ion ev-ery-thing high-er out-side out-ward ref-er-ence ref-er-ences some-one
+some-thing some-times to-wards us-u-al-ly weak-ness with-in with-out
+""".split()}
 WORD = re.compile(r"[^\W\d_]+")
 TOKEN = re.compile(r"\S+")
 # a DOI or URL breaks after its punctuation; a citation's numbers ("2018;47(6):763-770", "54.4→78.0",
@@ -62,6 +67,9 @@ def hyphenation_points(word: str, min_word: int = MIN_WORD) -> list[int]:
     if len(word) < min_word or word.isupper():
         return []
     lower = word.lower()
+    if lower in EXCEPTIONS:
+        points = [i - n for n, i in enumerate(m.start() for m in re.finditer("-", EXCEPTIONS[lower]))]
+        return [p for p in points if MIN_BEFORE <= p <= len(word) - MIN_AFTER]
     nuclei = _nuclei(lower)
     points = []
     for (_start, end), (next_start, _end) in zip(nuclei, nuclei[1:]):
@@ -161,9 +169,11 @@ def _split_long_pieces(word: str, points: list[int], longest: int) -> list[int]:
         vowel = next((i for i in range(a, b) if word[i] in VOWELS), b)
         low, high = max(a + MIN_BEFORE, MIN_BEFORE, vowel + 2), min(b - MIN_AFTER, len(word) - MIN_AFTER)
         middle = (a + b) / 2
-        consonant_pairs = [i for i in range(low, high + 1) if word[i - 1] not in VOWELS and word[i] not in VOWELS
+        # a vowel left on both sides: never stren-gth or strai-ght
+        fair = [i for i in range(low, high + 1) if any(c in "aeiouy" for c in word[i:b])]
+        consonant_pairs = [i for i in fair if word[i - 1] not in VOWELS and word[i] not in VOWELS
                            and word[i - 1:i + 1] not in DIGRAPHS]
-        after_vowel = [i for i in range(low, high + 1) if word[i - 1] in VOWELS and word[i] not in VOWELS]
+        after_vowel = [i for i in fair if word[i - 1] in VOWELS and word[i] not in VOWELS]
         if consonant_pairs or after_vowel:  # squee-zed: better than a split with no hyphen at all
             extra.append(min(consonant_pairs or after_vowel, key=lambda i: abs(i - middle)))
     return sorted(set(points + extra))

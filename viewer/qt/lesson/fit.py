@@ -7,14 +7,15 @@ the document's text, and the headings' sizes are measured with the fonts they ar
 
 from __future__ import annotations
 
-import math
 import re
 
-from PySide6.QtGui import QFontMetricsF, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
+from PySide6.QtGui import QFontMetricsF, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat, QTextListFormat
 
 from viewer.model.content.linebreak import breakable, shortest_hyphenated, unbreakable
 
-NARROW_INDENT = 24       # pixels, at the least, a list is indented by in a narrow column
+NARROW_INDENT = 24       # pixels a bulleted list is indented by in a narrow column (Qt's own: 40)
+NUMBERED = (QTextListFormat.Style.ListDecimal, QTextListFormat.Style.ListLowerAlpha, QTextListFormat.Style.ListUpperAlpha,
+            QTextListFormat.Style.ListLowerRoman, QTextListFormat.Style.ListUpperRoman)
 NARROW_CHARS = 40        # a column holding fewer average characters a line than this is "narrow"
 NATURAL_SIZE = QTextFormat.Property.UserProperty + 1  # a heading fragment's size before it was fitted
 SIZE_STEP = 0.5          # points
@@ -34,12 +35,28 @@ def text_width(view, margin: float) -> float:
     return width - 2 * margin
 
 
-def list_indent(font, margin: float) -> int:
-    """How far a narrow column indents its lists: less than Qt's 40 pixels (a list's words keep more of
-    the line), but room for a two-digit number ("24.", the reference list) left of the text, which
-    Qt draws a space before the text, reaching into the document's margin."""
-    metrics = QFontMetricsF(font)
-    return max(NARROW_INDENT, math.ceil(metrics.horizontalAdvance(" 00.") - margin + 2))
+def inline_numbers(document: QTextDocument) -> None:
+    """Numbered lists (the reference list) with their numbers in the text ("20. Martin HD…") and no
+    indent: Qt draws a list's number left of its text, and "20." at 250% needs some 60 pixels of a
+    190-pixel line. The items stay list items (for the reference links and screen readers). Run
+    before the document is laid out: the text changes."""
+    lists, block = [], document.begin()
+    while block.isValid():
+        found = block.textList()
+        if found is not None and found not in lists and found.format().style() in NUMBERED:
+            lists.append(found)
+        block = block.next()
+    cursor = QTextCursor(document)
+    cursor.beginEditBlock()
+    for numbered in lists:
+        for item in [numbered.item(i) for i in range(numbered.count())]:
+            cursor.setPosition(item.position())
+            cursor.insertText(numbered.itemText(item) + " ", item.charFormat())
+        style = numbered.format()
+        style.setStyle(QTextListFormat.Style.ListStyleUndefined)  # no number drawn in the margin
+        style.setIndent(0)
+        numbered.setFormat(style)
+    cursor.endEditBlock()
 
 
 def narrow_form(text_width: float, font) -> int:

@@ -18,7 +18,7 @@ from viewer.model.content.linebreak import unbreakable
 from viewer.model.content.narrow import stack_tables
 from viewer.model.content.render import RenderedLesson, slugify
 from viewer.qt.app.theme import COLOURS
-from viewer.qt.lesson.fit import add_break_points, fit_headings, list_indent, narrow_form, text_width
+from viewer.qt.lesson.fit import NARROW_INDENT, add_break_points, fit_headings, inline_numbers, narrow_form, text_width
 
 if TYPE_CHECKING:
     from viewer.qt.evidence.chart_overlay import ChartOverlays
@@ -116,7 +116,8 @@ class LessonPanel(QTextBrowser):
         document.setMarkdown(markdown, QTextDocument.MarkdownFeature.MarkdownDialectGitHub)
         if self._narrow:
             add_break_points(document, self._narrow)
-            document.setIndentWidth(list_indent(font, margin))
+            inline_numbers(document)
+            document.setIndentWidth(NARROW_INDENT)
         self._style_links(markdown, document)
         if self.isVisible():  # hidden (at start-up), the width is not known yet: fitted once shown
             fit_headings(document, text_width(self, margin))
