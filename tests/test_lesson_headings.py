@@ -7,6 +7,7 @@ longest word fits and grow back when the panel widens; every paragraph is still 
 from __future__ import annotations
 
 import pytest
+from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 
 from test_lesson_layout import LEVELS, not_laid_out
@@ -135,7 +136,32 @@ def test_the_narrow_form_still_searches_links_and_copies_as_written(narrow_windo
     assert panel.highlight_match("ischiofemoral impingement")  # found across the soft hyphens
     assert unbreakable(panel.textCursor().block().text()).lower().count("ischiofemoral") >= 1
     assert panel.scroll_to("references")  # a heading's anchor, soft hyphens or not
-    assert panel._find_block("ref-1") is not None
+    first_reference = panel._find_block("ref-1")
+    assert first_reference is not None and first_reference.text().startswith("1. ")  # its number in the text
+    assert first_reference.layout().lineAt(0).x() == 0  # and no indent for a number left of it
     panel.selectAll()
     copied = panel.createMimeDataFromSelection().text()
     assert SOFT_HYPHEN not in copied and BREAK not in copied and "Ischiofemoral" in copied
+
+
+def tables(document) -> int:
+    found, block = set(), document.begin()
+    while block.isValid():
+        table = QTextCursor(block).currentTable()
+        if table is not None:
+            found.add(table.firstPosition())
+        block = block.next()
+    return len(found)
+
+
+def test_a_table_is_stacked_in_a_narrow_panel_and_a_table_again_when_it_widens(narrow_window, qtbot):
+    window = narrow_window
+    window.set_level("patient")
+    panel = narrow_panel(window, qtbot)
+    window.open_lesson("dgs-vs-back")
+    assert tables(panel.document()) == 0
+    assert "DGS (buttock): Deep in the buttock" in unbreakable(panel.toPlainText())  # a row under its first cell
+    window.text_size.set_step(2)  # 100%
+    narrow_panel(window, qtbot, 700)
+    qtbot.waitUntil(lambda: tables(panel.document()) > 0, timeout=3000)  # re-fitted after the resize
+    window.text_size.set_step(LARGEST_STEP)

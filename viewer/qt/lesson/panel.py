@@ -136,8 +136,9 @@ class LessonPanel(QTextBrowser):
             document, stale = None, document  # changed since (text size is set on the shown document)
         if document is None:
             document = self._filled_document(markdown, font, margin)
-        else:  # laid out for another width, perhaps: not yet shown, so nothing is being laid out
-            fit_headings(document, text_width(self, margin))
+        else:  # fitted for another width, perhaps; the one in view is laid out in full before a change
+            shown = document is self.document()
+            fit_headings(document, text_width(self, margin), ready=document.documentLayout().documentSize if shown else None)
         documents[key] = document
         self._use_document(document)
         if stale is not None:
