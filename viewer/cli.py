@@ -63,7 +63,8 @@ def build_parser() -> argparse.ArgumentParser:
     window.add_argument("--layer", metavar="LAYER",
                         help="start peeled to LAYER (e.g. skin, gluteus-maximus, deep; see --regions)")
     window.add_argument("--variant", metavar="TYPE",
-                        help="draw the nerve and piriformis as Beaton & Anson type TYPE (A-F)")
+                        help="draw the nerve and piriformis as Beaton & Anson type TYPE (A-F), in the window "
+                             "and on a --handout (which then names the type in words)")
     window.add_argument("--size", metavar="WxH", type=_size, default=None,
                         help="window size for --screenshot (default 1600x1000)")
     window.add_argument("--view", choices=("posterior", "axial"), default=None,
@@ -126,14 +127,14 @@ def main(argv: list[str] | None = None) -> int:
         return print_lesson_text(content, args.lesson_text, args.level or "patient")
     if args.export_anki:
         return export_anki(content, args.export_anki, (args.level,) if args.level else LEVELS)
+    if args.variant is not None and args.variant not in [variant.id for variant in content.variants]:
+        known = ", ".join(variant.id for variant in content.variants) or "none"
+        return fail(f"unknown variant '{args.variant}' (known: {known})")
     if args.handout:
         return make_handout(content, args)
     if args.layer is not None and args.layer not in [layer.id for layer in content.layers]:
         known = ", ".join(layer.id for layer in content.layers) or "none"
         return fail(f"unknown layer '{args.layer}' (known: {known})")
-    if args.variant is not None and args.variant not in [variant.id for variant in content.variants]:
-        known = ", ".join(variant.id for variant in content.variants) or "none"
-        return fail(f"unknown variant '{args.variant}' (known: {known})")
     if args.pose:
         pose = resolve_cli_pose(content, args.pose)
         if isinstance(pose, str):
@@ -230,7 +231,7 @@ def make_handout(content, args) -> int:
             return fail(str(exc))
     from viewer.qt.chairside.handout_cli import write_region_handout
 
-    if not write_region_handout(content, region, args.output, args.paper, programme):
+    if not write_region_handout(content, region, args.output, args.paper, programme, args.variant or ""):
         return fail(f"could not write {args.output}")
     print(args.output)
     return EXIT_OK

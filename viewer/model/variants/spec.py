@@ -41,6 +41,15 @@ def handout_line(variant: Variant) -> str:
     return f"Nerve variant shown: {variant.name[:1].lower()}{variant.name[1:]} \u2014 {variant.plain}{common}."
 
 
+def handout_caption(variants: list[Variant], chosen: str) -> str:
+    """The handout's line for the type drawn (the window's and --handout's): none for the usual path,
+    the first type declared (A), which the picture shows anyway."""
+    variant = next((v for v in variants if v.id == chosen), None)
+    if variant is None or variant is variants[0]:
+        return ""
+    return handout_line(variant)
+
+
 def load_variants(path: Path) -> tuple[list[Variant], list[Problem]]:
     try:
         text = read_text(path)

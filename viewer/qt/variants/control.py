@@ -8,12 +8,12 @@ index. The handout and PNG export draw the scene, so they show the chosen type t
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QPoint, QTimer
-from PySide6.QtGui import QPainterPath
 from PySide6.QtWidgets import QToolButton
 
 from viewer.qt.app.shortcuts import keys_text, shortcut
-from viewer.model.variants.spec import handout_line, replacements, variant_index
+from viewer.model.variants.spec import handout_caption, replacements, variant_index
 from viewer.qt.diagram.overlays import clear_top, other_overlays
+from viewer.qt.diagram.variant_art import draw_variant, outline_regions
 
 VARIANT_KEY = "diagram/variant"  # the type last shown, restored at the next start
 LESSON = "variants"  # issue 16's lesson; the piriformis lesson's Variants section if it is missing
@@ -61,7 +61,7 @@ class VariantControl(QObject):
             self._indexes[self.current] = variant_index(self.content, self.variant())
         if self._reshaped != self.current and self.window.scene.region_items:
             self._reshaped = self.current
-            self._reshape_regions(self._indexes[self.current])
+            outline_regions(self.window.scene, self.content, self._indexes[self.current], self._shown)
         return self._indexes[self.current]
 
     def restore(self, variant_id: str | None = None) -> None:
@@ -83,9 +83,7 @@ class VariantControl(QObject):
         if remember:
             self.window.settings.set(VARIANT_KEY, variant.id)
         self.current = variant.id
-        scene = self.window.scene
-        substitutes = replacements(self.content.diagram, variant)
-        scene.art.substitute(substitutes, f"{scene.svg_key}art{variant.id if substitutes else ''}")
+        draw_variant(self.window.scene, self.content.diagram, variant)
         self.index()
         self._label()
         if self._picker is not None:
@@ -93,24 +91,8 @@ class VariantControl(QObject):
         self.window.statusBar().showMessage(f"Nerve variant: {variant.name}, {variant.description.lower()}.")
 
     def handout_line(self) -> str:
-        """The handout's sentence naming the type shown; none for the usual path (type A), which the
-        picture shows unless the clinician chose another."""
-        variant = self.variant()
-        if variant is None or not self.variants or variant.id == self.variants[0].id:
-            return ""
-        return handout_line(variant)
-
-    def _reshape_regions(self, index) -> None:
-        """Each highlight outlines its structure as drawn now (both pieces of a nerve that passes the muscle)."""
-        from viewer.model.diagram.geometry import shape_from_parts
-
-        scene = self.window.scene
-        for region_id, item in scene.region_items.items():
-            shapes = [r.shape for r in index.regions if r.id == region_id]
-            shape = shapes[0] if len(shapes) == 1 else shape_from_parts([list(p) for s in shapes for p in s.parts])
-            if self._shown.get(region_id, self.content.region(region_id).shape) is not shape:
-                self._shown[region_id] = shape
-                item.set_shape(shape, QPainterPath())
+        """The handout's sentence naming the type shown (none for the usual path, type A)."""
+        return handout_caption(self.variants, self.current) if self.variants else ""
 
     def _label(self) -> None:
         variant = self.variant()
