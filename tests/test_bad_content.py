@@ -48,6 +48,7 @@ class Case:
     left_out: set = field(default_factory=set)  # good lessons that this break hides on purpose
 
 
+VARIANT_FILES = {"resources/regions.toml": "variant-without-words.toml", "resources/diagram.svg": "variants.svg"}
 CASES = [
     Case("bad-toml", {"lessons/bad-toml.md": "bad-toml.md"}, "lessons/bad-toml.md:3", "invalid TOML"),
     Case("missing-id", {"lessons/missing-id.md": "missing-id.md"}, "lessons/missing-id.md:1", "needs 'id'"),
@@ -70,6 +71,10 @@ CASES = [
          "region 'upper' names SVG element 'region-upper', which is not in diagram.svg"),
     Case("duplicate-region", {"resources/regions.toml": "duplicate-region.toml"}, "resources/regions.toml:9",
          "region id 'upper' is used twice"),
+    Case("variant-without-words", VARIANT_FILES, "resources/regions.toml:40",
+         "variant 'B' has no 'plain': the path in a patient's words, printed on the handout"),
+    Case("variant-empty-words", VARIANT_FILES, "resources/regions.toml:46",
+         "variant 'B': 'how_common' is empty; it is how often the type is found"),
     Case("missing-figure", {"lessons/missing-figure.md": "missing-figure.md"}, "lessons/missing-figure.md:9",
          "'missing.png' is not in the lessons folder"),
     Case("broken-figure", {"lessons/broken-figure.md": "broken-figure.md", "lessons/not-an-image.png":

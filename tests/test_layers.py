@@ -233,6 +233,29 @@ def test_check_reports_a_missing_variant_group(bundled_copy):
     assert any("variant 'D' names SVG group 'variant-x'" in m for m in messages)
 
 
+def test_check_names_each_type_without_the_words_the_handout_and_picker_show(bundled_copy):
+    """plain and how_common (the handout's line), short and description (the picker): missing at the
+    type's table, empty or not text at the value's own line; the type still loads."""
+    regions = bundled_copy / "resources" / "regions.toml"
+    text = regions.read_text(encoding="utf-8")
+    text = text.replace('plain = "the nerve divides; one part passes through the piriformis muscle, one below it"\n', "")
+    text = text.replace('how_common = "rare; usually harmless"', 'how_common = "  "', 1)  # type C
+    text = text.replace('short = "whole, through"', "short = 4")  # type D
+    regions.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    header_b = lines.index('id = "B"')  # the [[variant]] line above it, 1-based
+    empty_c = lines.index('how_common = "  "') + 1
+    short_d = lines.index("short = 4") + 1
+    content = load_content(bundled_copy)
+    found = [(p.line, p.message) for p in check_content(content) if p.path.name == "regions.toml"]
+    assert found == [
+        (header_b, "variant 'B' has no 'plain': the path in a patient's words, printed on the handout"),
+        (empty_c, "variant 'C': 'how_common' is empty; it is how often the type is found, in a patient's words, "
+                  "printed on the handout"),
+        (short_d, "variant 'D': 'short' is not text; it is the caption under the type's picture in the picker")]
+    assert [v.id for v in content.variants] == list(VARIANTS)
+
+
 @pytest.mark.parametrize("value", ["G", "b", "type-A"])
 def test_unknown_variant_is_one_clear_line_and_exit_2(repo, tmp_path, value):
     out = subprocess.run([sys.executable, "main.py", "--variant", value, "--screenshot", str(tmp_path / "x.png"),

@@ -37,6 +37,21 @@ def table_entries(text: str, entries: list, name: str) -> list[tuple[int, dict]]
     return [(headers[n] if n < len(headers) else 1, entry) for n, entry in enumerate(entries)]
 
 
+def key_lines(text: str, header_line: int, first_line: int = 1) -> dict[str, int]:
+    """File line of each ``key =`` in the table whose header is on ``header_line`` (for precise problems);
+    ``first_line`` is the file line on which ``text`` starts."""
+    found: dict[str, int] = {}
+    body = text.splitlines()
+    for offset in range(header_line - first_line + 1, len(body)):
+        stripped = body[offset].strip()
+        if stripped.startswith("["):
+            break
+        key = stripped.split("=", 1)[0].strip()
+        if "=" in stripped and key not in found:
+            found[key] = first_line + offset
+    return found
+
+
 class UniqueIds:
     """The ids met so far in one file of ``[[kind]]`` entries: a repeated one is a problem at its line."""
 

@@ -43,7 +43,7 @@ from viewer.model.evidence.fence import CHART_FENCE
 from viewer.model.core.problems import ContentError, Problem
 from viewer.model.core.record import record
 from viewer.model.diagram.regions import ID_PATTERN
-from viewer.model.core.tomlfile import parse_toml, table_array_lines
+from viewer.model.core.tomlfile import key_lines, parse_toml, table_array_lines
 
 TYPES = ("range", "accuracy", "paired")
 FENCE_OPEN = CHART_FENCE
@@ -210,14 +210,14 @@ def parse_chart(text: str, path: Path, first_line: int) -> tuple[Chart | None, l
     item_lines = table_array_lines(text, "item")
     for offset, raw in enumerate(data.get("item", [])):
         line = first_line + item_lines[offset] - 1 if offset < len(item_lines) else first_line
-        item = _parse_item(chart, raw, line, problem, _key_lines(text, first_line, line))
+        item = _parse_item(chart, raw, line, problem, key_lines(text, line, first_line))
         if item is not None:
             chart.items.append(item)
     cutoff_lines = table_array_lines(text, "cutoff")
     for offset, raw in enumerate(data.get("cutoff", [])):
         line = first_line + cutoff_lines[offset] - 1 if offset < len(cutoff_lines) else first_line
         if not _is_number(raw.get("value")) or not isinstance(raw.get("label"), str):
-            problem(_key_lines(text, first_line, line).get("value", line),
+            problem(key_lines(text, line, first_line).get("value", line),
                     f"chart '{chart_id}': a cutoff needs a number 'value' and a 'label'")
             continue
         chart.cutoffs.append(Cutoff(float(raw["value"]), raw["label"], _keys(raw.get("cite")),
@@ -228,20 +228,6 @@ def parse_chart(text: str, path: Path, first_line: int) -> tuple[Chart | None, l
     if kind == "range" and len(chart.series) < 1:
         problem(chart.line, f"chart '{chart_id}': a range chart needs 'series' names")
     return chart, problems
-
-
-def _key_lines(text: str, first_line: int, header_line: int) -> dict[str, int]:
-    """File line of each ``key =`` in the table that starts at ``header_line`` (for precise problems)."""
-    found: dict[str, int] = {}
-    body = text.splitlines()
-    for offset in range(header_line - first_line + 1, len(body)):
-        stripped = body[offset].strip()
-        if stripped.startswith("["):
-            break
-        key = stripped.split("=", 1)[0].strip()
-        if "=" in stripped and key not in found:
-            found[key] = first_line + offset
-    return found
 
 
 def _parse_item(chart: Chart, raw: dict, line: int, problem, key_lines: dict[str, int]) -> Item | None:

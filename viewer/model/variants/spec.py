@@ -15,10 +15,15 @@ from pathlib import Path
 from viewer.model.core.problems import Problem
 from viewer.model.core.record import record
 from viewer.model.core.textfile import read_text
-from viewer.model.core.tomlfile import parse_toml, table_array_lines
+from viewer.model.core.tomlfile import key_lines, parse_toml, table_array_lines
 from viewer.model.diagram.geometry import shape_from_parts
 
 VARIANT_ID = re.compile(r"^[A-Z]$")
+# The words each type needs, and where the user reads them: --check names any missing or empty one.
+WORDS = {"description": "the path of the nerve in a few words, shown in the picker and the View menu",
+         "short": "the caption under the type's picture in the picker",
+         "plain": "the path in a patient's words, printed on the handout",
+         "how_common": "how often the type is found, in a patient's words, printed on the handout"}
 
 
 @record
@@ -71,11 +76,25 @@ def load_variants(path: Path) -> tuple[list[Variant], list[Problem]]:
         if any(v.id == variant_id for v in variants) or not isinstance(entry.get("element"), str):
             problems.append(Problem(path, line, f"variant '{variant_id}' is declared twice or has no element"))
             continue
+        problems += _missing_words(path, variant_id, entry, line, key_lines(text, line))
         variants.append(Variant(variant_id, str(entry.get("name", f"Type {variant_id}")),
                                 str(entry.get("description", "")).strip(), entry["element"], line,
                                 str(entry.get("short", "")).strip(), str(entry.get("plain", "")).strip(),
                                 str(entry.get("how_common", "")).strip()))
     return variants, problems
+
+
+def _missing_words(path: Path, variant_id: str, entry: dict, header: int, lines: dict[str, int]) -> list[Problem]:
+    """A problem for each of WORDS that is missing (at the table's header), empty or not text (at its line)."""
+    problems = []
+    for key, what in WORDS.items():
+        value = entry.get(key)
+        if key not in entry:
+            problems.append(Problem(path, header, f"variant '{variant_id}' has no '{key}': {what}"))
+        elif not isinstance(value, str) or not value.strip():
+            problems.append(Problem(path, lines.get(key, header), f"variant '{variant_id}': '{key}' is "
+                                    f"{'empty' if isinstance(value, str) else 'not text'}; it is {what}"))
+    return problems
 
 
 def _element(diagram, element_id: str):
