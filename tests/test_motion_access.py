@@ -193,3 +193,37 @@ def test_slider_moves_are_not_announced(motion, announcements):
     window, panel = motion
     panel.controls.sliders["rotation"].setValue(-30)
     assert announcements == []
+
+
+def test_the_pictures_pose_keys_are_the_shortcut_tables(motion, qtbot, monkeypatch):
+    """Help, the README and a screen reader list the keys that move the hip in the picture, from the one
+    shortcut table; and the picture answers to the table's keys: give "bend" another key there and Up no
+    longer bends the hip, that key does."""
+    from viewer.qt.app.shortcuts import BY_ID, MOTION, SHORTCUTS, keys_text
+
+    window, panel = motion
+    rows = [item for item in SHORTCUTS if item.group == MOTION]
+    assert {key for item in rows for key in item.keys} == {"Up", "Down", "Left", "Right", "Page Up", "Page Down",
+                                                           "Home"}
+    spoken = description(interface(panel.view))
+    assert all(f"{keys_text(item)}: {item.text[:1].lower()}{item.text[1:]}" in spoken for item in rows), spoken
+    window.view.setFocus()
+    QTest.keyClick(window.view, Qt.Key.Key_F1)
+    dialog = window.help.dialogs["shortcuts"]
+    qtbot.waitExposed(dialog)
+    listed = dialog.text.toPlainText()
+    dialog.close()
+    assert MOTION in listed and "Page Down" in listed and "Turn the leg a step outward (external rotation)" in listed
+    panel.view.setFocus()
+    qtbot.waitUntil(panel.view.hasFocus)
+    QTest.keyClick(panel.view, Qt.Key.Key_PageUp)
+    assert panel.target == Pose(rotation=5)
+    QTest.keyClick(panel.view, Qt.Key.Key_Home)
+    assert panel.target == Pose()
+    monkeypatch.setitem(BY_ID, "motion.bend", BY_ID["motion.bend"]._replace(keys=("B",)))
+    QTest.keyClick(panel.view, Qt.Key.Key_Up)
+    assert panel.target == Pose()  # Up is not in the table any more
+    QTest.keyClick(panel.view, Qt.Key.Key_B)
+    assert panel.target == Pose(flexion=5)
+    QTest.keyClick(panel.view, Qt.Key.Key_B, Qt.KeyboardModifier.ShiftModifier)
+    assert panel.target == Pose(flexion=5)  # a modified key is not the table's

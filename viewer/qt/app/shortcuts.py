@@ -24,6 +24,7 @@ class Shortcut(NamedTuple):
 
 DIAGRAM, CHAIRSIDE, STUDY, FIND, VIEW, APP = ("The diagram and lessons", "Chairside", "Studying",
                                               "Search, bookmarks and notes", "View", "The app")
+MOTION = "Hip in motion: in its picture (click it or Tab to it)"
 
 SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("diagram.next", ("Tab", "Shift+Tab"), "Move between structures (top to bottom)", DIAGRAM,
@@ -47,6 +48,23 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("layers.shallower", ("[",), "Put the last peeled layer back", DIAGRAM),
     Shortcut("variants.picker", ("V",), "Nerve variant: how the sciatic nerve passes piriformis", DIAGRAM),
     Shortcut("view.motion", ("Ctrl+M",), "Hip in motion: move the hip, watch the ischiofemoral space", DIAGRAM),
+
+    # the axial picture's own keys (viewer/qt/motion/panel.py maps them to the pose; Tab and Enter there
+    # walk and open its structures as on the diagram)
+    Shortcut("motion.bend", ("Up",), "Bend the hip a step (flexion)", MOTION,
+             handled_by="viewer/qt/motion/structure_keys.py"),
+    Shortcut("motion.straighten", ("Down",), "Straighten the hip a step, or take the leg further back (extension)", MOTION,
+             handled_by="viewer/qt/motion/structure_keys.py"),
+    Shortcut("motion.across", ("Right",), "Move the knee a step across the body (adduction)", MOTION,
+             handled_by="viewer/qt/motion/structure_keys.py"),
+    Shortcut("motion.out", ("Left",), "Move the knee a step out to the side (abduction)", MOTION,
+             handled_by="viewer/qt/motion/structure_keys.py"),
+    Shortcut("motion.turn_in", ("Page Up",), "Turn the leg a step inward (internal rotation)", MOTION,
+             handled_by="viewer/qt/motion/structure_keys.py"),
+    Shortcut("motion.turn_out", ("Page Down",), "Turn the leg a step outward (external rotation)", MOTION,
+             handled_by="viewer/qt/motion/structure_keys.py"),
+    Shortcut("motion.neutral", ("Home",), "Back to lying flat, the MRI position (every angle 0°)", MOTION,
+             handled_by="viewer/qt/motion/structure_keys.py"),
 
     Shortcut("chairside.present", ("F5",), "Present full screen", CHAIRSIDE),
     Shortcut("chairside.leave", ("Esc",), "Leave the presentation", CHAIRSIDE),

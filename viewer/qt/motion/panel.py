@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from viewer.model.content.lessons import drop_citations
 from viewer.model.motion.pose import Pose, clamp, describe, interpolate
 from viewer.qt.access.announce import announce
+from viewer.qt.app.shortcuts import keys_text, shortcut
 from viewer.qt.app.theme import THEME
 from viewer.qt.motion.axial_view import AxialView
 from viewer.qt.motion.controls import PoseControls
@@ -25,15 +26,20 @@ from viewer.qt.motion.gauge import SpaceGauge
 
 ANIMATION_MS = 400
 KEY_STEP = 5.0
-# The axial view's own keys, in one table: (key, axis, change in degrees; axis None = back to neutral).
-# They act while the axial view has the focus (click it or Tab to it); the sliders keep their usual keys.
-POSE_KEYS = ((Qt.Key.Key_Up, "flexion", KEY_STEP), (Qt.Key.Key_Down, "flexion", -KEY_STEP),
-             (Qt.Key.Key_Right, "adduction", KEY_STEP), (Qt.Key.Key_Left, "adduction", -KEY_STEP),
-             (Qt.Key.Key_PageUp, "rotation", KEY_STEP), (Qt.Key.Key_PageDown, "rotation", -KEY_STEP),
-             (Qt.Key.Key_Home, None, 0.0))
-KEY_HELP = ("Keys in the picture: Up/Down bend or straighten the hip, Right/Left move the knee across or out, "
-            "Page Up/Page Down turn the leg in or out, Home goes back to lying flat. "
-            "Tab moves between the structures, Enter opens one.")
+# What each of the axial view's own keys does: (shortcut id, axis, change in degrees; axis None = back to
+# neutral). The keys are the shortcut table's (viewer/qt/app/shortcuts.py, "Hip in motion"); they act while
+# the axial view has the focus (click it or Tab to it); the sliders keep their usual keys.
+POSE_KEYS = (("motion.bend", "flexion", KEY_STEP), ("motion.straighten", "flexion", -KEY_STEP),
+             ("motion.across", "adduction", KEY_STEP), ("motion.out", "adduction", -KEY_STEP),
+             ("motion.turn_in", "rotation", KEY_STEP), ("motion.turn_out", "rotation", -KEY_STEP),
+             ("motion.neutral", None, 0.0))
+
+
+def key_help() -> str:
+    """What a screen reader says the picture's keys do, from the shortcut table."""
+    keys = "; ".join(f"{keys_text(item)}: {item.text[:1].lower()}{item.text[1:]}"
+                     for item in (shortcut(shortcut_id) for shortcut_id, _axis, _step in POSE_KEYS))
+    return f"Keys in the picture: {keys}. Tab moves between the structures, Enter opens one."
 LARGE_FONT_FACTOR = 1.7
 TENSED_ABOVE_PCT = 2.0  # a deep rotator lengthened more than this is hatched as tensed on the posterior view
 MUSCLE_REGIONS = {"piriformis": "piriformis", "obturator-internus": "gemelli-obturator-internus"}
@@ -90,9 +96,9 @@ class MotionPanel(QWidget):
         self.animation.valueChanged.connect(self._frame)
         self.controls.poseRequested.connect(self.request)
         self.controls.presetChosen.connect(lambda preset: self.request(preset.pose, True, preset.name))
-        self.view.keys = {key: (axis, step) for key, axis, step in POSE_KEYS}
+        self.view.keys = {shortcut_id: (axis, step) for shortcut_id, axis, step in POSE_KEYS}
         self.view.nudgeRequested.connect(self.nudge)
-        self.view.setAccessibleDescription(KEY_HELP)
+        self.view.setAccessibleDescription(key_help())
         self._show(Pose())
 
     # ----- pose ----------------------------------------------------------------------------------------

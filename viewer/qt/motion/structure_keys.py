@@ -1,7 +1,5 @@
 """The axial view's keys: Tab walks its structures as on the posterior diagram and Enter opens one;
-the keys in the panel's table (arrows, Page Up/Down, Home) move the hip.
-
-"""
+the shortcut table's "Hip in motion" keys (arrows, Page Up/Down, Home) move the hip."""
 
 from __future__ import annotations
 
@@ -22,7 +20,7 @@ class StructureKeys(QWidget):
         super().__init__(parent)
         self.names: dict[str, str] = {}
         self.focused_id = ""  # the structure Tab has reached (Enter opens its lesson)
-        self.keys: dict = {}  # Qt key -> (axis, degrees), set by the panel
+        self.keys: dict[str, tuple] = {}  # shortcut id -> (axis, degrees), set by the panel
 
     def region_ids(self) -> list[str]:
         raise NotImplementedError
@@ -31,7 +29,7 @@ class StructureKeys(QWidget):
         if pressed(event, "diagram.open") and self.focused_id:  # the diagram's keys (the shortcut table)
             self.regionActivated.emit(self.focused_id)
             return
-        action = self.keys.get(event.key()) if event.modifiers() == Qt.KeyboardModifier.NoModifier else None
+        action = next((action for shortcut_id, action in self.keys.items() if pressed(event, shortcut_id)), None)
         if action is None:
             super().keyPressEvent(event)
             return
