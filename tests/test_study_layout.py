@@ -13,7 +13,7 @@ from test_study import press, study
 def _overflowing(dock) -> list:
     from PySide6.QtWidgets import QWidget
 
-    viewport = dock.scroll.viewport()
+    viewport = dock.scroll_area.viewport()
     return [w for w in dock.pages.findChildren(QWidget) if w.isVisible()
             and w.mapTo(viewport, w.rect().topRight()).x() > viewport.width()]
 
@@ -36,8 +36,8 @@ def test_a_very_long_choice_wraps_and_the_panel_never_scrolls_sideways(open_wind
     dock, button = runner.dock, runner.dock.choice_buttons[0]
     qtbot.waitUntil(lambda: button.height() > 3 * button.fontMetrics().height())   # wrapped onto several lines
     qtbot.waitUntil(lambda: _overflowing(dock) == [])                                # once the layout settles
-    assert not dock.scroll.horizontalScrollBar().isVisible()
-    assert dock.scroll.widget().width() <= dock.scroll.viewport().width()
+    assert not dock.scroll_area.horizontalScrollBar().isVisible()
+    assert dock.scroll_area.widget().width() <= dock.scroll_area.viewport().width()
     assert button.text().endswith(long) and button.accessibleName().startswith("Choice 1: a very long")
     QTest.mouseClick(button, Qt.MouseButton.LeftButton)           # still a button
     assert "Not quite" in dock.feedback.text()

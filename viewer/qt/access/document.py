@@ -71,7 +71,7 @@ class DocumentAccessible(QAccessibleWidget):
                 else:
                     role = QAccessible.Role.Paragraph
                 node = Node(role, text, f"Heading level {level}" if level else "",
-                            rect=lambda b=block: self._screen_rect(b), parent_interface=self._me)
+                            rect=partial(self._screen_rect, block), parent_interface=self._me)
                 node.children = list(self._links(block, node, targets))
                 node.block = block
                 yield node

@@ -108,10 +108,8 @@ class Chairside(QObject):
         self.body_chart_action = w.add_action("&Body chart", lambda on: self._show_right_dock(self.body_chart, on),
                                               "chairside.body_chart", "Paint where the patient feels pain, pins and "
                                               "needles or numbness", checkable=True)
-        self.home_programme_action = w.add_action("&Home programme",
-                                                  lambda on: self._show_right_dock(self.home_programme, on),
-                                                  "chairside.home_programme", "Choose exercises for the handout",
-                                                  checkable=True)
+        self.home_programme_action = w.add_action("&Home programme", lambda on: self._show_right_dock(self.home_programme, on),
+                                                  "chairside.home_programme", "Choose exercises for the handout", checkable=True)
         view_menu.addAction(self.positions_action)
         view_menu.addAction(self.notes_action)
         view_menu.addAction(self.body_chart_action)
@@ -161,8 +159,9 @@ class Chairside(QObject):
         if self._home_programme is None:
             from viewer.qt.homeprog.panel import HomeProgrammeDock
 
-            self._home_programme = self._docked(HomeProgrammeDock(self.window), self.home_programme_action)
-            self._home_programme.filter_region(self.window.view.selected_id)
+            dock = HomeProgrammeDock(self.window)
+            dock.filter_region(self.window.view.selected_id)
+            self._home_programme = self._docked(dock, self.home_programme_action)
         return self._home_programme
 
     def _docked(self, dock, action):

@@ -18,7 +18,7 @@ class SvgSource:
         self._data = data
         self._path = path
         self._parent = parent
-        self._renderer = None
+        self._renderer: QSvgRenderer | None = None
 
     @property
     def made(self) -> bool:

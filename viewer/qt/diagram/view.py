@@ -20,6 +20,7 @@ from viewer.qt.app.key_sequences import pressed
 from viewer.qt.app.theme import THEME
 
 if TYPE_CHECKING:
+    from viewer.qt.diagram.callout import FocusPointer
     from viewer.qt.diagram.drawing_tool import DrawingTool
     from viewer.qt.diagram.name_tag import NameTag
 
@@ -68,7 +69,7 @@ class DiagramView(QGraphicsView):
         self.pen_tool: DrawingTool | None = None  # set by the chairside tools; when active, a drag draws instead of panning
         self._layers = None  # what the depth control lets the pointer and keyboard reach (viewer/qt/layers)
         self.focus_cue = "callout"  # or "pointer" (see set_focus_cue)
-        self._pointer = None
+        self._pointer: FocusPointer | None = None
         self.foot = FootControls(self)  # the controls at its foot, which a fitted diagram stays above
 
     @property
@@ -203,12 +204,12 @@ class DiagramView(QGraphicsView):
         if not self.hovered_id and self._tag is not None:
             self._tag.hide()
 
-    def _focus_pointer(self):
+    def _focus_pointer(self) -> FocusPointer:
         if self._pointer is None:
             from viewer.qt.diagram.callout import FocusPointer
 
-            self._pointer = FocusPointer()
-            self.diagram.addItem(self._pointer)
+            self._pointer = pointer = FocusPointer()
+            self.diagram.addItem(pointer)
         return self._pointer
 
     def _visible_label_rects(self) -> list:

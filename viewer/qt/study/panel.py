@@ -43,7 +43,7 @@ class StudyDock(QDockWidget):
         self.pages.addWidget(self._start_page())
         self.pages.addWidget(self._quiz_page())
         self.pages.addWidget(self._results_page())
-        self.scroll = scroll = QScrollArea()
+        self.scroll_area = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # everything wraps instead
         scroll.setAccessibleName("Study panel")

@@ -7,6 +7,8 @@ index. The handout and PNG export draw the scene, so they show the chosen type t
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, QPoint, QTimer
 from PySide6.QtWidgets import QToolButton
 
@@ -14,6 +16,9 @@ from viewer.qt.app.shortcuts import keys_text, shortcut
 from viewer.model.variants.spec import handout_caption, replacements, variant_index
 from viewer.qt.diagram.overlays import clear_top, other_overlays
 from viewer.qt.diagram.variant_art import draw_variant, outline_regions
+
+if TYPE_CHECKING:
+    from viewer.qt.variants.picker import VariantPicker
 
 VARIANT_KEY = "diagram/variant"  # the type last shown, restored at the next start
 LESSON = "variants"  # issue 16's lesson; the piriformis lesson's Variants section if it is missing
@@ -27,7 +32,7 @@ class VariantControl(QObject):
         self.variants = list(self.content.variants)
         self.current = self.variants[0].id if self.variants else ""
         self._indexes: dict[str, object] = {}
-        self._picker = None
+        self._picker: VariantPicker | None = None
         self._reshaped = self.current  # the variant the highlights outline (A: as the scene made them)
         self._shown: dict[str, object] = {}  # region id -> the shape its highlight outlines, once changed
         self._watched: set = set()  # the other controls over the diagram, whose moves this button follows
@@ -140,7 +145,8 @@ class VariantControl(QObject):
 
     def _picked(self, variant_id: str) -> None:
         self.set_variant(variant_id)
-        self._picker.hide()
+        if self._picker is not None:  # it sent the choice
+            self._picker.hide()
         self.window.view.setFocus()
 
     def open_lesson(self) -> None:
