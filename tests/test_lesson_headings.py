@@ -165,3 +165,19 @@ def test_a_table_is_stacked_in_a_narrow_panel_and_a_table_again_when_it_widens(n
     narrow_panel(window, qtbot, 700)
     qtbot.waitUntil(lambda: tables(panel.document()) > 0, timeout=3000)  # re-fitted after the resize
     window.text_size.set_step(LARGEST_STEP)
+
+
+def test_larger_text_into_the_narrow_form_keeps_the_reader_on_the_same_words(narrow_window, qtbot):
+    """The narrow form has other paragraphs than the wide one (a table's cells become rows): the place
+    is found again by its words, not by paragraph number or scroll share."""
+    window = narrow_window
+    window.set_level("patient")
+    window.text_size.set_step(2)  # 100%: the wide form, a real table
+    panel = narrow_panel(window, qtbot, 400)
+    window.open_lesson("dgs-vs-back")
+    qtbot.waitUntil(lambda: tables(panel.document()) > 0, timeout=3000)
+    assert panel.scroll_to("why-it-matters")  # the section after the table
+    assert panel.reading_place().text == "Why it matters"
+    window.text_size.set_step(LARGEST_STEP)  # the narrow form now
+    assert tables(panel.document()) == 0
+    assert panel.reading_place().text == "Why it matters"

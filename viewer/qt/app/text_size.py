@@ -5,7 +5,6 @@ returns to it. The choice is remembered."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
-from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QApplication
 
 if TYPE_CHECKING:
@@ -50,7 +49,7 @@ class TextSize:
         self.step = step
         size = system_point_size() * SCALES[step]
         # where the reader is, taken before any font changes: the lesson relays out with each of them
-        place = _reading_place(window.panel) if window.panel.rendered is not None else (0, 0.0)
+        place = window.panel.reading_place()
         font = QApplication.font()
         font.setPointSizeF(size)
         QApplication.setFont(font)
@@ -84,7 +83,7 @@ def current_scale() -> float:
     return size / system_point_size() if size > 0 else 1.0
 
 
-def _apply_lesson_font(window: MainWindow, size: float, place: tuple[int, float]) -> None:
+def _apply_lesson_font(window: MainWindow, size: float, place) -> None:
     panel = window.panel
     font = panel.document().defaultFont()
     font.setPointSizeF(size * LESSON_SCALE)
@@ -98,18 +97,5 @@ def _apply_lesson_font(window: MainWindow, size: float, place: tuple[int, float]
         tag_font.setPointSizeF(size * TAG_SCALE)
         tag.text.setFont(tag_font)
     if panel.rendered is not None:  # headings are sized relative to the default font when laid out
-        panel.show_lesson(panel.rendered)
-        number, into = place
-        rect = panel.document().documentLayout().blockBoundingRect(panel.document().findBlockByNumber(number))
-        panel.verticalScrollBar().setValue(round(rect.top() + into * rect.height()))  # the same words at the top
+        panel.show_lesson(panel.rendered, place=place)  # the same words at the top
 
-
-def _reading_place(panel) -> tuple[int, float]:
-    """The paragraph at the top of the lesson view (its number) and how far into it the view starts (a
-    share of its height), so that larger or smaller text keeps the reader's place, not the pixel offset."""
-    layout, top = panel.document().documentLayout(), panel.verticalScrollBar().value()
-    block = panel.cursorForPosition(QPoint(0, 0)).block()
-    while block.next().isValid() and layout.blockBoundingRect(block).bottom() <= top:
-        block = block.next()  # the paragraph above may reach the top edge with its margin only
-    rect = layout.blockBoundingRect(block)
-    return block.blockNumber(), max(0.0, top - rect.top()) / max(rect.height(), 1.0)

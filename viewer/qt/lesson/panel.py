@@ -18,6 +18,7 @@ from viewer.model.content.linebreak import unbreakable
 from viewer.model.content.narrow import stack_tables
 from viewer.model.content.render import RenderedLesson, slugify
 from viewer.qt.app.theme import COLOURS
+from viewer.qt.lesson.place import ReadingPlace, reading_place as _reading_place, restore_place
 from viewer.qt.lesson.fit import NARROW_INDENT, add_break_points, fit_headings, inline_numbers, narrow_form, text_width
 
 if TYPE_CHECKING:
@@ -51,9 +52,7 @@ class LessonPanel(QTextBrowser):
         self._link_spans: dict[tuple[str, int], list] = {}  # per lesson Markdown: where its glossary terms and citations are
         self._match_mark_clears = False
         self._narrow = 0  # a narrow column's form (break points in words of this many letters, tables stacked); 0: wide
-        self._refit = QTimer(self)  # a resize re-fits once it settles, not at every step of a drag
-        self._refit.setSingleShot(True)
-        self._refit.setInterval(40)
+        self._refit = QTimer(self, singleShot=True, interval=40)  # a resize re-fits once it settles (a drag)
         self._refit.timeout.connect(self._fit_to_width)
         self._painted = False  # since shown: a resize before the first frame is fitted at once
         font = self.document().defaultFont()
@@ -71,7 +70,9 @@ class LessonPanel(QTextBrowser):
             return
         super().wheelEvent(event)
 
-    def show_lesson(self, rendered: RenderedLesson, anchor: str = "") -> None:
+    reading_place = _reading_place  # where the reader is, for show_lesson(place=...) after a relayout
+
+    def show_lesson(self, rendered: RenderedLesson, anchor: str = "", place: ReadingPlace | None = None) -> None:
         self.rendered = rendered
         font, margin = self.document().defaultFont(), self.document().documentMargin()  # text size in use
         # at start-up (hidden) the width is not known: the wide form, re-fitted when shown if need be
@@ -98,7 +99,9 @@ class LessonPanel(QTextBrowser):
         else:
             self._show_laid_out(markdown, font, margin)
         self.setAccessibleDescription(rendered.headings[0][1] if rendered.headings else "")
-        if not (anchor and self.scroll_to(anchor)):
+        if place is not None:
+            restore_place(self, place)  # laid out anew (a text size, the narrow form): the same words at the top
+        elif not (anchor and self.scroll_to(anchor)):
             self.setTextCursor(QTextCursor(self.document()))  # the top, not wherever the last cursor was
             self.verticalScrollBar().setValue(0)
 
@@ -167,10 +170,7 @@ class LessonPanel(QTextBrowser):
             return
         document = self.document()
         if narrow_form(text_width(self, document.documentMargin()), document.defaultFont()) != self._narrow:
-            bar = self.verticalScrollBar()
-            share = bar.value() / max(1, bar.maximum())  # about the same place in the lesson
-            self.show_lesson(self.rendered)
-            bar.setValue(round(share * bar.maximum()))
+            self.show_lesson(self.rendered, place=self.reading_place())
             return
         # the whole text laid out before a change: a change while the view still lays it out in steps
         # ends those steps early, and the text after the change would never be drawn
