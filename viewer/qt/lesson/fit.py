@@ -27,12 +27,11 @@ HEADING_ROOM = 0.9       # a heading word wider than this share of the line at b
 
 def text_width(view, margin: float) -> float:
     """The width a text view's lines get: its viewport's, less the margins and a scroll bar (a long
-    lesson has one once shown, and a heading fitted without it would not fit with it)."""
-    width = view.viewport().width()
+    lesson has one once shown, and a heading fitted without it would not fit with it). Worked out
+    from the frame's contents, not ``viewport()``: Python's first look at the viewport Qt made
+    builds the enums of every widget class (9-17 ms), and this runs before the first frame."""
     bar = view.verticalScrollBar()
-    if not bar.isVisible():
-        width -= bar.sizeHint().width()
-    return width - 2 * margin
+    return view.contentsRect().width() - (bar.width() if bar.isVisible() else bar.sizeHint().width()) - 2 * margin
 
 
 def inline_numbers(document: QTextDocument) -> None:

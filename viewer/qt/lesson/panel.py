@@ -52,9 +52,9 @@ class LessonPanel(QTextBrowser):
         self._link_spans: dict[tuple[str, int], list] = {}  # per lesson Markdown: where its glossary terms and citations are
         self._match_mark_clears = False
         self._narrow = 0  # a narrow column's form (break points in words of this many letters, tables stacked); 0: wide
-        self._refit = QTimer(self, singleShot=True, interval=40)  # a resize re-fits once it settles (a drag)
+        self._refit = QTimer(self, singleShot=True)  # a resize re-fits once it settles (see resizeEvent)
         self._refit.timeout.connect(self._fit_to_width)
-        self._painted = False  # since shown: a resize before the first frame is fitted at once
+        self._painted = False  # since shown: a resize before the first frame is fitted without waiting
         font = self.document().defaultFont()
         font.setPointSizeF(font.pointSizeF() * 1.2)
         self.document().setDefaultFont(font)
@@ -148,20 +148,19 @@ class LessonPanel(QTextBrowser):
             stale.deleteLater()
 
     def showEvent(self, event) -> None:
-        """Fitted before the first frame: a lesson filled while hidden (at start-up) did not know its width."""
+        """A lesson filled while hidden (at start-up) did not know its width: fitted once shown."""
         super().showEvent(event)
         self._painted = False
         if self.rendered is not None:
-            self._fit_to_width()
+            self._refit.start(0)
 
     def resizeEvent(self, event) -> None:
+        """Fitted once the size settles: a drag of the splitter (40 ms), or the window giving the panel
+        its size in steps as it is shown (at once after them: fitting at each step filled the lesson
+        four times before the first frame, 28 ms)."""
         super().resizeEvent(event)
-        if self.rendered is None:
-            return
-        if self._painted:
-            self._refit.start()  # a drag of the splitter: once it settles
-        else:
-            self._fit_to_width()  # the window settling its sizes before the first frame
+        if self.rendered is not None:
+            self._refit.start(40 if self._painted else 0)
 
     def _fit_to_width(self) -> None:
         """After a resize: the narrow or wide form of the lesson as the new width wants, and its
