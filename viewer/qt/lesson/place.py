@@ -26,9 +26,11 @@ TOP = ReadingPlace(0, 0.0, "")
 
 
 def reading_place(panel) -> ReadingPlace:
-    if panel.rendered is None:
-        return TOP
+    """At the top of the lesson, the top (a lesson not laid out yet for this width has empty paragraph
+    boxes, and walking them from the top would end at the last paragraph, the reference list)."""
     layout, top = panel.document().documentLayout(), panel.verticalScrollBar().value()
+    if panel.rendered is None or top <= 0:
+        return TOP
     block = panel.cursorForPosition(QPoint(0, 0)).block()
     while block.next().isValid() and layout.blockBoundingRect(block).bottom() <= top:
         block = block.next()  # the paragraph above may reach the top edge with its margin only
@@ -38,7 +40,11 @@ def reading_place(panel) -> ReadingPlace:
 
 
 def restore_place(panel, place: ReadingPlace) -> None:
-    """Scroll so that the same words are at the top of the view."""
+    """Scroll so that the same words are at the top of the view (the very top for TOP: above the first
+    paragraph lies the document's margin)."""
+    if place == TOP:
+        panel.verticalScrollBar().setValue(0)
+        return
     document = panel.document()
     block = _same_paragraph(document, place)
     rect = document.documentLayout().blockBoundingRect(block)
