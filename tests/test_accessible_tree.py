@@ -11,20 +11,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
 from conftest import REPO
-
-
-def interface(obj):
-    found = QAccessible.queryAccessibleInterface(obj)
-    assert found is not None and found.isValid()
-    return found
-
-
-def children(iface):
-    return [iface.child(i) for i in range(iface.childCount())]
-
-
-def name(iface) -> str:
-    return iface.text(QAccessible.Text.Name)
+from access_helpers import children, interface, name
 
 
 @pytest.fixture

@@ -10,24 +10,7 @@ from PySide6.QtTest import QTest
 
 from viewer.model.motion.comparison import SINGER
 from viewer.model.motion.pose import Pose
-
-
-def interface(obj):
-    found = QAccessible.queryAccessibleInterface(obj)
-    assert found is not None and found.isValid()
-    return found
-
-
-def children(iface):
-    return [iface.child(i) for i in range(iface.childCount())]
-
-
-def name(iface) -> str:
-    return iface.text(QAccessible.Text.Name)
-
-
-def description(iface) -> str:
-    return iface.text(QAccessible.Text.Description)
+from access_helpers import children, description, interface, name
 
 
 @pytest.fixture
